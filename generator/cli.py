@@ -1,0 +1,72 @@
+"""Command line: build, check, serve, new. Messages are in Vietnamese for the editors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.build import Project, SiteBuildError, build, check
+from generator.errors import ValidationError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return the process exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    project = Project(Path(args.root).resolve())
+    try:
+        return int(args.run(project, args))
+    except ValidationError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except SiteBuildError as error:
+        print(f"Lỗi khi dựng trang bằng MkDocs: {error}\nThư mục docs/ và site/ được giữ nguyên.", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
+    parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
+    commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/").set_defaults(run=_build)
+    commands.add_parser("check", help="chỉ kiểm tra dữ liệu").set_defaults(run=_check)
+    serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
+    new = commands.add_parser("new", help="tạo tệp YAML khung cho một văn bản mới")
+    new.add_argument("number", help='số hiệu, ví dụ "15-KH/ĐĐLHHVN"')
+    new.add_argument("--type", dest="document_type", required=True, help='loại văn bản, ví dụ "Kế hoạch"')
+    new.add_argument("--issuer", required=True, help="mã cơ quan ban hành trong data/bodies.yaml")
+    new.set_defaults(run=_new)
+    return parser
+
+
+def _check(project: Project, args: argparse.Namespace) -> int:
+    site = check(project)
+    print(f"Dữ liệu hợp lệ: {len(site.documents)} văn bản, {len(site.bodies)} cơ quan.")
+    return 0
+
+
+def _build(project: Project, args: argparse.Namespace) -> int:
+    report = build(project)
+    written = len(report.docs.written) + len(report.docs.removed)
+    print(
+        f"Đã dựng trang: {len(report.site.documents)} văn bản; {written} tệp trong docs/ thay đổi; "
+        f"sinh Markdown {report.seconds_generate:.2f} giây, MkDocs {report.seconds_mkdocs:.2f} giây. Kết quả ở site/."
+    )
+    return 0
+
+
+def _serve(project: Project, args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    return serve(project, args.addr)
+
+
+def _new(project: Project, args: argparse.Namespace) -> int:
+    from generator.skeleton import write_skeleton
+
+    path = write_skeleton(project.data_dir, args.number, args.document_type, args.issuer)
+    print(f"Đã tạo {path.relative_to(project.root)}. Hãy điền nội dung rồi chạy: python -m generator check")
+    return 0

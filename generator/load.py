@@ -1,0 +1,270 @@
+"""Load phase: read `data/` into the typed model, collecting every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import Location, Problem, ValidationError
+from generator.numbers import type_code
+from generator.model import (
+    DOCUMENT_TYPES,
+    RELATION_KINDS,
+    STATUSES,
+    Body,
+    Corpus,
+    Document,
+    Header,
+    Recipient,
+    RelationRef,
+    Section,
+    Signature,
+)
+from generator.reader import Reader
+from generator.text import is_safe_slug, slugify
+from generator.yamlsource import Node, ScalarNode, compose_file
+
+DOCUMENT_REQUIRED = ("number", "type", "issuer")
+DOCUMENT_OPTIONAL = (
+    "title", "signer", "signer_title", "place", "date", "status", "official_url", "summary",
+    "relations", "header", "preamble", "sections", "signature", "recipients", "notes",
+)
+SECTION_FIELDS = ("id", "number", "title", "text", "paragraphs", "sections")
+
+
+def load_corpus(data_dir: Path, root: Path | None = None) -> Corpus:
+    """Load bodies and documents from `data_dir`; raise ValidationError listing every problem."""
+    root = root or data_dir.parent
+    problems: list[Problem] = []
+    bodies = _load_bodies(data_dir / "bodies.yaml", root, problems)
+    documents = []
+    for path in sorted((data_dir / "documents").glob("*.yaml")):
+        document = _load_document(path, _display(path, root), problems)
+        if document is not None:
+            documents.append(document)
+    if problems:
+        raise ValidationError(problems)
+    return Corpus(bodies=tuple(bodies), documents=tuple(documents))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _load_bodies(path: Path, root: Path, problems: list[Problem]) -> list[Body]:
+    display = _display(path, root)
+    if not path.exists():
+        problems.append(Problem(Location(display, 1, 1), "", "không tìm thấy tệp danh sách cơ quan bodies.yaml"))
+        return []
+    node, syntax = compose_file(path, display)
+    problems.extend(syntax)
+    if node is None or syntax:
+        return []
+    reader = Reader(display)
+    fields = reader.mapping(node, "", ("bodies",), ())
+    bodies = []
+    for item, field in reader.items(fields.get("bodies") if fields else None, "bodies"):
+        body = _read_body(reader, item, field)
+        if body is not None:
+            bodies.append(body)
+    problems.extend(reader.problems)
+    return bodies
+
+
+def _read_body(reader: Reader, node: Node, path: str) -> Body | None:
+    fields = reader.mapping(node, path, ("id", "name"), ("short_names", "parent"))
+    if fields is None:
+        return None
+    body_id = reader.string(fields.get("id"), f"{path}.id", required=True)
+    name = reader.string(fields.get("name"), f"{path}.name", required=True)
+    if body_id is not None and not is_safe_slug(body_id):
+        reader.problem(fields["id"], f"{path}.id", f'mã cơ quan "{body_id}" không dùng được làm tên tệp; cần chữ thường không dấu, số và gạch ngang, ví dụ "{slugify(body_id) or "ban-tuyen-giao"}"')
+        return None
+    if body_id is None or name is None:
+        return None
+    return Body(
+        id=body_id,
+        name=name,
+        short_names=reader.strings(fields.get("short_names"), f"{path}.short_names"),
+        parent=reader.string(fields.get("parent"), f"{path}.parent"),
+        location=reader.at(node),
+    )
+
+
+def _load_document(path: Path, display: str, problems: list[Problem]) -> Document | None:
+    node, syntax = compose_file(path, display)
+    problems.extend(syntax)
+    if node is None or syntax:
+        return None
+    reader = Reader(display)
+    document = _read_document(reader, node, path.stem)
+    problems.extend(reader.problems)
+    return None if reader.problems else document
+
+
+def _read_document(reader: Reader, node: Node, stem: str) -> Document | None:
+    fields = reader.mapping(node, "", DOCUMENT_REQUIRED, DOCUMENT_OPTIONAL)
+    if fields is None:
+        return None
+    if not is_safe_slug(stem):
+        reader.problem(node, "", f'tên tệp "{stem}.yaml" không dùng được làm địa chỉ trang; cần chữ thường không dấu, số và gạch ngang, ví dụ "{slugify(stem) or "45-nq-tw"}.yaml"')
+    get = fields.get
+    document_type = reader.choice(get("type"), "type", list(DOCUMENT_TYPES))
+    status = reader.choice(get("status"), "status", STATUSES) or "Chưa xác định"
+    sections = _read_sections(reader, get("sections"), "sections", "")
+    _check_unique_ids(reader, sections)
+    number = reader.string(get("number"), "number", required=True) or ""
+    if number and document_type:
+        _check_number(reader, get("number"), number, document_type)
+    return Document(
+        id=stem,
+        source=reader.file,
+        number=number,
+        type=document_type or "",
+        title=reader.string(get("title"), "title"),
+        issuer=reader.string(get("issuer"), "issuer", required=True) or "",
+        signer=reader.string(get("signer"), "signer"),
+        signer_title=reader.string(get("signer_title"), "signer_title"),
+        place=reader.string(get("place"), "place"),
+        date=reader.date(get("date"), "date"),
+        status=status,
+        official_url=reader.url(get("official_url"), "official_url"),
+        summary=reader.string(get("summary"), "summary"),
+        relations=_read_relations(reader, get("relations")),
+        header=_read_header(reader, get("header")),
+        preamble=reader.strings(get("preamble"), "preamble"),
+        sections=tuple(sections),
+        signature=_read_signature(reader, get("signature")),
+        recipients=_read_recipients(reader, get("recipients")),
+        notes=reader.strings(get("notes"), "notes"),
+        location=reader.at(node),
+        locations={name: reader.at(value) for name, value in fields.items()},
+    )
+
+
+def _check_number(reader: Reader, node: Node | None, number: str, document_type: str) -> None:
+    assert node is not None
+    code = type_code(number)
+    if code is None:
+        reader.problem(node, "number", f'số hiệu "{number}" không đúng dạng; cần dạng như 45-NQ/TW, 118-QĐ/TW hoặc 01/2024/TT-BKHCN')
+    elif slugify(code) not in DOCUMENT_TYPES[document_type]:
+        codes = "/".join(code.upper() for code in DOCUMENT_TYPES[document_type])
+        reader.problem(node, "number", f'số hiệu "{number}" mang mã loại "{code}" nhưng loại văn bản là "{document_type}" (mã {codes}); hãy sửa "number" hoặc "type"')
+
+
+def _read_relations(reader: Reader, node: Node | None) -> tuple[RelationRef, ...]:
+    if node is None:
+        return ()
+    fields = reader.mapping(node, "relations", (), RELATION_KINDS)
+    if fields is None:
+        return ()
+    relations = []
+    for kind in RELATION_KINDS:
+        for item, path in reader.entries(fields.get(kind), f"relations.{kind}"):
+            value = reader.string(item, path, required=True)
+            if value is None:
+                continue
+            number, _, section = value.partition("#")
+            relations.append(RelationRef(kind, number.strip(), section.strip() or None, reader.at(item)))
+    return tuple(relations)
+
+
+def _read_header(reader: Reader, node: Node | None) -> Header | None:
+    if node is None:
+        return None
+    fields = reader.mapping(node, "header", ("issuer_lines", "kind_line"), ("motto", "place_date", "title_lines"))
+    if fields is None:
+        return None
+    return Header(
+        issuer_lines=reader.strings(fields.get("issuer_lines"), "header.issuer_lines"),
+        motto=reader.string(fields.get("motto"), "header.motto") or "",
+        place_date=reader.string(fields.get("place_date"), "header.place_date") or "",
+        kind_line=reader.string(fields.get("kind_line"), "header.kind_line") or "",
+        title_lines=reader.strings(fields.get("title_lines"), "header.title_lines"),
+    )
+
+
+def _read_signature(reader: Reader, node: Node | None) -> Signature | None:
+    if node is None:
+        return None
+    fields = reader.mapping(node, "signature", ("name",), ("lines",))
+    if fields is None:
+        return None
+    return Signature(
+        lines=reader.strings(fields.get("lines"), "signature.lines"),
+        name=reader.string(fields.get("name"), "signature.name", required=True) or "",
+    )
+
+
+def _read_recipients(reader: Reader, node: Node | None) -> tuple[Recipient, ...]:
+    recipients = []
+    for item, path in reader.items(node, "recipients"):
+        if isinstance(item, ScalarNode):
+            text = reader.string(item, path, required=True)
+            bodies: tuple[str, ...] = ()
+        else:
+            fields = reader.mapping(item, path, ("text",), ("bodies",))
+            if fields is None:
+                continue
+            text = reader.string(fields.get("text"), f"{path}.text", required=True)
+            bodies = reader.strings(fields.get("bodies"), f"{path}.bodies")
+        if text:
+            recipients.append(Recipient(text, bodies, reader.at(item)))
+    return tuple(recipients)
+
+
+def _read_sections(reader: Reader, node: Node | None, path: str, parent_id: str) -> list[Section]:
+    sections = []
+    bullet = 0
+    for item, item_path in reader.items(node, path):
+        fields = reader.mapping(item, item_path, (), SECTION_FIELDS)
+        if fields is None:
+            continue
+        number = reader.string(fields.get("number"), f"{item_path}.number")
+        title = reader.string(fields.get("title"), f"{item_path}.title")
+        text = reader.string(fields.get("text"), f"{item_path}.text")
+        if title is None and text is None:
+            reader.problem(item, item_path, 'mục cần có "title" (tiêu đề) hoặc "text" (nội dung)')
+        if number is None:
+            bullet += 1
+        own = reader.string(fields.get("id"), f"{item_path}.id")
+        section_id = own or _derive_id(parent_id, number, bullet)
+        if own is not None and not is_safe_slug(own):
+            reader.problem(fields["id"], f"{item_path}.id", f'mã mục "{own}" không dùng được làm neo liên kết; cần chữ thường không dấu, số và gạch ngang')
+        children = _read_sections(reader, fields.get("sections"), f"{item_path}.sections", section_id)
+        sections.append(
+            Section(
+                id=section_id,
+                number=number,
+                title=title,
+                text=text,
+                paragraphs=reader.strings(fields.get("paragraphs"), f"{item_path}.paragraphs"),
+                children=tuple(children),
+                location=reader.at(item),
+                field_path=item_path,
+            )
+        )
+    return sections
+
+
+def _derive_id(parent_id: str, number: str | None, bullet: int) -> str:
+    """Derive an anchor from numbering: II > 1 > 1.1 -> "ii-1-1"; bullets -> "iv-1-g2"."""
+    own = f"g{bullet}" if number is None else slugify(number.rstrip(".").split(".")[-1]) or slugify(number)
+    return f"{parent_id}-{own}" if parent_id else (own if number is not None else f"muc-{own}")
+
+
+def _check_unique_ids(reader: Reader, sections: list[Section]) -> None:
+    seen: dict[str, Section] = {}
+    stack = list(sections)
+    while stack:
+        section = stack.pop(0)
+        if section.id in seen:
+            first = seen[section.id].location.line
+            reader.problems.append(
+                Problem(section.location, section.field_path, f'mã mục "{section.id}" bị trùng với mục ở dòng {first}; hãy sửa số thứ tự hoặc đặt trường "id" riêng')
+            )
+        else:
+            seen[section.id] = section
+        stack.extend(section.children)

@@ -1,0 +1,36 @@
+"""Escape data so that Markdown and HTML show it literally, and build links."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+# Characters Python-Markdown gives meaning to anywhere in a line.
+_ALWAYS = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}", "[": "\\[", "]": "\\]",
+           "#": "\\#", "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_TABLE = str.maketrans(_ALWAYS)
+# At the start of a line: list markers, and "1." which would start an ordered list.
+_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
+
+
+def escape(text: str) -> str:
+    """Return `text` as Markdown that renders to exactly `text`."""
+    escaped = text.translate(_TABLE)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), escaped)
+
+
+def attribute(text: str) -> str:
+    """Escape `text` for an HTML attribute value."""
+    return html.escape(text, quote=True)
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Return the relative link from one Markdown source path to another (with anchor)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def link(label_md: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Return a Markdown link whose label is already escaped."""
+    return f"[{label_md}]({relative(from_page, to_page, anchor)})"

@@ -1,0 +1,18 @@
+"""Where each generated page lives, relative to the docs directory."""
+
+from __future__ import annotations
+
+HOME = "index.md"
+DOCUMENTS = "van-ban/index.md"
+BODIES = "co-quan/index.md"
+TIMELINE = "dong-thoi-gian.md"
+
+
+def document_page(document_id: str) -> str:
+    """Return the Markdown path of a document's page."""
+    return f"van-ban/{document_id}.md"
+
+
+def body_page(body_id: str) -> str:
+    """Return the Markdown path of a body's page."""
+    return f"co-quan/{body_id}.md"

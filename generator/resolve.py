@@ -1,0 +1,211 @@
+"""Resolve phase: cross-document links, number keys, backlinks and reference checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from generator.errors import Location, Problem, ValidationError
+from generator.model import Body, Corpus, Document, Section
+from generator.numbers import find_mentions, number_key
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed edge between two documents; `derived` edges come from mentions in the text."""
+
+    kind: str
+    source: Document
+    target: Document
+    section: Section | None
+    derived: bool
+    location: Location
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of running text; `target` is set when the piece is a document number."""
+
+    text: str
+    target: Document | None = None
+
+
+@dataclass
+class Site:
+    """The resolved corpus: lookups and relations in both directions."""
+
+    bodies: dict[str, Body]
+    documents: dict[str, Document]
+    by_key: dict[str, Document]
+    outgoing: dict[str, list[Relation]] = field(default_factory=dict)
+    incoming: dict[str, list[Relation]] = field(default_factory=dict)
+
+    def segments(self, text: str, current: Document | None = None) -> list[Segment]:
+        """Split `text` so that every known document number becomes a link segment."""
+        pieces: list[Segment] = []
+        position = 0
+        for mention in find_mentions(text):
+            target = self.by_key.get(mention.key)
+            if target is None or target is current:
+                continue
+            if mention.start > position:
+                pieces.append(Segment(text[position : mention.start]))
+            pieces.append(Segment(text[mention.start : mention.end], target))
+            position = mention.end
+        if position < len(text):
+            pieces.append(Segment(text[position:]))
+        return pieces
+
+    def issued_by(self, body_id: str) -> list[Document]:
+        """Return the documents a body issued, oldest first."""
+        return sorted((d for d in self.documents.values() if d.issuer == body_id), key=document_order)
+
+
+def document_order(document: Document) -> tuple[str, str]:
+    """Sort key: by date (undated last), then by number."""
+    return (document.date.isoformat() if document.date else "9999", number_key(document.number))
+
+
+def walk_sections(sections: tuple[Section, ...]) -> Iterator[tuple[Section, tuple[Section, ...]]]:
+    """Yield every section with its ancestors, in document order."""
+    stack: list[tuple[Section, tuple[Section, ...]]] = [(s, ()) for s in reversed(sections)]
+    while stack:
+        section, ancestors = stack.pop()
+        yield section, ancestors
+        stack.extend((child, ancestors + (section,)) for child in reversed(section.children))
+
+
+def document_texts(document: Document) -> Iterator[str]:
+    """Yield every running text of a document's own content (not editorial notes)."""
+    if document.header:
+        yield from document.header.title_lines
+    yield from document.preamble
+    for section, _ in walk_sections(document.sections):
+        for text in (section.title, section.text, *section.paragraphs):
+            if text:
+                yield text
+
+
+def resolve(corpus: Corpus) -> Site:
+    """Index the corpus and resolve every reference; raise ValidationError on any problem."""
+    problems: list[Problem] = []
+    bodies = _index_bodies(corpus.bodies, problems)
+    by_key = _index_numbers(corpus.documents, problems)
+    site = Site(bodies=bodies, documents={d.id: d for d in corpus.documents}, by_key=by_key)
+    for document in corpus.documents:
+        _check_bodies(document, bodies, problems)
+        site.outgoing[document.id] = _relations(document, site, problems)
+    for relations in site.outgoing.values():
+        for relation in relations:
+            site.incoming.setdefault(relation.target.id, []).append(relation)
+    for relations in site.incoming.values():
+        relations.sort(key=lambda r: document_order(r.source))
+    problems.extend(_cycles(site))
+    if problems:
+        raise ValidationError(problems)
+    return site
+
+
+def _index_bodies(bodies: tuple[Body, ...], problems: list[Problem]) -> dict[str, Body]:
+    index: dict[str, Body] = {}
+    for body in bodies:
+        if body.id in index:
+            first = index[body.id].location.line
+            problems.append(Problem(body.location, "id", f'mã cơ quan "{body.id}" bị trùng với cơ quan ở dòng {first}'))
+            continue
+        index[body.id] = body
+    for body in bodies:
+        if body.parent and body.parent not in index:
+            problems.append(Problem(body.location, "parent", f'cơ quan cấp trên "{body.parent}" không có trong bodies.yaml'))
+    return index
+
+
+def _index_numbers(documents: tuple[Document, ...], problems: list[Problem]) -> dict[str, Document]:
+    index: dict[str, Document] = {}
+    for document in documents:
+        key = number_key(document.number)
+        if key in index:
+            other = index[key]
+            where = document.locations.get("number", document.location)
+            problems.append(Problem(where, "number", f'số hiệu "{document.number}" trùng với văn bản trong {other.source}; mỗi văn bản có một số hiệu riêng'))
+            continue
+        index[key] = document
+    return index
+
+
+def _check_bodies(document: Document, bodies: dict[str, Body], problems: list[Problem]) -> None:
+    if document.issuer not in bodies:
+        where = document.locations.get("issuer", document.location)
+        problems.append(Problem(where, "issuer", _unknown_body(document.issuer, bodies)))
+    for index, recipient in enumerate(document.recipients, 1):
+        for body_id in recipient.bodies:
+            if body_id not in bodies:
+                problems.append(Problem(recipient.location, f"recipients[{index}].bodies", _unknown_body(body_id, bodies)))
+
+
+def _unknown_body(body_id: str, bodies: dict[str, Body]) -> str:
+    return f'cơ quan "{body_id}" không có trong data/bodies.yaml; hãy dùng một mã "id" có trong tệp đó hoặc thêm cơ quan mới'
+
+
+def _relations(document: Document, site: Site, problems: list[Problem]) -> list[Relation]:
+    relations: list[Relation] = []
+    stated: set[str] = set()
+    for ref in document.relations:
+        field = f"relations.{ref.kind}"
+        target = site.by_key.get(number_key(ref.number))
+        if target is None:
+            problems.append(Problem(ref.location, field, f'không có văn bản nào mang số hiệu "{ref.number}"; hãy thêm tệp cho văn bản đó trong data/documents/ hoặc sửa số hiệu'))
+            continue
+        if target is document:
+            problems.append(Problem(ref.location, field, "văn bản không thể liên kết tới chính nó"))
+            continue
+        section = None
+        if ref.section:
+            section = next((s for s, _ in walk_sections(target.sections) if s.id == ref.section), None)
+            if section is None:
+                problems.append(Problem(ref.location, field, f'văn bản {target.number} không có mục "{ref.section}"'))
+                continue
+        stated.add(target.id)
+        relations.append(Relation(ref.kind, document, target, section, False, ref.location))
+    for target in _mentioned(document, site):
+        if target.id not in stated:
+            stated.add(target.id)
+            relations.append(Relation("cites", document, target, None, True, document.location))
+    return relations
+
+
+def _mentioned(document: Document, site: Site) -> list[Document]:
+    found: dict[str, Document] = {}
+    for text in document_texts(document):
+        for mention in find_mentions(text):
+            target = site.by_key.get(mention.key)
+            if target is not None and target is not document:
+                found.setdefault(target.id, target)
+    return list(found.values())
+
+
+def _cycles(site: Site) -> list[Problem]:
+    """Report chains of implementation or basis that loop back on themselves."""
+    edges = {
+        doc_id: [r for r in relations if r.kind in ("implements", "based_on")]
+        for doc_id, relations in site.outgoing.items()
+    }
+    problems: list[Problem] = []
+    state: dict[str, int] = {}
+
+    def visit(doc_id: str, path: list[Relation]) -> None:
+        state[doc_id] = 1
+        for relation in edges.get(doc_id, []):
+            target = relation.target.id
+            if state.get(target) == 1:
+                start = next(i for i, r in enumerate(path + [relation]) if r.source.id == target)
+                loop = [r.source.number for r in (path + [relation])[start:]] + [relation.target.number]
+                problems.append(Problem(relation.location, f"relations.{relation.kind}", "chuỗi thực hiện/căn cứ bị vòng lặp: " + " → ".join(loop)))
+            elif target not in state:
+                visit(target, path + [relation])
+        state[doc_id] = 2
+
+    for doc_id in sorted(edges):
+        if doc_id not in state:
+            visit(doc_id, [])
+    return problems

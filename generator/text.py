@@ -1,0 +1,31 @@
+"""Text normalisation helpers: NFC, whitespace, diacritic folding and slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WHITESPACE = re.compile(r"\s+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def normalize(text: str) -> str:
+    """Return `text` in NFC with runs of white space collapsed to one space."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Strip Vietnamese diacritics, mapping đ/Đ to d/D (which NFD cannot decompose)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slugify(text: str) -> str:
+    """Return a lowercase ASCII slug: "Đảng đoàn" -> "dang-doan"."""
+    return _NON_SLUG.sub("-", fold(text).lower()).strip("-")
+
+
+def is_safe_slug(value: str) -> bool:
+    """Tell whether `value` is usable as a file name and URL segment."""
+    return bool(value) and slugify(value) == value and len(value) <= 80

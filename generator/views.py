@@ -1,0 +1,353 @@
+"""Precomputed, escaped views of the resolved site; templates only loop and print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from generator import paths
+from generator.markdown import attribute, escape, link
+from generator.model import Body, Document, Section
+from generator.numbers import number_key
+from generator.resolve import Relation, Site, document_order, walk_sections
+
+RELATION_LABELS = {
+    "implements": ("Thực hiện", "Văn bản triển khai"),
+    "based_on": ("Căn cứ", "Là căn cứ của"),
+    "cites": ("Dẫn chiếu", "Được dẫn chiếu bởi"),
+}
+MISSING = "Chưa cập nhật"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A labelled value of a metadata table; the value is Markdown."""
+
+    label: str
+    value_md: str
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    """A labelled list of Markdown links."""
+
+    label: str
+    links_md: list[str]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a document body: a heading, a numbered item or a plain paragraph."""
+
+    kind: str
+    level: int
+    id: str
+    marker_md: str
+    text_md: str
+
+
+@dataclass(frozen=True)
+class HeaderView:
+    """The header block, escaped."""
+
+    issuer_md: str
+    number_md: str
+    motto_md: str
+    place_date_md: str
+    kind_md: str
+    title_lines_md: list[str]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """Everything a document page shows."""
+
+    front_matter: str
+    heading_md: str
+    title_md: str
+    rows: list[Row]
+    relations: list[LinkGroup]
+    diagram_up: list[LinkGroup]
+    diagram_down: list[LinkGroup]
+    diagram_center_md: str
+    diagram_label: str
+    has_full_text: bool
+    official_link_md: str
+    header: HeaderView | None
+    preamble_md: list[str]
+    blocks: list[Block]
+    signature_lines_md: list[str]
+    signer_md: str
+    recipients_md: list[str]
+    notes_md: list[str]
+
+
+@dataclass(frozen=True)
+class ListedDocument:
+    """A document as one line or row of an index page."""
+
+    number_link_md: str
+    type_md: str
+    title_md: str
+    issuer_md: str
+    date_md: str
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """A document in the home page's tree of derived documents."""
+
+    depth: int
+    item: ListedDocument
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A titled group of listed documents (by body, by year)."""
+
+    id: str
+    heading_md: str
+    link_md: str
+    documents: list[ListedDocument]
+
+
+@dataclass(frozen=True)
+class BodyView:
+    """Everything a body's page shows."""
+
+    front_matter: str
+    heading_md: str
+    short_names_md: str
+    parent_md: str
+    issued: list[ListedDocument]
+    received: list[ListedDocument]
+
+
+def display_date(date: dt.date | None) -> str:
+    """Format a date the Vietnamese way: 28/03/2024."""
+    return date.strftime("%d/%m/%Y") if date else MISSING
+
+
+def document_name(document: Document) -> str:
+    """Return "Kế hoạch 20-KH/TW"."""
+    return f"{document.type} {document.number}"
+
+
+def front_matter(title: str, description: str) -> str:
+    """Return a YAML front matter block; JSON strings are valid YAML scalars."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}", "---"]
+    return "\n".join(lines)
+
+
+def section_label(section: Section, ancestors: tuple[Section, ...]) -> str:
+    """Return a reader's label for a section: "IV.3", "II.1.1", "IV.1, ý 2"."""
+    numbers: list[str] = []
+    for part in ancestors + (section,):
+        if part.number is None:
+            continue
+        own = part.number.rstrip(".-)")
+        if numbers and own.startswith(numbers[-1] + "."):
+            numbers.pop()
+        numbers.append(own)
+    label = ".".join(numbers)
+    if section.number is None:
+        bullet = section.id.rsplit("-g", 1)[-1]
+        label = f"{label}, ý {bullet}" if label else f"ý {bullet}"
+    return label
+
+
+class Views:
+    """Builds the views of every page from a resolved site."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    def text(self, text: str, page: str, current: Document | None = None) -> str:
+        """Escape running text, turning known document numbers into links."""
+        parts = []
+        for segment in self.site.segments(text, current):
+            if segment.target is None:
+                parts.append(escape(segment.text))
+            else:
+                parts.append(link(escape(segment.text), page, paths.document_page(segment.target.id)))
+        return "".join(parts)
+
+    def document_link(self, document: Document, page: str, anchor: str | None = None) -> str:
+        return link(escape(document.number), page, paths.document_page(document.id), anchor)
+
+    def body_link(self, body_id: str, page: str) -> str:
+        body = self.site.bodies[body_id]
+        return link(escape(body.name), page, paths.body_page(body.id))
+
+    def listed(self, document: Document, page: str) -> ListedDocument:
+        return ListedDocument(
+            number_link_md=self.document_link(document, page),
+            type_md=escape(document.type),
+            title_md=escape(document.title) if document.title else "",
+            issuer_md=self.body_link(document.issuer, page),
+            date_md=display_date(document.date),
+        )
+
+    def relation_link(self, relation: Relation, target: Document, page: str) -> str:
+        section = relation.section if target is relation.target else None
+        text = self.document_link(target, page, section.id if section else None)
+        if target is relation.target and section is not None:
+            ancestors = next(a for s, a in walk_sections(target.sections) if s is section)
+            text += f" (mục {escape(section_label(section, ancestors))})"
+        return text
+
+    def relation_groups(self, document: Document, page: str, outgoing: bool) -> list[LinkGroup]:
+        relations = self.site.outgoing.get(document.id, []) if outgoing else self.site.incoming.get(document.id, [])
+        groups = []
+        for kind, labels in RELATION_LABELS.items():
+            matching = [r for r in relations if r.kind == kind]
+            if matching:
+                targets = [(r, r.target if outgoing else r.source) for r in matching]
+                links = [self.relation_link(r, t, page) + " — " + escape(t.type) for r, t in targets]
+                groups.append(LinkGroup(labels[0] if outgoing else labels[1], links))
+        return groups
+
+    def document(self, document: Document) -> DocumentView:
+        page = paths.document_page(document.id)
+        name = document_name(document)
+        description = document.summary or document.title or name
+        up = self.relation_groups(document, page, outgoing=True)
+        down = self.relation_groups(document, page, outgoing=False)
+        signature = document.signature
+        return DocumentView(
+            front_matter=front_matter(name, description),
+            heading_md=escape(name),
+            title_md=self.text(document.title, page, document) if document.title else "",
+            rows=self.rows(document, page),
+            relations=up + down,
+            diagram_up=up,
+            diagram_down=down,
+            diagram_center_md=escape(name),
+            diagram_label=attribute(f"Sơ đồ quan hệ của {name}"),
+            has_full_text=document.has_full_text,
+            official_link_md=link(escape("Toàn văn chính thức"), page, document.official_url) if document.official_url else "",
+            header=self.header(document),
+            preamble_md=[self.text(p, page, document) for p in document.preamble],
+            blocks=self.blocks(document, page),
+            signature_lines_md=[escape(line) for line in signature.lines] if signature else [],
+            signer_md=escape(signature.name) if signature else "",
+            recipients_md=[self.text(r.text, page, document) for r in document.recipients],
+            notes_md=[escape(note) for note in document.notes],
+        )
+
+    def rows(self, document: Document, page: str) -> list[Row]:
+        def plain(value: str | None) -> str:
+            return escape(value) if value else MISSING
+
+        return [
+            Row("Số hiệu", escape(document.number)),
+            Row("Loại văn bản", escape(document.type)),
+            Row("Cơ quan ban hành", self.body_link(document.issuer, page)),
+            Row("Người ký", plain(document.signer)),
+            Row("Chức vụ", plain(document.signer_title)),
+            Row("Nơi ban hành", plain(document.place)),
+            Row("Ngày ban hành", display_date(document.date)),
+            Row("Tình trạng", escape(document.status)),
+        ]
+
+    def header(self, document: Document) -> HeaderView | None:
+        header = document.header
+        if header is None:
+            return None
+        return HeaderView(
+            issuer_md="<br>".join(escape(line) for line in header.issuer_lines),
+            number_md=escape(f"Số: {document.number}"),
+            motto_md=escape(header.motto),
+            place_date_md=escape(header.place_date),
+            kind_md=escape(header.kind_line),
+            title_lines_md=[self.text(line, paths.document_page(document.id), document) for line in header.title_lines],
+        )
+
+    def blocks(self, document: Document, page: str) -> list[Block]:
+        blocks = []
+        for section, ancestors in walk_sections(document.sections):
+            depth = len(ancestors)
+            marker = escape(section.number) if section.number else "\\-"
+            if section.title:
+                blocks.append(Block("heading", min(depth + 3, 6), section.id, marker, self.text(section.title, page, document)))
+                if section.text:
+                    blocks.append(Block("paragraph", depth, "", "", self.text(section.text, page, document)))
+            else:
+                blocks.append(Block("item", depth, section.id, marker, self.text(section.text or "", page, document)))
+            blocks.extend(Block("paragraph", depth, "", "", self.text(p, page, document)) for p in section.paragraphs)
+        return blocks
+
+    def documents_sorted(self) -> list[Document]:
+        return sorted(self.site.documents.values(), key=lambda d: _natural(d.number))
+
+    def all_documents(self, page: str) -> list[ListedDocument]:
+        return [self.listed(d, page) for d in self.documents_sorted()]
+
+    def tree(self, page: str) -> tuple[list[TreeNode], list[ListedDocument]]:
+        """Return the tree of derived documents and the documents outside it."""
+        parents = {doc_id: self.primary_parent(doc_id) for doc_id in self.site.documents}
+        children: dict[str, list[Document]] = {}
+        for doc_id, parent in parents.items():
+            if parent is not None:
+                children.setdefault(parent, []).append(self.site.documents[doc_id])
+        nodes: list[TreeNode] = []
+
+        def add(document: Document, depth: int) -> None:
+            nodes.append(TreeNode(depth, self.listed(document, page)))
+            for child in sorted(children.get(document.id, []), key=document_order):
+                add(child, depth + 1)
+
+        roots = [d for d in self.site.documents.values() if parents[d.id] is None and d.id in children]
+        for root in sorted(roots, key=document_order):
+            add(root, 0)
+        in_tree = {doc_id for doc_id in parents if parents[doc_id] is not None} | {r.id for r in roots}
+        others = [self.listed(d, page) for d in self.documents_sorted() if d.id not in in_tree]
+        return nodes, others
+
+    def primary_parent(self, doc_id: str) -> str | None:
+        """The basis that itself implements something, else the implemented document."""
+        relations = self.site.outgoing.get(doc_id, [])
+        for relation in relations:
+            if relation.kind == "based_on" and any(r.kind == "implements" for r in self.site.outgoing.get(relation.target.id, [])):
+                return relation.target.id
+        return next((r.target.id for r in relations if r.kind == "implements"), None)
+
+    def by_body(self, page: str) -> list[GroupView]:
+        groups = []
+        for body in sorted(self.site.bodies.values(), key=lambda b: b.name):
+            issued = self.site.issued_by(body.id)
+            if issued:
+                groups.append(GroupView(body.id, escape(body.name), self.body_link(body.id, page), [self.listed(d, page) for d in issued]))
+        return groups
+
+    def by_year(self, page: str) -> list[GroupView]:
+        years: dict[str, list[Document]] = {}
+        for document in sorted(self.site.documents.values(), key=document_order):
+            years.setdefault(str(document.date.year) if document.date else "", []).append(document)
+        return [
+            GroupView(f"nam-{year}" if year else "chua-ro-ngay", escape(f"Năm {year}" if year else "Chưa rõ ngày ban hành"), "", [self.listed(d, page) for d in documents])
+            for year, documents in years.items()
+        ]
+
+    def body(self, body: Body) -> BodyView:
+        page = paths.body_page(body.id)
+        received = sorted(
+            {d.id: d for d in self.site.documents.values() if any(body.id in r.bodies for r in d.recipients)}.values(),
+            key=document_order,
+        )
+        parent = self.body_link(body.parent, page) if body.parent else ""
+        return BodyView(
+            front_matter=front_matter(body.name, f"Các văn bản do {body.name} ban hành và nhận."),
+            heading_md=escape(body.name),
+            short_names_md=", ".join(escape(name) for name in body.short_names),
+            parent_md=parent,
+            issued=[self.listed(d, page) for d in self.site.issued_by(body.id)],
+            received=[self.listed(d, page) for d in received],
+        )
+
+
+def _natural(number: str) -> tuple[int, str]:
+    key = number_key(number)
+    head = key.partition("-")[0]
+    return (int(head) if head.isdigit() else 0, key)

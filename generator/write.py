@@ -1,0 +1,50 @@
+"""Write phase: sync generated files to a directory, touching only what changed."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class SyncResult:
+    """What a sync wrote and removed."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def sync(files: dict[str, bytes], target: Path) -> SyncResult:
+    """Make `target` hold exactly `files`, writing only files whose bytes differ."""
+    result = SyncResult()
+    target.mkdir(parents=True, exist_ok=True)
+    for relative, content in files.items():
+        path = target / relative
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(content)
+        temporary.replace(path)
+        result.written.append(relative)
+    for path in sorted(target.rglob("*"), reverse=True):
+        relative = path.relative_to(target).as_posix()
+        if path.is_file() and relative not in files:
+            path.unlink()
+            result.removed.append(relative)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return result
+
+
+def replace_directory(new: Path, target: Path) -> None:
+    """Put `new` in place of `target` with renames, so `target` is never half-written."""
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
