@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(project, args))
     except ValidationError as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(project.root), file=sys.stderr)
         return 1
     except SiteBuildError as error:
         print(f"Lỗi khi dựng trang bằng MkDocs: {error}\nThư mục docs/ và site/ được giữ nguyên.", file=sys.stderr)

@@ -23,13 +23,13 @@ class Problem:
     field: str
     message: str
 
-    def format(self) -> str:
+    def format(self, root: Path | None = None) -> str:
         """Return the message, the location line and the offending source line."""
         where = f'  File "{self.location.file}", dòng {self.location.line}, cột {self.location.column}'
         if self.field:
             where += f", trường {self.field}"
         lines = [f"Lỗi: {self.message}", where]
-        source = _source_line(self.location)
+        source = _source_line(self.location, root or Path.cwd())
         if source is not None:
             lines.append(f"    {source}")
             lines.append("    " + " " * (self.location.column - 1) + "^")
@@ -43,16 +43,16 @@ class ValidationError(Exception):
         super().__init__(f"{len(problems)} lỗi")
         self.problems = sorted(set(problems))
 
-    def report(self) -> str:
-        """Return all problems, then a one-line summary."""
-        blocks = [problem.format() for problem in self.problems]
+    def report(self, root: Path | None = None) -> str:
+        """Return all problems, then a one-line summary; `root` is where file paths start."""
+        blocks = [problem.format(root) for problem in self.problems]
         blocks.append(f"Có {len(self.problems)} lỗi. Không có tệp nào được ghi ra.")
         return "\n\n".join(blocks)
 
 
-def _source_line(location: Location) -> str | None:
+def _source_line(location: Location, root: Path) -> str | None:
     try:
-        lines = Path(location.file).read_text(encoding="utf-8").splitlines()
+        lines = (root / location.file).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
     if 1 <= location.line <= len(lines):

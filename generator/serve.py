@@ -1,0 +1,72 @@
+"""The `serve` command: regenerate Markdown on edits, let MkDocs live-reload the pages."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator.build import Project, write_docs
+from generator.errors import ValidationError
+from generator.render import ASSETS, TEMPLATES
+
+DEBOUNCE_SECONDS = 0.2
+
+
+class Regenerator(FileSystemEventHandler):
+    """Regenerates docs/ shortly after the last edit; keeps the last good output on errors."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or str(event.src_path).endswith((".tmp", "~", ".swp")):
+            return
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+            self.timer = threading.Timer(DEBOUNCE_SECONDS, self.regenerate)
+            self.timer.start()
+
+    def regenerate(self) -> bool:
+        """Regenerate docs/; print problems and return False if the data is invalid."""
+        try:
+            _, result = write_docs(self.project)
+        except ValidationError as error:
+            print(error.report(self.project.root) + "\nTrang xem trước vẫn giữ bản dựng hợp lệ gần nhất.", file=sys.stderr, flush=True)
+            return False
+        changed = result.written + result.removed
+        if changed:
+            print(f"Dữ liệu hợp lệ; cập nhật {len(changed)} tệp: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}", flush=True)
+        return True
+
+
+def watch(project: Project, regenerator: Regenerator) -> Observer:
+    """Start watching the data and the templates."""
+    observer = Observer()
+    for path in (project.data_dir, TEMPLATES, ASSETS):
+        observer.schedule(regenerator, str(path), recursive=True)
+    observer.daemon = True
+    observer.start()
+    return observer
+
+
+def serve(project: Project, addr: str) -> int:
+    """Serve a live preview until interrupted."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    regenerator = Regenerator(project)
+    if not regenerator.regenerate() and not project.docs_dir.exists():
+        return 1
+    observer = watch(project, regenerator)
+    print(f"Xem trước tại http://{addr}/ — sửa tệp trong data/ để cập nhật; nhấn Ctrl+C để dừng.", flush=True)
+    try:
+        mkdocs_serve(str(project.config_file), livereload=True, dev_addr=addr)
+    finally:
+        observer.stop()
+    return 0
