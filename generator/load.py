@@ -252,7 +252,9 @@ def _read_sections(reader: Reader, node: Node | None, path: str, parent_id: str)
 def _derive_id(parent_id: str, number: str | None, bullet: int) -> str:
     """Derive an anchor from numbering: II > 1 > 1.1 -> "ii-1-1"; bullets -> "iv-1-g2"."""
     own = f"g{bullet}" if number is None else slugify(number.rstrip(".").split(".")[-1]) or slugify(number)
-    return f"{parent_id}-{own}" if parent_id else (own if number is not None else f"muc-{own}")
+    derived = f"{parent_id}-{own}" if parent_id else own
+    # Anchors that start with a digit break CSS selectors ("#1"), so those get a prefix.
+    return derived if derived[:1].isalpha() else f"muc-{derived}"
 
 
 def _check_unique_ids(reader: Reader, sections: list[Section]) -> None:

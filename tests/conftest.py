@@ -21,10 +21,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+def copy_config(target: Path) -> None:
+    """Copy the MkDocs config and the theme override it names into `target`."""
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "generator" / "theme", target / "generator" / "theme")
+
+
 def copy_project(target: Path) -> Project:
     """Copy the real data and MkDocs config into `target`."""
     shutil.copytree(REPO / "data", target / "data")
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    copy_config(target)
     return Project(target)
 
 

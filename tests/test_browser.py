@@ -1,0 +1,84 @@
+"""Browser tests: Debian's Chromium through Playwright, against the built site on loopback."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import Project, build
+from tests.conftest import _QuietHandler, copy_config
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+PAGES = ["", "van-ban/", "van-ban/287-ctr-ddlhhvn/", "van-ban/20-kh-tw/", "van-ban/45-nq-tw/", "co-quan/", "co-quan/lhhvn/", "dong-thoi-gian/"]
+
+
+def test_follow_a_cross_document_link_to_a_section(browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/van-ban/287-ctr-ddlhhvn/")
+    page.locator(".rel-diagram a", has_text="20-KH/TW").click()
+    page.wait_for_url(f"{server}/van-ban/20-kh-tw/#iv-3")
+    heading = page.locator("#iv-3")
+    assert heading.inner_text().startswith("3. Đảng đoàn Mặt trận Tổ quốc Việt Nam")
+    assert heading.is_visible()
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    page.close()
+
+
+def test_mentions_in_the_text_link_to_the_document(browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/van-ban/287-ctr-ddlhhvn/#ii-1-1")
+    page.locator("#ii-1-1 a", has_text="118/QĐ/TW").click()
+    page.wait_for_url(f"{server}/van-ban/118-qd-tw/")
+    assert "Quyết định 118-QĐ/TW" in page.locator("h1").inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_fit_a_phone(browser, server: str, path: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{server}/{path}")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(browser, server: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{server}/{path}")
+    results = Axe().run(page)
+    serious = [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    page.close()
+
+
+def test_script_in_the_data_never_runs(browser, tmp_path: Path) -> None:
+    (tmp_path / "data" / "documents").mkdir(parents=True)
+    (tmp_path / "data" / "bodies.yaml").write_text("bodies:\n  - id: bo-chinh-tri\n    name: Bộ Chính trị\n", encoding="utf-8")
+    hostile = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">"
+    document = {"number": "1-KH/TW", "type": "Kế hoạch", "issuer": "bo-chinh-tri", "title": hostile, "sections": [{"number": "1.", "text": hostile}]}
+    (tmp_path / "data" / "documents" / "1-kh-tw.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    copy_config(tmp_path)
+    project = Project(tmp_path)
+    build(project)
+    handler = functools.partial(_QuietHandler, directory=str(project.site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/van-ban/1-kh-tw/")
+        assert page.evaluate("window.pwned") is None
+        assert page.locator("#muc-1").inner_text() == "1. " + hostile
+        page.close()
+    finally:
+        httpd.shutdown()

@@ -1,0 +1,39 @@
+"""Golden files: the generated Markdown of the real corpus, byte for byte.
+
+Regenerate after an intended change with: UPDATE_GOLDEN=1 make test
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, generate
+from tests.conftest import REPO
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def generated() -> dict[str, bytes]:
+    _, files = generate(Project(REPO))
+    return {path: content for path, content in files.items() if path.endswith(".md")}
+
+
+def test_golden_markdown(generated: dict[str, bytes]) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        for path, content in generated.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_bytes(content)
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*.md")}
+    assert sorted(generated) == sorted(expected)
+    for path, content in generated.items():
+        assert content.decode() == expected[path].decode(), path
+
+
+def test_generation_is_deterministic() -> None:
+    _, first = generate(Project(REPO))
+    _, second = generate(Project(REPO))
+    assert first == second
