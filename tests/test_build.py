@@ -12,7 +12,7 @@ from generator.resolve import walk_sections
 from tests.conftest import REPO
 from tests.htmltext import element, page_text
 
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "tests" / "fixtures" / "seeds"
 PLAN = SEEDS / "004_68fb64faef70eced.txt"
 PROGRAMME = SEEDS / "000_60df4423a8dd02ea.txt"
 # Line ranges of the seeds that are the document (1-based, inclusive), and lines inside them that are noise.
