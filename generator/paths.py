@@ -6,6 +6,7 @@ HOME = "index.md"
 DOCUMENTS = "van-ban/index.md"
 BODIES = "co-quan/index.md"
 TIMELINE = "dong-thoi-gian.md"
+LOOKUP = "so-hieu/index.md"
 
 
 def document_page(document_id: str) -> str:
@@ -16,3 +17,8 @@ def document_page(document_id: str) -> str:
 def body_page(body_id: str) -> str:
     """Return the Markdown path of a body's page."""
     return f"co-quan/{body_id}.md"
+
+
+def short_page(key: str) -> str:
+    """Return the Markdown path of a document's short URL (/so-hieu/<key>/)."""
+    return f"so-hieu/{key}.md"

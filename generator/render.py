@@ -8,7 +8,8 @@ import jinja2
 
 from generator import paths
 from generator.resolve import Site
-from generator.views import Views
+from generator.numbers import number_key
+from generator.views import Views, lookup_rows, redirect_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
@@ -37,6 +38,10 @@ def render_site(site: Site) -> dict[str, bytes]:
     pages[paths.DOCUMENTS] = env.get_template("documents.md.j2").render(documents=documents, count=len(documents))
     pages[paths.BODIES] = env.get_template("bodies.md.j2").render(groups=views.by_body(paths.BODIES))
     pages[paths.TIMELINE] = env.get_template("timeline.md.j2").render(groups=views.by_year(paths.TIMELINE))
+    pages[paths.LOOKUP] = env.get_template("lookup.md.j2").render(rows=lookup_rows(views))
+    redirect_template = env.get_template("redirect.md.j2")
+    for document in site.documents.values():
+        pages[paths.short_page(number_key(document.number))] = redirect_template.render(page=redirect_view(views, document))
     document_template = env.get_template("document.md.j2")
     for document in site.documents.values():
         pages[paths.document_page(document.id)] = document_template.render(page=views.document(document))

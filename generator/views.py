@@ -113,6 +113,24 @@ class GroupView:
 
 
 @dataclass(frozen=True)
+class LookupRow:
+    """A row of the number table; the number link carries the data the lookup script reads."""
+
+    number_link_md: str
+    name_md: str
+    short_link_md: str
+
+
+@dataclass(frozen=True)
+class RedirectView:
+    """A short URL page that sends the reader on to the document."""
+
+    title_json: str
+    heading_md: str
+    link_md: str
+
+
+@dataclass(frozen=True)
 class BodyView:
     """Everything a body's page shows."""
 
@@ -351,3 +369,30 @@ def _natural(number: str) -> tuple[int, str]:
     key = number_key(number)
     head = key.partition("-")[0]
     return (int(head) if head.isdigit() else 0, key)
+
+
+def lookup_rows(views: Views) -> list[LookupRow]:
+    """Return a row per document for the number table, ordered by number."""
+    page = paths.LOOKUP
+    rows = []
+    for document in views.documents_sorted():
+        key = number_key(document.number)
+        rows.append(
+            LookupRow(
+                number_link_md=views.document_link(document, page) + f'{{: .lookup-entry data-key="{key}" }}',
+                name_md=escape(document_name(document)) + (" — " + escape(document.title) if document.title else ""),
+                short_link_md=link(escape(f"/so-hieu/{key}/"), page, paths.short_page(key)),
+            )
+        )
+    return rows
+
+
+def redirect_view(views: Views, document: Document) -> RedirectView:
+    """Return the short URL page of a document."""
+    page = paths.short_page(number_key(document.number))
+    name = document_name(document)
+    return RedirectView(
+        title_json=json.dumps(name, ensure_ascii=False),
+        heading_md=escape(name),
+        link_md=link(escape(name), page, paths.document_page(document.id)) + "{: .redirect-target }",
+    )

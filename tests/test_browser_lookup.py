@@ -1,0 +1,108 @@
+"""Browser tests of "Tra cứu số hiệu" and the short URLs, served and from file://."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, build
+from generator.load import load_corpus
+from generator.lookup import entry, lookup
+from tests.conftest import REPO, copy_project
+
+pytestmark = pytest.mark.browser
+
+SPELLINGS = json.loads((REPO / "tests" / "fixtures" / "number_spellings.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The site built for opening from disk (no directory URLs)."""
+    project = copy_project(tmp_path_factory.mktemp("offline"))
+    build(project, use_directory_urls=False)
+    return project
+
+
+def errors_of(page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def type_number(page, text: str) -> None:
+    page.fill("#lookup-input", text)
+    page.press("#lookup-input", "Enter")
+
+
+@pytest.mark.parametrize("typed, key", sorted(SPELLINGS["found"].items()))
+def test_lookup_jumps_to_the_document(browser, server: str, typed: str, key: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/so-hieu/")
+    type_number(page, typed)
+    page.wait_for_url(f"{server}/van-ban/{key}/")
+    page.close()
+
+
+def test_home_page_box(browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    type_number(page, "nghi quyet 45")
+    page.wait_for_url(f"{server}/van-ban/45-nq-tw/")
+    page.close()
+
+
+def test_unknown_number_says_so_with_closest_matches(browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/so-hieu/")
+    type_number(page, "KH45")
+    status = page.locator(".lookup-form__result")
+    assert status.inner_text().startswith("Không có văn bản nào mang số hiệu “KH45”. Số hiệu gần giống:")
+    assert status.locator("li").first.inner_text().startswith("45-NQ/TW")
+    page.close()
+
+
+@pytest.mark.parametrize("typed", ["//", "x" * 300, "<script>alert(1)</script>", "   "])
+def test_malformed_input_never_breaks_the_page(browser, server: str, typed: str) -> None:
+    page = browser.new_page()
+    errors = errors_of(page)
+    page.goto(f"{server}/so-hieu/")
+    page.fill("#lookup-input", typed)
+    page.eval_on_selector("form[data-lookup]", "form => form.requestSubmit()")
+    assert page.locator(".lookup-form__result").inner_text() != ""
+    assert page.url == f"{server}/so-hieu/"
+    assert errors == []
+    page.close()
+
+
+def test_javascript_normaliser_agrees_with_python(browser, server: str) -> None:
+    entries = [entry(d.number) for d in load_corpus(REPO / "data", REPO).documents]
+    keys = [e.key for e in entries]
+    page = browser.new_page()
+    page.goto(f"{server}/so-hieu/")
+    typed = list(SPELLINGS["found"]) + SPELLINGS["not_found"]
+    found_in_js = page.evaluate(
+        "([typed, keys]) => typed.map(t => window.numberLookup.lookup(t, keys.map(window.numberLookup.entry)).map(e => e.key))",
+        [typed, keys],
+    )
+    assert found_in_js == [[e.key for e in lookup(t, entries)] for t in typed]
+    page.close()
+
+
+def test_short_url_redirects_with_the_anchor(browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/so-hieu/20-kh-tw/#iv-3")
+    page.wait_for_url(f"{server}/van-ban/20-kh-tw/#iv-3")
+    page.close()
+
+
+def test_lookup_and_short_urls_work_from_disk(browser, offline: Project) -> None:
+    site = offline.site_dir.as_uri()
+    page = browser.new_page()
+    page.goto(f"{site}/index.html")
+    type_number(page, "ctr 287")
+    page.wait_for_url(f"{site}/van-ban/287-ctr-ddlhhvn.html")
+    page.goto(f"{site}/so-hieu/45-nq-tw.html")
+    page.wait_for_url(f"{site}/van-ban/45-nq-tw.html")
+    page.close()
