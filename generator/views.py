@@ -152,10 +152,12 @@ def document_name(document: Document) -> str:
     return f"{document.type} {document.number}"
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, search_boost: float = 1.0) -> str:
     """Return a YAML front matter block; JSON strings are valid YAML scalars."""
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}", "---"]
-    return "\n".join(lines)
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
+    if search_boost != 1.0:
+        lines += ["search:", f"  boost: {search_boost}"]
+    return "\n".join(lines + ["---"])
 
 
 def section_label(section: Section, ancestors: tuple[Section, ...]) -> str:
@@ -274,7 +276,7 @@ class Views:
         if header is None:
             return None
         return HeaderView(
-            issuer_md="<br>".join(escape(line) for line in header.issuer_lines),
+            issuer_md="<br>\n".join(escape(line) for line in header.issuer_lines),
             number_md=escape(f"Số: {document.number}"),
             motto_md=escape(header.motto),
             place_date_md=escape(header.place_date),
@@ -356,7 +358,7 @@ class Views:
         )
         parent = self.body_link(body.parent, page) if body.parent else ""
         return BodyView(
-            front_matter=front_matter(body.name, f"Các văn bản do {body.name} ban hành và nhận."),
+            front_matter=front_matter(body.name, f"Các văn bản do {body.name} ban hành và nhận.", search_boost=0.5),
             heading_md=escape(body.name),
             short_names_md=", ".join(escape(name) for name in body.short_names),
             parent_md=parent,

@@ -1,0 +1,197 @@
+/* Search worker for Material for MkDocs' search box, for Vietnamese readers.
+   Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT) over its search_index.json, and adds:
+   diacritics-optional matching (đ -> d), document numbers in any spelling, ranking that puts the document
+   bearing a number, headings and metadata first, and highlighting of the real words. */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var MAX_QUERY = 200;
+var TYPE_WORDS = [
+  ["chuong trinh hanh dong", "ctr"], ["chuong trinh", "ctr"], ["nghi quyet", "nq"], ["ke hoach", "kh"],
+  ["huong dan", "hd"], ["chi thi", "ct"], ["ket luan", "kl"], ["quyet dinh", "qd"], ["quy dinh", "qdi"],
+  ["thong bao", "tb"], ["thong tri", "ttr"], ["bao cao", "bc"], ["cong van", "cv"], ["nghi dinh", "nd"],
+  ["thong tu", "tt"], ["de an", "da"]
+];
+var NUMBER = /(\d{1,5})(?:\s*[-\/]\s*(\d{4}))?\s*[-\/]\s*([A-Za-zĐđ&]{1,15})\s*[-\/]\s*([A-Za-zĐđ&]{1,15})/;
+var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
+
+var docs = [];
+var postings = new Map();   // folded word -> [[doc, field, position], ...]
+
+function fold(text) {
+  return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+function words(html) {
+  var found = [], inTag = false, start = 0;
+  // Only the text between tags holds words; entities are not words.
+  html.replace(/<[^>]*>|[^<]+/g, function (part, offset) {
+    if (part.charAt(0) === "<") return part;
+    part.replace(WORD, function (word, at) {
+      if (word.charAt(0) !== "&") found.push({ start: offset + at, end: offset + at + word.length, folded: fold(word) });
+      return word;
+    });
+    return part;
+  });
+  return found;
+}
+
+function parseNumber(text) {
+  var folded = " " + fold(String(text).slice(0, MAX_QUERY)).replace(/&/g, "") + " ";
+  TYPE_WORDS.forEach(function (pair) { folded = folded.split(" " + pair[0] + " ").join(" " + pair[1] + " "); });
+  folded = folded.replace(/\b(?:so|hieu|van ban)\b/g, " ");
+  var tokens = folded.match(/[a-z]+|[0-9]+/g) || [];
+  var numbers = tokens.filter(function (t) { return /^[0-9]+$/.test(t); }).map(function (t) { return parseInt(t.slice(0, 9), 10); });
+  return { number: numbers.length ? numbers[0] : null, years: numbers.slice(1), codes: tokens.filter(function (t) { return !/^[0-9]+$/.test(t); }) };
+}
+
+function numberOf(title) {
+  // Only a title that ends with the number bears it ("Nghị quyết 45-NQ/TW"), not one that mentions it.
+  var match = NUMBER.exec(title);
+  if (!match || match.index + match[0].length !== title.trim().length) return null;
+  var parts = fold(match[0]).replace(/&/g, "").match(/[a-z]+|[0-9]+/g);
+  var digits = parts.filter(function (p) { return /^[0-9]+$/.test(p); }).map(Number);
+  return { number: digits[0], years: digits.slice(1), codes: parts.filter(function (p) { return !/^[0-9]+$/.test(p); }) };
+}
+
+function bears(query, number) {
+  if (!number || query.number === null || query.number !== number.number) return false;
+  return query.codes.every(function (c) { return number.codes.indexOf(c) >= 0; }) &&
+    query.years.every(function (y) { return number.years.indexOf(y) >= 0; });
+}
+
+function setup(index) {
+  docs = index.docs.map(function (doc, i) {
+    var page = doc.location.split("#")[0];
+    var entry = {
+      source: doc, page: page, isPage: doc.location.indexOf("#") < 0,
+      metadata: /#thong-tin$/.test(doc.location), boost: doc.boost || 1,
+      title: words(doc.title || ""), text: words(doc.text || ""), number: null
+    };
+    [["title", entry.title], ["text", entry.text]].forEach(function (pair) {
+      pair[1].forEach(function (word, position) {
+        var list = postings.get(word.folded);
+        if (!list) postings.set(word.folded, list = []);
+        list.push([i, pair[0], position]);
+      });
+    });
+    return entry;
+  });
+  // A page bears the number written in its title ("Nghị quyết 45-NQ/TW").
+  docs.forEach(function (entry) { if (entry.isPage) entry.number = numberOf(entry.source.title || ""); });
+}
+
+function termsOf(query) {
+  return (fold(query.slice(0, MAX_QUERY)).match(/[\p{L}\p{N}]+/gu) || []).slice(0, 12);
+}
+
+function vocabularyFor(term, isLast) {
+  var exact = postings.has(term) ? [term] : [];
+  if (!isLast || term.length < 2) return exact;
+  var found = exact.slice();
+  postings.forEach(function (_, word) { if (word !== term && word.indexOf(term) === 0) found.push(word); });
+  return found;
+}
+
+function search(query) {
+  var terms = termsOf(query);
+  if (!terms.length) return { items: [] };
+  var numberQuery = parseNumber(query);
+  var hits = new Map();  // doc -> {terms: Set, title: Map(pos->term), text: Map(pos->term)}
+  terms.forEach(function (term, t) {
+    vocabularyFor(term, t === terms.length - 1).forEach(function (word) {
+      postings.get(word).forEach(function (posting) {
+        var hit = hits.get(posting[0]);
+        if (!hit) hits.set(posting[0], hit = { terms: new Set(), title: new Map(), text: new Map() });
+        hit.terms.add(t);
+        hit[posting[1]].set(posting[2], t);
+      });
+    });
+  });
+  var scored = [];
+  hits.forEach(function (hit, i) {
+    var entry = docs[i];
+    var score = 0;
+    [["title", 12], ["text", 1]].forEach(function (pair) {
+      var positions = hit[pair[0]];
+      var perTerm = new Map();
+      positions.forEach(function (t) { perTerm.set(t, (perTerm.get(t) || 0) + 1); });
+      perTerm.forEach(function (count) { score += pair[1] * (1 + Math.log(count)); });
+      positions.forEach(function (t, position) { if (positions.get(position + 1) === t + 1) score += pair[1] * 4; });
+    });
+    var coverage = hit.terms.size / terms.length;
+    score *= coverage * coverage * entry.boost;
+    if (coverage === 1) score *= 3;
+    if (entry.metadata) score *= 15;
+    if (entry.isPage && bears(numberQuery, entry.number)) score += 1e6;
+    scored.push({ entry: entry, hit: hit, score: score });
+  });
+  // A page bearing the number ranks first even when its text did not match every term.
+  docs.forEach(function (entry, i) {
+    if (entry.isPage && !hits.has(i) && bears(numberQuery, entry.number))
+      scored.push({ entry: entry, hit: { terms: new Set(), title: new Map(), text: new Map() }, score: 1e6 });
+  });
+  scored.sort(function (a, b) { return b.score - a.score; });
+  var groups = new Map();
+  scored.forEach(function (result) {
+    var page = result.entry.page;
+    if (!groups.has(page)) groups.set(page, []);
+    groups.get(page).push(render(result, terms));
+  });
+  // Material shows a page with its sections: make sure the page itself is in its group.
+  groups.forEach(function (items, page) {
+    if (!items.some(function (item) { return item.location === page; })) {
+      var article = docs.find(function (entry) { return entry.source.location === page; });
+      if (article) items.push(Object.assign({}, article.source, { score: 0, terms: {} }));
+    }
+  });
+  return { items: Array.from(groups.values()) };
+}
+
+function phrases(positions) {
+  // Positions that are part of a run of consecutive query terms; empty when there is no such run.
+  var inRun = new Map();
+  positions.forEach(function (t, position) {
+    if (positions.get(position + 1) === t + 1) { inRun.set(position, t); inRun.set(position + 1, t + 1); }
+  });
+  return inRun;
+}
+
+function mark(html, found, positions) {
+  if (!positions.size) return html;
+  var runs = phrases(positions);
+  if (runs.size) positions = runs;
+  var out = "", last = 0;
+  found.forEach(function (word, position) {
+    if (!positions.has(position)) return;
+    out += html.slice(last, word.start) + "<mark>" + html.slice(word.start, word.end) + "</mark>";
+    last = word.end;
+  });
+  return out + html.slice(last);
+}
+
+function render(result, terms) {
+  var source = result.entry.source;
+  var matched = {};
+  terms.forEach(function (term, t) { matched[term] = result.hit.terms.has(t); });
+  return Object.assign({}, source, {
+    title: mark(source.title || "", result.entry.title, result.hit.title),
+    text: mark(source.text || "", result.entry.text, result.hit.text),
+    score: result.score,
+    terms: matched
+  });
+}
+
+addEventListener("message", function (event) {
+  var message = event.data;
+  if (message.type === SETUP) {
+    setup(message.data);
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    var result;
+    try { result = search(String(message.data)); } catch (error) { result = { items: [] }; }
+    postMessage({ type: RESULT, data: result });
+  }
+});
+
+if (typeof module !== "undefined") module.exports = { fold: fold, parseNumber: parseNumber, setup: setup, search: search };
