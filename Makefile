@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site check serve test chromium bench clean
+.PHONY: site offline check serve test chromium bench clean
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m generator build
+
+# A copy that works opened from disk: site-offline/ and dist/nghi-quyet-45-offline.zip.
+offline: $(VENV)/.site-installed
+	$(BIN)/python -m generator build --offline
 
 check: $(VENV)/.site-installed
 	$(BIN)/python -m generator check
@@ -37,4 +41,4 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf docs site .build
+	rm -rf docs site site-offline dist .build

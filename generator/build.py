@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from generator.load import load_corpus
 from generator.render import render_site
 from generator.resolve import Site, resolve
 from generator.write import SyncResult, replace_directory, sync
+
+
+OFFLINE_NAME = "nghi-quyet-45-offline"
 
 
 class SiteBuildError(Exception):
@@ -44,6 +48,14 @@ class Project:
     def staging_dir(self) -> Path:
         return self.root / ".build"
 
+    @property
+    def offline_dir(self) -> Path:
+        return self.root / "site-offline"
+
+    @property
+    def offline_zip(self) -> Path:
+        return self.root / "dist" / f"{OFFLINE_NAME}.zip"
+
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -72,22 +84,51 @@ def write_docs(project: Project) -> tuple[Site, SyncResult]:
     return site, sync(files, project.docs_dir)
 
 
-def build(project: Project, **mkdocs_options: object) -> BuildReport:
-    """Generate Markdown and build the site; on any failure, docs/ and site/ are untouched."""
+def build(project: Project, offline: bool = False, **mkdocs_options: object) -> BuildReport:
+    """Generate Markdown and build the site; on any failure, docs/ and site/ are untouched.
+
+    With `offline`, build the copy that works opened from disk into site-offline/ and zip it.
+    """
     started = time.perf_counter()
     site, files = generate(project)
     staged_docs = project.staging_dir / "docs"
-    staged_site = project.staging_dir / "site"
+    staged_site = project.staging_dir / ("site-offline" if offline else "site")
     sync(files, staged_docs)
     generated = time.perf_counter()
-    run_mkdocs(project.config_file, staged_docs, staged_site, **mkdocs_options)
+    if offline:
+        mkdocs_options["use_directory_urls"] = False
+    run_mkdocs(project.config_file, staged_docs, staged_site, offline=offline, **mkdocs_options)
+    if offline:
+        write_offline_index(staged_site)
     finished = time.perf_counter()
     docs = sync(files, project.docs_dir)
-    replace_directory(staged_site, project.site_dir)
+    replace_directory(staged_site, project.offline_dir if offline else project.site_dir)
+    if offline:
+        write_zip(project.offline_dir, project.offline_zip, OFFLINE_NAME)
     return BuildReport(site, docs, generated - started, finished - generated)
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, **options: object) -> None:
+def write_offline_index(site_dir: Path) -> None:
+    """Wrap the search index in the script Material loads when pages are opened from disk."""
+    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    script = "var __index = " + index.replace("</", "<\\/") + ";\n"
+    (site_dir / "search" / "search_index.js").write_text(script, encoding="utf-8")
+
+
+def write_zip(directory: Path, target: Path, folder: str) -> None:
+    """Zip `directory` under `folder/`, byte-identical for identical input (fixed times, sorted)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".tmp")
+    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(directory).as_posix()}", date_time=(2023, 11, 24, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    temporary.replace(target)
+
+
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, **options: object) -> None:
     """Run a strict MkDocs build of `docs_dir` into a fresh `site_dir`."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -98,6 +139,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, **options: obj
     _show_mkdocs_warnings()
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options)
+        config.extra["offline"] = offline
         mkdocs_build(config)
     except (Abort, ConfigurationError) as error:
         if site_dir.exists():

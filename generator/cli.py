@@ -29,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
-    commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/").set_defaults(run=_build)
+    build_parser = commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/")
+    build_parser.add_argument("--offline", action="store_true", help="dựng bản mở trực tiếp từ đĩa vào site-offline/ và nén thành dist/*.zip")
+    build_parser.set_defaults(run=_build)
     commands.add_parser("check", help="chỉ kiểm tra dữ liệu").set_defaults(run=_check)
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
@@ -49,11 +51,12 @@ def _check(project: Project, args: argparse.Namespace) -> int:
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:
-    report = build(project)
+    report = build(project, offline=args.offline)
     written = len(report.docs.written) + len(report.docs.removed)
+    where = f"site-offline/ và {project.offline_zip.relative_to(project.root)}" if args.offline else "site/"
     print(
         f"Đã dựng trang: {len(report.site.documents)} văn bản; {written} tệp trong docs/ thay đổi; "
-        f"sinh Markdown {report.seconds_generate:.2f} giây, MkDocs {report.seconds_mkdocs:.2f} giây. Kết quả ở site/."
+        f"sinh Markdown {report.seconds_generate:.2f} giây, MkDocs {report.seconds_mkdocs:.2f} giây. Kết quả ở {where}."
     )
     return 0
 

@@ -21,7 +21,7 @@ SPELLINGS = json.loads((REPO / "tests" / "fixtures" / "number_spellings.json").r
 def offline(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The site built for opening from disk (no directory URLs)."""
     project = copy_project(tmp_path_factory.mktemp("offline"))
-    build(project, use_directory_urls=False)
+    build(project, offline=True)
     return project
 
 
@@ -98,7 +98,7 @@ def test_short_url_redirects_with_the_anchor(browser, server: str) -> None:
 
 
 def test_lookup_and_short_urls_work_from_disk(browser, offline: Project) -> None:
-    site = offline.site_dir.as_uri()
+    site = offline.offline_dir.as_uri()
     page = browser.new_page()
     page.goto(f"{site}/index.html")
     type_number(page, "ctr 287")

@@ -1,40 +1,8 @@
-/* "Tra cứu số hiệu": read a number typed any way and go to its document.
-   Mirrors generator/lookup.py; tests run both on tests/fixtures/number_spellings.json. */
+/* "Tra cứu số hiệu": read a number typed any way (numbers.js) and go to its document. */
 (function () {
   "use strict";
-  var MAX_QUERY = 200;
-  var TYPE_WORDS = [
-    ["chuong trinh hanh dong", "ctr"], ["chuong trinh", "ctr"], ["nghi quyet", "nq"], ["ke hoach", "kh"],
-    ["huong dan", "hd"], ["chi thi", "ct"], ["ket luan", "kl"], ["quyet dinh", "qd"], ["quy dinh", "qdi"],
-    ["thong bao", "tb"], ["thong tri", "ttr"], ["bao cao", "bc"], ["cong van", "cv"], ["nghi dinh", "nd"],
-    ["thong tu", "tt"], ["de an", "da"]
-  ];
-
-  function fold(text) {
-    return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  }
-
-  function parseQuery(text) {
-    var folded = " " + fold(String(text).slice(0, MAX_QUERY)).toLowerCase().replace(/&/g, "") + " ";
-    TYPE_WORDS.forEach(function (pair) { folded = folded.split(" " + pair[0] + " ").join(" " + pair[1] + " "); });
-    folded = folded.replace(/\b(?:so|hieu|van ban)\b/g, " ");
-    var tokens = folded.match(/[a-z]+|[0-9]+/g) || [];
-    var numbers = tokens.filter(function (t) { return /^[0-9]+$/.test(t); }).map(function (t) { return parseInt(t.slice(0, 9), 10); });
-    var codes = tokens.filter(function (t) { return !/^[0-9]+$/.test(t); });
-    return { number: numbers.length ? numbers[0] : null, years: numbers.slice(1), codes: codes };
-  }
-
-  function entry(key) {
-    var parts = key.split("-");
-    var digits = parts.filter(function (p) { return /^[0-9]+$/.test(p); }).map(Number);
-    return { key: key, number: digits.length ? digits[0] : -1, years: digits.slice(1), codes: parts.filter(function (p) { return !/^[0-9]+$/.test(p); }) };
-  }
-
-  function matches(query, candidate) {
-    if (query.number === null || query.number !== candidate.number) return false;
-    return query.codes.every(function (c) { return candidate.codes.indexOf(c) >= 0; }) &&
-      query.years.every(function (y) { return candidate.years.indexOf(y) >= 0; });
-  }
+  var numbers = window.vnNumbers;
+  var parseQuery = numbers.parseQuery, entry = numbers.entry, matches = numbers.matches;
 
   function lookup(text, entries) {
     var query = parseQuery(text);

@@ -6,20 +6,17 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var MAX_QUERY = 200;
-var TYPE_WORDS = [
-  ["chuong trinh hanh dong", "ctr"], ["chuong trinh", "ctr"], ["nghi quyet", "nq"], ["ke hoach", "kh"],
-  ["huong dan", "hd"], ["chi thi", "ct"], ["ket luan", "kl"], ["quyet dinh", "qd"], ["quy dinh", "qdi"],
-  ["thong bao", "tb"], ["thong tri", "ttr"], ["bao cao", "bc"], ["cong van", "cv"], ["nghi dinh", "nd"],
-  ["thong tu", "tt"], ["de an", "da"]
-];
 var NUMBER = /(\d{1,5})(?:\s*[-\/]\s*(\d{4}))?\s*[-\/]\s*([A-Za-zĐđ&]{1,15})\s*[-\/]\s*([A-Za-zĐđ&]{1,15})/;
 var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 
 var docs = [];
 var postings = new Map();   // folded word -> [[doc, field, position], ...]
 
+if (typeof importScripts === "function") importScripts("numbers.js");
+else if (typeof require === "function" && typeof module !== "undefined") self.vnNumbers = require("./numbers.js");
+
 function fold(text) {
-  return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return self.vnNumbers.fold(text).toLowerCase();
 }
 
 function words(html) {
@@ -36,28 +33,38 @@ function words(html) {
   return found;
 }
 
-function parseNumber(text) {
-  var folded = " " + fold(String(text).slice(0, MAX_QUERY)).replace(/&/g, "") + " ";
-  TYPE_WORDS.forEach(function (pair) { folded = folded.split(" " + pair[0] + " ").join(" " + pair[1] + " "); });
-  folded = folded.replace(/\b(?:so|hieu|van ban)\b/g, " ");
-  var tokens = folded.match(/[a-z]+|[0-9]+/g) || [];
-  var numbers = tokens.filter(function (t) { return /^[0-9]+$/.test(t); }).map(function (t) { return parseInt(t.slice(0, 9), 10); });
-  return { number: numbers.length ? numbers[0] : null, years: numbers.slice(1), codes: tokens.filter(function (t) { return !/^[0-9]+$/.test(t); }) };
-}
-
 function numberOf(title) {
   // Only a title that ends with the number bears it ("Nghị quyết 45-NQ/TW"), not one that mentions it.
   var match = NUMBER.exec(title);
   if (!match || match.index + match[0].length !== title.trim().length) return null;
-  var parts = fold(match[0]).replace(/&/g, "").match(/[a-z]+|[0-9]+/g);
-  var digits = parts.filter(function (p) { return /^[0-9]+$/.test(p); }).map(Number);
-  return { number: digits[0], years: digits.slice(1), codes: parts.filter(function (p) { return !/^[0-9]+$/.test(p); }) };
+  return self.vnNumbers.entry(self.vnNumbers.numberKey(match[0]));
 }
 
 function bears(query, number) {
-  if (!number || query.number === null || query.number !== number.number) return false;
-  return query.codes.every(function (c) { return number.codes.indexOf(c) >= 0; }) &&
-    query.years.every(function (y) { return number.years.indexOf(y) >= 0; });
+  return number !== null && self.vnNumbers.matches(query, number);
+}
+
+// In the metadata table ("Thông tin văn bản"), the rows whose values name the issuer and the signer.
+var KEY_ROWS = [["co quan ban hanh", "nguoi ky"], ["nguoi ky", "chuc vu"]];
+
+function sequence(found, phrase, from) {
+  var wanted = phrase.split(" ");
+  for (var i = from; i + wanted.length <= found.length; i++) {
+    var all = true;
+    for (var j = 0; j < wanted.length && all; j++) all = found[i + j].folded === wanted[j];
+    if (all) return i;
+  }
+  return -1;
+}
+
+function keyRanges(found) {
+  return KEY_ROWS.map(function (row) {
+    var label = sequence(found, row[0], 0);
+    if (label < 0) return null;
+    var start = label + row[0].split(" ").length;
+    var end = sequence(found, row[1], start);
+    return [start, end < 0 ? found.length : end];
+  }).filter(Boolean);
 }
 
 function setup(index) {
@@ -78,7 +85,10 @@ function setup(index) {
     return entry;
   });
   // A page bears the number written in its title ("Nghị quyết 45-NQ/TW").
-  docs.forEach(function (entry) { if (entry.isPage) entry.number = numberOf(entry.source.title || ""); });
+  docs.forEach(function (entry) {
+    if (entry.isPage) entry.number = numberOf(entry.source.title || "");
+    entry.keyRanges = entry.metadata ? keyRanges(entry.text) : [];
+  });
 }
 
 function termsOf(query) {
@@ -93,10 +103,19 @@ function vocabularyFor(term, isLast) {
   return found;
 }
 
+function inKeyRows(entry, hit, count) {
+  // Every term matched inside the issuer's or the signer's row.
+  return entry.keyRanges.some(function (range) {
+    var seen = new Set();
+    hit.text.forEach(function (t, position) { if (position >= range[0] && position < range[1]) seen.add(t); });
+    return seen.size === count;
+  });
+}
+
 function search(query) {
   var terms = termsOf(query);
   if (!terms.length) return { items: [] };
-  var numberQuery = parseNumber(query);
+  var numberQuery = self.vnNumbers.parseQuery(query);
   var hits = new Map();  // doc -> {terms: Set, title: Map(pos->term), text: Map(pos->term)}
   terms.forEach(function (term, t) {
     vocabularyFor(term, t === terms.length - 1).forEach(function (word) {
@@ -122,7 +141,7 @@ function search(query) {
     var coverage = hit.terms.size / terms.length;
     score *= coverage * coverage * entry.boost;
     if (coverage === 1) score *= 3;
-    if (entry.metadata) score *= 15;
+    if (entry.metadata) score *= inKeyRows(entry, hit, terms.length) ? 15 : 2;
     if (entry.isPage && bears(numberQuery, entry.number)) score += 1e6;
     scored.push({ entry: entry, hit: hit, score: score });
   });
@@ -182,16 +201,22 @@ function render(result, terms) {
   });
 }
 
-addEventListener("message", function (event) {
-  var message = event.data;
+function handle(message) {
   if (message.type === SETUP) {
     setup(message.data);
-    postMessage({ type: READY });
-  } else if (message.type === QUERY) {
-    var result;
-    try { result = search(String(message.data)); } catch (error) { result = { items: [] }; }
-    postMessage({ type: RESULT, data: result });
+    return { type: READY };
   }
-});
+  var result;
+  try { result = search(String(message.data)); } catch (error) { result = { items: [] }; }
+  return { type: RESULT, data: result };
+}
 
-if (typeof module !== "undefined") module.exports = { fold: fold, parseNumber: parseNumber, setup: setup, search: search };
+var vnSearch = { setup: setup, search: search, handle: handle };
+if (typeof module !== "undefined") {
+  module.exports = vnSearch;
+} else if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+  addEventListener("message", function (event) { postMessage(handle(event.data)); });
+} else {
+  // Loaded into the page by offline-search.js, for the copy opened from disk.
+  window.vnSearch = vnSearch;
+}

@@ -1,0 +1,109 @@
+"""Browser tests of the site's own search box: served over HTTP and opened from disk."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from generator.build import Project, build
+from tests.conftest import copy_project
+
+pytestmark = pytest.mark.browser
+
+NUMBER_QUERIES = {
+    "45-NQ/TW": "45-nq-tw", "45/NQ-TW": "45-nq-tw", "45 NQ TW": "45-nq-tw", "NQ45": "45-nq-tw", "nq 45": "45-nq-tw",
+    "nghị quyết 45": "45-nq-tw", "nghi quyet 45": "45-nq-tw", "287-CTr/ĐĐLHHVN": "287-ctr-ddlhhvn",
+    "287/CTr-ĐĐLHHVN": "287-ctr-ddlhhvn", "ctr 287": "287-ctr-ddlhhvn", "kế hoạch 20": "20-kh-tw", "KH20": "20-kh-tw",
+    "287": "287-ctr-ddlhhvn", "DDLHHVN": "287-ctr-ddlhhvn", "118/QĐ/TW": "118-qd-tw",
+}
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("offline-search"))
+    build(project, offline=True)
+    return project
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def search_page(request, browser, server: str, offline: Project):
+    """A document page with the search box, on the served site and on the copy opened from disk."""
+    if request.param == "http":
+        url, suffix = f"{server}/van-ban/20-kh-tw/", "/"
+    else:
+        url, suffix = f"{offline.offline_dir.as_uri()}/van-ban/20-kh-tw.html", ".html"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url)
+    page.locator(".md-search__input").click()
+    yield page, suffix, requests
+    page.close()
+
+
+def results(page, query: str) -> list[dict[str, str]]:
+    """Type `query` and return the result groups once they stop changing."""
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.press_sequentially(query)
+    previous, stable_since, deadline = None, time.monotonic(), time.monotonic() + 10
+    while time.monotonic() < deadline:
+        current = page.evaluate("(document.querySelector('.md-search-result__list') || {}).innerHTML || ''")
+        if current != previous:
+            previous, stable_since = current, time.monotonic()
+        elif current and time.monotonic() - stable_since > 0.4:
+            break
+        time.sleep(0.05)
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.md-search-result__item')).map(li => ({
+            href: li.querySelector('a').getAttribute('href'), html: li.innerHTML }))"""
+    )
+
+
+def page_of(href: str) -> str:
+    return href.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+
+
+@pytest.mark.parametrize("query, document", sorted(NUMBER_QUERIES.items()))
+def test_numbers_in_any_spelling_find_their_document_first(search_page, query: str, document: str) -> None:
+    page, _, _ = search_page
+    assert page_of(results(page, query)[0]["href"]) == document
+
+
+def test_query_without_diacritics_finds_and_marks_the_real_words(search_page) -> None:
+    page, _, _ = search_page
+    plain = results(page, "dang doan")
+    assert "<mark>đoàn</mark>" in plain[0]["html"].lower()
+    accented = results(page, "Đảng đoàn")
+    assert [r["href"].split("?")[0] for r in plain[:3]] == [r["href"].split("?")[0] for r in accented[:3]]
+
+
+def test_highlighting_marks_tri_thuc_not_trien(search_page) -> None:
+    page, _, _ = search_page
+    first = results(page, "tri thuc")[0]["html"]
+    assert "<mark>trí</mark> <mark>thức</mark>" in first
+    assert "<mark>triển" not in first and "<mark>tri</mark>" not in first
+
+
+def test_heading_beats_a_passing_mention(search_page) -> None:
+    page, _, _ = search_page
+    first = results(page, "to chuc thuc hien")[0]
+    assert "<mark>TỔ</mark> <mark>CHỨC</mark> <mark>THỰC</mark> <mark>HIỆN</mark>" in first["html"]
+
+
+@pytest.mark.parametrize("query, documents", [
+    ("Phan Xuân Dũng", {"287-ctr-ddlhhvn"}),
+    ("Truong Thi Mai", {"20-kh-tw"}),
+    ("Bộ Chính trị", {"20-kh-tw", "42-ct-tw", "35-kl-tw", "69-kl-tw"}),
+    ("Ban Bi thu", {"93-kl-tw", "118-qd-tw"}),
+])
+def test_a_name_finds_what_they_signed_or_issued_first(search_page, query: str, documents: set[str]) -> None:
+    page, _, _ = search_page
+    assert page_of(results(page, query)[0]["href"]) in documents
+
+
+def test_no_request_leaves_the_machine(search_page) -> None:
+    page, _, requests = search_page
+    results(page, "tri thuc")
+    assert [url for url in requests if not url.startswith(("http://127.0.0.1", "file://", "data:"))] == []
