@@ -107,3 +107,15 @@ def test_no_request_leaves_the_machine(search_page) -> None:
     page, _, requests = search_page
     results(page, "tri thuc")
     assert [url for url in requests if not url.startswith(("http://127.0.0.1", "file://", "data:"))] == []
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_opened_result_marks_whole_words_only(browser, server: str, offline: Project, mode: str) -> None:
+    base = f"{server}/van-ban/287-ctr-ddlhhvn/" if mode == "http" else f"{offline.offline_dir.as_uri()}/van-ban/287-ctr-ddlhhvn.html"
+    page = browser.new_page()
+    page.goto(f"{base}?h=tri+thuc")
+    page.wait_for_timeout(1000)
+    marks = page.eval_on_selector_all("article mark", "marks => marks.map(m => m.textContent)")
+    assert marks and set(marks) == {"trí", "thức"}
+    assert page.eval_on_selector_all("mark[data-md-highlight]", "marks => marks.length") == 0
+    page.close()
