@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import time
@@ -72,25 +73,25 @@ def check(project: Project) -> Site:
     return resolve(load_corpus(project.data_dir, project.root))
 
 
-def generate(project: Project) -> tuple[Site, dict[str, bytes]]:
-    """Validate and render every generated file in memory."""
+def generate(project: Project, as_of: dt.date | None = None) -> tuple[Site, dict[str, bytes]]:
+    """Validate and render every generated file in memory; task status is as of `as_of` (default today)."""
     site = check(project)
-    return site, render_site(site)
+    return site, render_site(site, as_of or dt.date.today())
 
 
-def write_docs(project: Project) -> tuple[Site, SyncResult]:
+def write_docs(project: Project, as_of: dt.date | None = None) -> tuple[Site, SyncResult]:
     """Generate and sync `docs/` only (used by `serve`)."""
-    site, files = generate(project)
+    site, files = generate(project, as_of)
     return site, sync(files, project.docs_dir)
 
 
-def build(project: Project, offline: bool = False, **mkdocs_options: object) -> BuildReport:
+def build(project: Project, offline: bool = False, as_of: dt.date | None = None, **mkdocs_options: object) -> BuildReport:
     """Generate Markdown and build the site; on any failure, docs/ and site/ are untouched.
 
     With `offline`, build the copy that works opened from disk into site-offline/ and zip it.
     """
     started = time.perf_counter()
-    site, files = generate(project)
+    site, files = generate(project, as_of)
     staged_docs = project.staging_dir / "docs"
     staged_site = project.staging_dir / ("site-offline" if offline else "site")
     sync(files, staged_docs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_parser = commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/")
     build_parser.add_argument("--offline", action="store_true", help="dựng bản mở trực tiếp từ đĩa vào site-offline/ và nén thành dist/*.zip")
+    build_parser.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD", help="ngày tính trạng thái nhiệm vụ (mặc định: hôm nay)")
     build_parser.set_defaults(run=_build)
     commands.add_parser("check", help="chỉ kiểm tra dữ liệu").set_defaults(run=_check)
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
@@ -44,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'ngày không hợp lệ "{value}"; cần dạng YYYY-MM-DD, ví dụ 2024-06-30') from None
+
+
 def _check(project: Project, args: argparse.Namespace) -> int:
     site = check(project)
     print(f"Dữ liệu hợp lệ: {len(site.documents)} văn bản, {len(site.bodies)} cơ quan.")
@@ -51,7 +60,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:
-    report = build(project, offline=args.offline)
+    report = build(project, offline=args.offline, as_of=args.as_of)
     written = len(report.docs.written) + len(report.docs.removed)
     where = f"site-offline/ và {project.offline_zip.relative_to(project.root)}" if args.offline else "site/"
     print(

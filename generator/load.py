@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.errors import Location, Problem, ValidationError
 from generator.numbers import type_code
+from generator.deadlines import DeadlineError, deadline_in_text, parse_deadline
 from generator.model import (
     DOCUMENT_TYPES,
     RELATION_KINDS,
@@ -18,6 +19,8 @@ from generator.model import (
     RelationRef,
     Section,
     Signature,
+    AnswerRef,
+    TaskSpec,
 )
 from generator.reader import Reader
 from generator.text import is_safe_slug, slugify
@@ -26,9 +29,10 @@ from generator.yamlsource import Node, ScalarNode, compose_file
 DOCUMENT_REQUIRED = ("number", "type", "issuer")
 DOCUMENT_OPTIONAL = (
     "title", "signer", "signer_title", "place", "date", "status", "official_url", "summary",
-    "relations", "header", "preamble", "sections", "signature", "recipients", "notes",
+    "relations", "answers", "header", "preamble", "sections", "signature", "recipients", "notes",
 )
-SECTION_FIELDS = ("id", "number", "title", "text", "paragraphs", "sections")
+SECTION_FIELDS = ("id", "number", "title", "text", "paragraphs", "bodies", "task", "answers", "sections")
+DEADLINE_EXAMPLES = '"hoàn thành trong quý I/2024", "thực hiện từ tháng 01/2024", "cơ bản hoàn thành trong năm 2024", "hoàn thành trong tháng 12/2023 và chỉ đạo thực hiện thường xuyên"'
 
 
 def load_corpus(data_dir: Path, root: Path | None = None) -> Corpus:
@@ -140,6 +144,7 @@ def _read_document(reader: Reader, node: Node, stem: str) -> Document | None:
         recipients=_read_recipients(reader, get("recipients")),
         notes=reader.strings(get("notes"), "notes"),
         location=reader.at(node),
+        answers=_read_answers(reader, get("answers"), "answers"),
         locations={name: reader.at(value) for name, value in fields.items()},
     )
 
@@ -234,19 +239,60 @@ def _read_sections(reader: Reader, node: Node | None, path: str, parent_id: str)
         if own is not None and not is_safe_slug(own):
             reader.problem(fields["id"], f"{item_path}.id", f'mã mục "{own}" không dùng được làm neo liên kết; cần chữ thường không dấu, số và gạch ngang')
         children = _read_sections(reader, fields.get("sections"), f"{item_path}.sections", section_id)
+        paragraphs = reader.strings(fields.get("paragraphs"), f"{item_path}.paragraphs")
         sections.append(
             Section(
                 id=section_id,
                 number=number,
                 title=title,
                 text=text,
-                paragraphs=reader.strings(fields.get("paragraphs"), f"{item_path}.paragraphs"),
+                paragraphs=paragraphs,
                 children=tuple(children),
                 location=reader.at(item),
                 field_path=item_path,
+                bodies=reader.strings(fields.get("bodies"), f"{item_path}.bodies"),
+                task=_read_task(reader, fields.get("task"), f"{item_path}.task", (text, *paragraphs)),
+                answers=_read_answers(reader, fields.get("answers"), f"{item_path}.answers"),
             )
         )
     return sections
+
+
+def _read_task(reader: Reader, node: Node | None, path: str, texts: tuple[str | None, ...]) -> TaskSpec | None:
+    """Read `task: true` or `task: {bodies: [...], deadline: "..."}`; the deadline defaults to the text's."""
+    if node is None:
+        return None
+    if isinstance(node, ScalarNode):
+        if not reader.boolean(node, path):
+            return None
+        bodies: tuple[str, ...] = ()
+        wording = None
+    else:
+        fields = reader.mapping(node, path, (), ("bodies", "deadline"))
+        if fields is None:
+            return None
+        bodies = reader.strings(fields.get("bodies"), f"{path}.bodies")
+        wording = reader.string(fields.get("deadline"), f"{path}.deadline")
+    written = [t for t in texts if t]
+    if wording is None and written:
+        wording = deadline_in_text(written[-1])
+    deadline = None
+    if wording is not None:
+        try:
+            deadline = parse_deadline(wording)
+        except DeadlineError:
+            reader.problem(node, f"{path}.deadline", f'không đọc được thời hạn "{wording}"; cần dạng như {DEADLINE_EXAMPLES}')
+    return TaskSpec(bodies, deadline, reader.at(node))
+
+
+def _read_answers(reader: Reader, node: Node | None, path: str) -> tuple[AnswerRef, ...]:
+    answers = []
+    for item, item_path in reader.entries(node, path):
+        value = reader.string(item, item_path, required=True)
+        if value:
+            number, _, section = value.partition("#")
+            answers.append(AnswerRef(number.strip(), section.strip() or None, reader.at(item)))
+    return tuple(answers)
 
 
 def _derive_id(parent_id: str, number: str | None, bullet: int) -> str:

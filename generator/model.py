@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from generator.deadlines import Deadline
 from generator.errors import Location
 
 RELATION_KINDS = ("implements", "based_on", "cites")
@@ -82,6 +83,24 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class TaskSpec:
+    """A section marked as a task: who must do it (if not inherited) and by when."""
+
+    bodies: tuple[str, ...]
+    deadline: Deadline | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class AnswerRef:
+    """A statement that a document or section answers a task of another document, as written."""
+
+    number: str
+    section: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
 class Section:
     """A heading or numbered item of a document body, nested as in the document."""
 
@@ -93,6 +112,9 @@ class Section:
     children: tuple["Section", ...]
     location: Location
     field_path: str
+    bodies: tuple[str, ...] = ()
+    task: TaskSpec | None = None
+    answers: tuple[AnswerRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +142,7 @@ class Document:
     recipients: tuple[Recipient, ...]
     notes: tuple[str, ...]
     location: Location
+    answers: tuple[AnswerRef, ...] = ()
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -7,6 +7,9 @@ DOCUMENTS = "van-ban/index.md"
 BODIES = "co-quan/index.md"
 TIMELINE = "dong-thoi-gian.md"
 LOOKUP = "so-hieu/index.md"
+TASKS = "nhiem-vu/index.md"
+TASKS_CSV = "nhiem-vu/nhiem-vu.csv"
+TASKS_JSON = "nhiem-vu/nhiem-vu.json"
 
 
 def document_page(document_id: str) -> str:

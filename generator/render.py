@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import jinja2
@@ -9,7 +10,9 @@ import jinja2
 from generator import paths
 from generator.resolve import Site
 from generator.numbers import number_key
-from generator.views import Views, lookup_rows, redirect_view
+from generator.chart import timeline_svg
+from generator.taskviews import TaskViews
+from generator.views import Views, display_date, lookup_rows, redirect_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
@@ -27,10 +30,12 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render_site(site: Site) -> dict[str, bytes]:
-    """Return every file of the docs directory, keyed by its relative path."""
+def render_site(site: Site, as_of: dt.date) -> dict[str, bytes]:
+    """Return every file of the docs directory, keyed by its relative path; task status is as of `as_of`."""
     env = environment()
     views = Views(site)
+    tasks = TaskViews(site, as_of)
+    as_of_text = display_date(as_of)
     pages: dict[str, str] = {}
     tree, others = views.tree(paths.HOME)
     pages[paths.HOME] = env.get_template("home.md.j2").render(tree=tree, others=others)
@@ -42,13 +47,24 @@ def render_site(site: Site) -> dict[str, bytes]:
     redirect_template = env.get_template("redirect.md.j2")
     for document in site.documents.values():
         pages[paths.short_page(number_key(document.number))] = redirect_template.render(page=redirect_view(views, document))
+    statuses = {task.id: tasks.status(task) for task in site.tasks}
+    pages[paths.TASKS] = env.get_template("tasks.md.j2").render(
+        tasks=tasks.board(), filters=tasks.filters(), as_of=as_of_text, chart=timeline_svg(site.tasks, statuses, as_of)
+    )
     document_template = env.get_template("document.md.j2")
     for document in site.documents.values():
-        pages[paths.document_page(document.id)] = document_template.render(page=views.document(document))
+        page = paths.document_page(document.id)
+        pages[page] = document_template.render(
+            page=views.document(document), tasks=tasks.for_document(document.id, page),
+            answers=tasks.answered_by(document.id, page), as_of=as_of_text,
+        )
     body_template = env.get_template("body.md.j2")
     for body in site.bodies.values():
-        pages[paths.body_page(body.id)] = body_template.render(page=views.body(body))
+        page = paths.body_page(body.id)
+        pages[page] = body_template.render(page=views.body(body), tasks=tasks.for_body(body.id, page), as_of=as_of_text)
     files = {path: _tidy(text).encode("utf-8") for path, text in pages.items()}
+    files[paths.TASKS_CSV] = tasks.export_csv()
+    files[paths.TASKS_JSON] = tasks.export_json()
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             files[asset.relative_to(ASSETS).as_posix()] = asset.read_bytes()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from generator.deadlines import Deadline
 from generator.errors import Location, Problem, ValidationError
-from generator.model import Body, Corpus, Document, Section
+from generator.model import AnswerRef, Body, Corpus, Document, Section
 from generator.numbers import find_mentions, number_key
 
 
@@ -30,6 +31,32 @@ class Segment:
     target: Document | None = None
 
 
+@dataclass(frozen=True)
+class Task:
+    """A task a document assigns: its section, the bodies responsible, and its deadline."""
+
+    id: str
+    document: Document
+    section: Section
+    ancestors: tuple[Section, ...]
+    bodies: tuple[Body, ...]
+    deadline: Deadline | None
+
+    @property
+    def text(self) -> str:
+        """The task's words as in the document."""
+        return " ".join(t for t in (self.section.text, *self.section.paragraphs) if t) or (self.section.title or "")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A document (or one of its sections) that answers a task."""
+
+    document: Document
+    section: Section | None
+    task: Task
+
+
 @dataclass
 class Site:
     """The resolved corpus: lookups and relations in both directions."""
@@ -39,6 +66,9 @@ class Site:
     by_key: dict[str, Document]
     outgoing: dict[str, list[Relation]] = field(default_factory=dict)
     incoming: dict[str, list[Relation]] = field(default_factory=dict)
+    tasks: list[Task] = field(default_factory=list)
+    answers_to: dict[str, list[Answer]] = field(default_factory=dict)
+    answers_by: dict[str, list[Answer]] = field(default_factory=dict)
 
     def segments(self, text: str, current: Document | None = None) -> list[Segment]:
         """Split `text` so that every known document number becomes a link segment."""
@@ -101,6 +131,10 @@ def resolve(corpus: Corpus) -> Site:
     for relations in site.incoming.values():
         relations.sort(key=lambda r: document_order(r.source))
     problems.extend(_cycles(site))
+    for document in corpus.documents:
+        site.tasks.extend(_tasks(document, bodies, problems))
+    for document in corpus.documents:
+        _answers(document, site, problems)
     if problems:
         raise ValidationError(problems)
     return site
@@ -209,3 +243,53 @@ def _cycles(site: Site) -> list[Problem]:
         if doc_id not in state:
             visit(doc_id, [])
     return problems
+
+
+def _tasks(document: Document, bodies: dict[str, Body], problems: list[Problem]) -> list[Task]:
+    tasks = []
+    for section, ancestors in walk_sections(document.sections):
+        if section.task is None:
+            continue
+        body_ids = section.task.bodies or next((s.bodies for s in (section, *reversed(ancestors)) if s.bodies), ())
+        if not body_ids:
+            problems.append(Problem(section.task.location, f"{section.field_path}.task", 'nhiệm vụ chưa có cơ quan chủ trì; thêm "bodies" vào nhiệm vụ hoặc vào mục chứa nó'))
+            continue
+        for body_id in (*body_ids, *section.bodies):
+            if body_id not in bodies:
+                problems.append(Problem(section.task.location, f"{section.field_path}.bodies", _unknown_body(body_id, bodies)))
+        if all(b in bodies for b in body_ids):
+            tasks.append(Task(f"{document.id}-{section.id}", document, section, ancestors, tuple(bodies[b] for b in body_ids), section.task.deadline))
+    return tasks
+
+
+def _answers(document: Document, site: Site, problems: list[Problem]) -> None:
+    refs: list[tuple[AnswerRef, Section | None, str]] = [(ref, None, "answers") for ref in document.answers]
+    for section, _ in walk_sections(document.sections):
+        refs.extend((ref, section, f"{section.field_path}.answers") for ref in section.answers)
+    for ref, own_section, field_path in refs:
+        target = site.by_key.get(number_key(ref.number))
+        if target is None:
+            problems.append(Problem(ref.location, field_path, f'không có văn bản nào mang số hiệu "{ref.number}"'))
+            continue
+        scope = _section_scope(target, ref.section)
+        if scope is None:
+            problems.append(Problem(ref.location, field_path, f'văn bản {target.number} không có mục "{ref.section}"'))
+            continue
+        answered = [t for t in site.tasks if t.document is target and t.section.id in scope]
+        if not answered:
+            where = f"mục {ref.section} của văn bản {target.number}" if ref.section else f"văn bản {target.number}"
+            problems.append(Problem(ref.location, field_path, f"{where} không giao nhiệm vụ nào để trả lời"))
+        for task in answered:
+            answer = Answer(document, own_section, task)
+            site.answers_to.setdefault(task.id, []).append(answer)
+            site.answers_by.setdefault(document.id, []).append(answer)
+
+
+def _section_scope(document: Document, section_id: str | None) -> set[str] | None:
+    """Ids of the section and everything below it (the whole document when no section is named)."""
+    sections = list(walk_sections(document.sections))
+    if section_id is None:
+        return {s.id for s, _ in sections}
+    if not any(s.id == section_id for s, _ in sections):
+        return None
+    return {s.id for s, ancestors in sections if s.id == section_id or any(a.id == section_id for a in ancestors)}

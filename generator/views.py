@@ -45,6 +45,7 @@ class Block:
     id: str
     marker_md: str
     text_md: str
+    badge_for: str = ""
 
 
 @dataclass(frozen=True)
@@ -285,17 +286,22 @@ class Views:
         )
 
     def blocks(self, document: Document, page: str) -> list[Block]:
+        """Flatten the body; the last block of a section's own text carries its id for a task badge."""
         blocks = []
         for section, ancestors in walk_sections(document.sections):
             depth = len(ancestors)
             marker = escape(section.number) if section.number else "\\-"
+            own: list[Block] = []
             if section.title:
-                blocks.append(Block("heading", min(depth + 3, 6), section.id, marker, self.text(section.title, page, document)))
+                own.append(Block("heading", min(depth + 3, 6), section.id, marker, self.text(section.title, page, document)))
                 if section.text:
-                    blocks.append(Block("paragraph", depth, "", "", self.text(section.text, page, document)))
+                    own.append(Block("paragraph", depth, "", "", self.text(section.text, page, document)))
             else:
-                blocks.append(Block("item", depth, section.id, marker, self.text(section.text or "", page, document)))
-            blocks.extend(Block("paragraph", depth, "", "", self.text(p, page, document)) for p in section.paragraphs)
+                own.append(Block("item", depth, section.id, marker, self.text(section.text or "", page, document)))
+            own.extend(Block("paragraph", depth, "", "", self.text(p, page, document)) for p in section.paragraphs)
+            last = own.pop()
+            blocks.extend(own)
+            blocks.append(Block(last.kind, last.level, last.id, last.marker_md, last.text_md, badge_for=section.id))
         return blocks
 
     def documents_sorted(self) -> list[Document]:

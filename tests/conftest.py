@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import shutil
@@ -14,6 +15,7 @@ import pytest
 from generator.build import Project, build
 
 REPO = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2024, 6, 15)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -44,7 +46,7 @@ def project(tmp_path: Path) -> Project:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The real corpus, built once for the session."""
     project = copy_project(tmp_path_factory.mktemp("built"))
-    build(project)
+    build(project, as_of=AS_OF)
     return project
 
 

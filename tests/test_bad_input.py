@@ -101,7 +101,7 @@ def test_duplicate_document_number(built_project: Project, capsys: pytest.Captur
 def test_duplicate_section_id(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     edit(built_project, DOC, "  - number: '2.'\n    text: Cụ thể hóa", "  - number: '1.'\n    text: Cụ thể hóa")
     err = failed_build(built_project, capsys)
-    assert 'Lỗi: mã mục "i-1" bị trùng với mục ở dòng 34; hãy sửa số thứ tự hoặc đặt trường "id" riêng' in err
+    assert 'Lỗi: mã mục "i-1" bị trùng với mục ở dòng 36; hãy sửa số thứ tự hoặc đặt trường "id" riêng' in err
     assert "trường sections[1].sections[2]" in err
 
 
@@ -169,3 +169,38 @@ def test_mkdocs_failure_keeps_previous_output(built_project: Project, capsys: py
     err = failed_build(built_project, capsys)
     assert "Lỗi khi dựng trang bằng MkDocs" in err
     assert "Thư mục docs/ và site/ được giữ nguyên." in err
+
+
+PLAN = "data/documents/20-kh-tw.yaml"
+
+
+def test_unreadable_deadline_is_quoted(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(built_project, PLAN, "(hoàn thành trong quý I/2024).", "(hoàn thành trong quý V/2024).")
+    err = failed_build(built_project, capsys)
+    assert 'Lỗi: không đọc được thời hạn "hoàn thành trong quý V/2024"; cần dạng như "hoàn thành trong quý I/2024"' in err
+    assert "trường sections[4].sections[2].sections[1].task.deadline" in err
+
+
+def test_explicit_deadline_is_checked(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(built_project, PLAN, "    task:\n      bodies:\n      - bo-chinh-tri", "    task:\n      deadline: trước Tết\n      bodies:\n      - bo-chinh-tri")
+    err = failed_build(built_project, capsys)
+    assert 'không đọc được thời hạn "trước Tết"' in err
+
+
+def test_task_without_a_body(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(built_project, PLAN, "    bodies:\n    - dang-doan-quoc-hoi\n", "")
+    err = failed_build(built_project, capsys)
+    assert 'nhiệm vụ chưa có cơ quan chủ trì; thêm "bodies" vào nhiệm vụ hoặc vào mục chứa nó' in err
+    assert err.count("nhiệm vụ chưa có cơ quan chủ trì") == 2
+
+
+def test_task_with_an_unknown_body(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(built_project, PLAN, "    - dang-doan-quoc-hoi\n", "    - dang-doan-quoc-hoi-x\n")
+    err = failed_build(built_project, capsys)
+    assert 'cơ quan "dang-doan-quoc-hoi-x" không có trong data/bodies.yaml' in err
+
+
+def test_answer_to_a_section_without_tasks(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(built_project, DOC, "answers:\n- 20-KH/TW#iv-3", "answers:\n- 20-KH/TW#i")
+    err = failed_build(built_project, capsys)
+    assert "Lỗi: mục i của văn bản 20-KH/TW không giao nhiệm vụ nào để trả lời" in err

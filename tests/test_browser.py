@@ -16,7 +16,10 @@ from tests.conftest import _QuietHandler, copy_config
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-PAGES = ["", "van-ban/", "van-ban/287-ctr-ddlhhvn/", "van-ban/20-kh-tw/", "van-ban/45-nq-tw/", "co-quan/", "co-quan/lhhvn/", "dong-thoi-gian/"]
+PAGES = [
+    "", "van-ban/", "van-ban/287-ctr-ddlhhvn/", "van-ban/20-kh-tw/", "van-ban/45-nq-tw/", "co-quan/", "co-quan/lhhvn/",
+    "dong-thoi-gian/", "so-hieu/", "nhiem-vu/",
+]
 
 
 def test_follow_a_cross_document_link_to_a_section(browser, server: str) -> None:

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, generate
-from tests.conftest import REPO
+from tests.conftest import AS_OF, REPO
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="module")
 def generated() -> dict[str, bytes]:
-    _, files = generate(Project(REPO))
-    return {path: content for path, content in files.items() if path.endswith(".md")}
+    _, files = generate(Project(REPO), AS_OF)
+    return {path: content for path, content in files.items() if path.endswith((".md", ".csv", ".json"))}
 
 
 def test_golden_markdown(generated: dict[str, bytes]) -> None:
@@ -27,13 +27,13 @@ def test_golden_markdown(generated: dict[str, bytes]) -> None:
         for path, content in generated.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / path).write_bytes(content)
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*.md")}
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*") if p.is_file()}
     assert sorted(generated) == sorted(expected)
     for path, content in generated.items():
         assert content.decode() == expected[path].decode(), path
 
 
 def test_generation_is_deterministic() -> None:
-    _, first = generate(Project(REPO))
-    _, second = generate(Project(REPO))
+    _, first = generate(Project(REPO), AS_OF)
+    _, second = generate(Project(REPO), AS_OF)
     assert first == second

@@ -1,0 +1,180 @@
+"""Views of tasks: status as of a date, the board, per-document badges, per-body lists, exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+
+from generator import paths
+from generator.deadlines import KIND_LABELS
+from generator.markdown import attribute, escape, link
+from generator.resolve import Site, Task
+from generator.views import display_date, section_label
+
+ANSWERED, OVERDUE, DUE = "answered", "overdue", "due"
+STATUS_LABELS = {ANSWERED: "Đã có văn bản trả lời", OVERDUE: "Quá hạn, chưa có văn bản trả lời", DUE: "Chưa có văn bản trả lời, còn hạn"}
+NO_DEADLINE = "Không nêu thời hạn"
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """One task, escaped and linked relative to the page that shows it."""
+
+    anchor: str
+    text_md: str
+    where_md: str
+    bodies_md: str
+    deadline_md: str
+    status: str
+    status_label: str
+    answers_md: str
+    board_link_md: str
+    meta_html: str
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice of a filter on the board."""
+
+    value: str
+    label: str
+
+
+def status_of(task: Task, answered: bool, as_of: dt.date) -> str:
+    """Answered if any document answers it; overdue once its date has passed; due otherwise."""
+    if answered:
+        return ANSWERED
+    due = task.deadline.due if task.deadline else None
+    return OVERDUE if due is not None and as_of > due else DUE
+
+
+def deadline_text(task: Task) -> str:
+    """"31/03/2024 (hoàn thành trong quý I/2024)", as plain text."""
+    if task.deadline is None:
+        return NO_DEADLINE
+    if task.deadline.date is None:
+        return task.deadline.wording
+    return f"{display_date(task.deadline.date)} ({task.deadline.wording})"
+
+
+def quarter_of(date: dt.date) -> str:
+    """"2024-Q1": the bucket the board filters deadlines by."""
+    return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+
+
+class TaskViews:
+    """Builds task views for one as-of date."""
+
+    def __init__(self, site: Site, as_of: dt.date) -> None:
+        self.site = site
+        self.as_of = as_of
+
+    def status(self, task: Task) -> str:
+        return status_of(task, bool(self.site.answers_to.get(task.id)), self.as_of)
+
+    def view(self, task: Task, page: str) -> TaskView:
+        status = self.status(task)
+        answers = self.site.answers_to.get(task.id, [])
+        section = escape(section_label(task.section, task.ancestors))
+        where = link(escape(task.document.number), page, paths.document_page(task.document.id), task.section.id) + f", mục {section}"
+        bodies = "; ".join(link(escape(b.name), page, paths.body_page(b.id)) for b in task.bodies)
+        answer_links = ", ".join(
+            link(escape(a.document.number), page, paths.document_page(a.document.id), a.section.id if a.section else None) for a in answers
+        )
+        due = task.deadline.due if task.deadline else None
+        meta = (
+            f'<span class="task-meta" id="nv-{task.id}" data-bodies="{attribute(" ".join(b.id for b in task.bodies))}"'
+            f' data-document="{task.document.id}" data-due="{due.isoformat() if due else ""}"'
+            f' data-quarter="{quarter_of(due) if due else ""}" data-status="{status}"></span>'
+        )
+        return TaskView(
+            anchor=f"nv-{task.id}",
+            text_md=escape(task.text),
+            where_md=where,
+            bodies_md=bodies,
+            deadline_md=escape(deadline_text(task)),
+            status=status,
+            status_label=STATUS_LABELS[status],
+            answers_md=answer_links,
+            board_link_md=link("bảng nhiệm vụ", page, paths.TASKS, f"nv-{task.id}"),
+            meta_html=meta,
+        )
+
+    def board(self) -> list[TaskView]:
+        return [self.view(task, paths.TASKS) for task in self.site.tasks]
+
+    def for_document(self, document_id: str, page: str) -> dict[str, TaskView]:
+        """Task views of a document, keyed by the id of the section they stand in."""
+        return {t.section.id: self.view(t, page) for t in self.site.tasks if t.document.id == document_id}
+
+    def for_body(self, body_id: str, page: str) -> list[TaskView]:
+        return [self.view(t, page) for t in self.site.tasks if any(b.id == body_id for b in t.bodies)]
+
+    def answered_by(self, document_id: str, page: str) -> list[str]:
+        """Links to the tasks a document answers, for its page."""
+        links = []
+        for answer in self.site.answers_by.get(document_id, []):
+            task = answer.task
+            label = f"{task.document.number}, mục {section_label(task.section, task.ancestors)}"
+            links.append(link(escape(label), page, paths.document_page(task.document.id), task.section.id))
+        return links
+
+    def filters(self) -> dict[str, list[Option]]:
+        """The choices of the board's filters: bodies, documents, deadline quarters, statuses."""
+        bodies = {b.id: b.name for t in self.site.tasks for b in t.bodies}
+        documents = {t.document.id: t.document.number for t in self.site.tasks}
+        quarters = sorted({quarter_of(t.deadline.due) for t in self.site.tasks if t.deadline and t.deadline.due})
+        return {
+            "body": [Option(k, attribute(v)) for k, v in sorted(bodies.items(), key=lambda item: item[1])],
+            "document": [Option(k, attribute(v)) for k, v in documents.items()],
+            "quarter": [Option(q, f"Quý {q[-1]}/{q[:4]}") for q in quarters],
+            "status": [Option(k, v) for k, v in STATUS_LABELS.items()],
+        }
+
+    def export_rows(self) -> list[dict[str, object]]:
+        rows = []
+        for task in self.site.tasks:
+            deadline = task.deadline
+            rows.append({
+                "id": task.id,
+                "document": task.document.number,
+                "section": section_label(task.section, task.ancestors),
+                "section_id": task.section.id,
+                "text": task.text,
+                "bodies": [b.name for b in task.bodies],
+                "body_ids": [b.id for b in task.bodies],
+                "deadline_kinds": list(deadline.kinds) if deadline else [],
+                "deadline_period": deadline.period if deadline else None,
+                "deadline_date": deadline.date.isoformat() if deadline and deadline.date else None,
+                "deadline_wording": deadline.wording if deadline else None,
+                "status": self.status(task),
+                "status_label": STATUS_LABELS[self.status(task)],
+                "answered_by": [a.document.number for a in self.site.answers_to.get(task.id, [])],
+                "as_of": self.as_of.isoformat(),
+            })
+        return rows
+
+    def export_json(self) -> bytes:
+        data = {"as_of": self.as_of.isoformat(), "tasks": self.export_rows()}
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def export_csv(self) -> bytes:
+        """CSV with a BOM so that spreadsheet programs read the Vietnamese text as UTF-8."""
+        headings = {
+            "id": "Mã", "document": "Văn bản", "section": "Mục", "text": "Nội dung nhiệm vụ", "bodies": "Cơ quan chủ trì",
+            "deadline_kinds": "Loại thời hạn", "deadline_date": "Thời hạn", "deadline_wording": "Thời hạn theo văn bản",
+            "status_label": "Trạng thái", "answered_by": "Văn bản trả lời", "as_of": "Tính đến ngày",
+        }
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(headings.values())
+        for row in self.export_rows():
+            kinds = row["deadline_kinds"]
+            assert isinstance(kinds, list)
+            values = dict(row, bodies="; ".join(row["bodies"]), answered_by="; ".join(row["answered_by"]),  # type: ignore[arg-type]
+                          deadline_kinds=", ".join(KIND_LABELS[k] for k in kinds))
+            writer.writerow([values[key] if values[key] is not None else "" for key in headings])
+        return ("\ufeff" + out.getvalue()).encode("utf-8")

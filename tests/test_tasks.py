@@ -1,0 +1,73 @@
+"""Tasks: status as of a date, answers, and the CSV and JSON exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from generator.load import load_corpus
+from generator.resolve import Site, resolve
+from generator.taskviews import ANSWERED, DUE, OVERDUE, TaskViews
+from tests.conftest import AS_OF, REPO
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return resolve(load_corpus(REPO / "data", REPO))
+
+
+def task(site: Site, task_id: str):
+    return next(t for t in site.tasks if t.id == task_id)
+
+
+def test_tasks_of_section_iv_have_bodies_and_deadlines(site: Site) -> None:
+    iv = [t for t in site.tasks if t.document.id == "20-kh-tw" and t.section.id.startswith("iv-")]
+    assert len(iv) == 20
+    assert {b.id for t in iv for b in t.bodies} >= {"dang-doan-quoc-hoi", "ban-can-su-dang-chinh-phu", "lhhvn", "hoc-vien-ctqg-hcm", "tinh-uy-thanh-uy"}
+    assert task(site, "20-kh-tw-iv-2-g1").deadline.date == dt.date(2024, 3, 31)
+    assert task(site, "20-kh-tw-iv-4-g2").deadline is None
+
+
+def test_the_programme_answers_the_tasks_given_to_vusta(site: Site) -> None:
+    answered = sorted(t.id for t in site.tasks if site.answers_to.get(t.id))
+    assert answered == ["20-kh-tw-iv-3-g1", "20-kh-tw-iv-3-g2"]
+    assert {a.document.id for a in site.answers_to["20-kh-tw-iv-3-g1"]} == {"287-ctr-ddlhhvn"}
+    assert "lhhvn" in {b.id for b in task(site, "20-kh-tw-iv-3-g1").bodies}
+
+
+@pytest.mark.parametrize("as_of, expected", [
+    (dt.date(2024, 3, 31), DUE),
+    (dt.date(2024, 4, 1), OVERDUE),
+])
+def test_status_turns_overdue_the_day_after_the_deadline(site: Site, as_of: dt.date, expected: str) -> None:
+    assert TaskViews(site, as_of).status(task(site, "20-kh-tw-iv-2-g1")) == expected
+
+
+def test_answered_and_undated_tasks(site: Site) -> None:
+    views = TaskViews(site, dt.date(2030, 1, 1))
+    assert views.status(task(site, "20-kh-tw-iv-3-g1")) == ANSWERED
+    assert views.status(task(site, "20-kh-tw-iv-4-g2")) == DUE
+
+
+def test_csv_export(site: Site) -> None:
+    data = TaskViews(site, AS_OF).export_csv()
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == ["Mã", "Văn bản", "Mục", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Loại thời hạn", "Thời hạn", "Thời hạn theo văn bản", "Trạng thái", "Văn bản trả lời", "Tính đến ngày"]
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id["20-kh-tw-iv-2-g1"][1:3] == ["20-KH/TW", "IV.2, ý 1"]
+    assert by_id["20-kh-tw-iv-2-g1"][5:9] == ["hoàn thành", "2024-03-31", "hoàn thành trong quý I/2024", "Quá hạn, chưa có văn bản trả lời"]
+    assert by_id["20-kh-tw-iv-3-g1"][9] == "287-CTr/ĐĐLHHVN"
+    assert len(rows) == len(site.tasks) + 1
+
+
+def test_json_export(site: Site) -> None:
+    data = json.loads(TaskViews(site, AS_OF).export_json())
+    assert data["as_of"] == "2024-06-15"
+    first = data["tasks"][0]
+    assert first["id"] == "20-kh-tw-ii-1"
+    assert first["deadline_kinds"] == ["complete_by"] and first["deadline_date"] == "2023-12-31"
