@@ -167,13 +167,20 @@ def _read_relations(reader: Reader, node: Node | None) -> tuple[RelationRef, ...
         return ()
     relations = []
     for kind in RELATION_KINDS:
-        for item, path in reader.entries(fields.get(kind), f"relations.{kind}"):
-            value = reader.string(item, path, required=True)
-            if value is None:
-                continue
-            number, _, section = value.partition("#")
-            relations.append(RelationRef(kind, number.strip(), section.strip() or None, reader.at(item)))
+        for number, section, location in _references(reader, fields.get(kind), f"relations.{kind}"):
+            relations.append(RelationRef(kind, number, section, location))
     return tuple(relations)
+
+
+def _references(reader: Reader, node: Node | None, path: str) -> list[tuple[str, str | None, Location]]:
+    """Read references written "20-KH/TW" or "20-KH/TW#iv-3" (one, or a list)."""
+    references = []
+    for item, item_path in reader.entries(node, path):
+        value = reader.string(item, item_path, required=True)
+        if value:
+            number, _, section = value.partition("#")
+            references.append((number.strip(), section.strip() or None, reader.at(item)))
+    return references
 
 
 def _read_header(reader: Reader, node: Node | None) -> Header | None:
@@ -286,13 +293,7 @@ def _read_task(reader: Reader, node: Node | None, path: str, texts: tuple[str | 
 
 
 def _read_answers(reader: Reader, node: Node | None, path: str) -> tuple[AnswerRef, ...]:
-    answers = []
-    for item, item_path in reader.entries(node, path):
-        value = reader.string(item, item_path, required=True)
-        if value:
-            number, _, section = value.partition("#")
-            answers.append(AnswerRef(number.strip(), section.strip() or None, reader.at(item)))
-    return tuple(answers)
+    return tuple(AnswerRef(number, section, location) for number, section, location in _references(reader, node, path))
 
 
 def _derive_id(parent_id: str, number: str | None, bullet: int) -> str:
