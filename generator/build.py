@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import logging
 import shutil
 import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from generator.load import load_corpus
 from generator.render import render_site
@@ -73,32 +76,35 @@ def check(project: Project) -> Site:
     return resolve(load_corpus(project.data_dir, project.root))
 
 
-def generate(project: Project, as_of: dt.date | None = None) -> tuple[Site, dict[str, bytes]]:
+def generate(project: Project, as_of: dt.date | None = None, pdfs: bool = True) -> tuple[Site, dict[str, bytes]]:
     """Validate and render every generated file in memory; task status is as of `as_of` (default today)."""
     site = check(project)
-    return site, render_site(site, as_of or dt.date.today())
+    return site, render_site(site, as_of or dt.date.today(), project.staging_dir / "pdf-cache", pdfs)
 
 
-def write_docs(project: Project, as_of: dt.date | None = None) -> tuple[Site, SyncResult]:
+def write_docs(project: Project, as_of: dt.date | None = None, pdfs: bool = True) -> tuple[Site, SyncResult]:
     """Generate and sync `docs/` only (used by `serve`)."""
-    site, files = generate(project, as_of)
+    site, files = generate(project, as_of, pdfs)
     return site, sync(files, project.docs_dir)
 
 
-def build(project: Project, offline: bool = False, as_of: dt.date | None = None, **mkdocs_options: object) -> BuildReport:
+def build(
+    project: Project, offline: bool = False, as_of: dt.date | None = None, pdfs: bool = True, **mkdocs_options: object
+) -> BuildReport:
     """Generate Markdown and build the site; on any failure, docs/ and site/ are untouched.
 
     With `offline`, build the copy that works opened from disk into site-offline/ and zip it.
     """
     started = time.perf_counter()
-    site, files = generate(project, as_of)
+    site, files = generate(project, as_of, pdfs)
     staged_docs = project.staging_dir / "docs"
     staged_site = project.staging_dir / ("site-offline" if offline else "site")
     sync(files, staged_docs)
     generated = time.perf_counter()
     if offline:
         mkdocs_options["use_directory_urls"] = False
-    run_mkdocs(project.config_file, staged_docs, staged_site, offline=offline, **mkdocs_options)
+    with build_date(as_of or dt.date.today()):
+        run_mkdocs(project.config_file, staged_docs, staged_site, offline=offline, **mkdocs_options)
     if offline:
         write_offline_index(staged_site)
     finished = time.perf_counter()
@@ -107,6 +113,20 @@ def build(project: Project, offline: bool = False, as_of: dt.date | None = None,
     if offline:
         write_zip(project.offline_dir, project.offline_zip, OFFLINE_NAME)
     return BuildReport(site, docs, generated - started, finished - generated)
+
+
+@contextlib.contextmanager
+def build_date(date: dt.date) -> Iterator[None]:
+    """Date MkDocs' sitemap by the as-of date instead of the clock, so output depends on input only."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def write_offline_index(site_dir: Path) -> None:

@@ -10,6 +10,9 @@ LOOKUP = "so-hieu/index.md"
 TASKS = "nhiem-vu/index.md"
 TASKS_CSV = "nhiem-vu/nhiem-vu.csv"
 TASKS_JSON = "nhiem-vu/nhiem-vu.json"
+DOCUMENTS_JSON = "documents.json"
+FEED = "feed.xml"
+SCHEMA = "documents.schema.json"
 
 
 def document_page(document_id: str) -> str:
@@ -25,3 +28,13 @@ def body_page(body_id: str) -> str:
 def short_page(key: str) -> str:
     """Return the Markdown path of a document's short URL (/so-hieu/<key>/)."""
     return f"so-hieu/{key}.md"
+
+
+def document_pdf(document_id: str) -> str:
+    """Return the path of a document's PDF, next to its page."""
+    return f"van-ban/{document_id}.pdf"
+
+
+def document_json(document_id: str) -> str:
+    """Return the path of a document's open data file, next to its page."""
+    return f"van-ban/{document_id}.json"

@@ -11,11 +11,15 @@ from generator import paths
 from generator.resolve import Site
 from generator.numbers import number_key
 from generator.chart import timeline_svg
+from generator.markdown import link
+from generator.opendata import atom_feed, open_data
+from generator.pdf import document_pdf
 from generator.taskviews import TaskViews
 from generator.views import Views, display_date, lookup_rows, redirect_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
+SCHEMA_FILE = Path(__file__).parent.parent / "schema" / "documents.schema.json"
 
 
 def environment() -> jinja2.Environment:
@@ -30,13 +34,17 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render_site(site: Site, as_of: dt.date) -> dict[str, bytes]:
-    """Return every file of the docs directory, keyed by its relative path; task status is as of `as_of`."""
+def render_site(site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True) -> dict[str, bytes]:
+    """Return every file of the docs directory, keyed by its relative path; task status is as of `as_of`.
+
+    With `pdfs`, each document with its full text also gets a PDF (cached by content in `pdf_cache`).
+    """
     env = environment()
     views = Views(site)
     tasks = TaskViews(site, as_of)
     as_of_text = display_date(as_of)
     pages: dict[str, str] = {}
+    pdf_files: dict[str, bytes] = {}
     tree, others = views.tree(paths.HOME)
     pages[paths.HOME] = env.get_template("home.md.j2").render(tree=tree, others=others)
     documents = views.all_documents(paths.DOCUMENTS)
@@ -54,15 +62,23 @@ def render_site(site: Site, as_of: dt.date) -> dict[str, bytes]:
     document_template = env.get_template("document.md.j2")
     for document in site.documents.values():
         page = paths.document_page(document.id)
+        with_pdf = pdfs and document.has_full_text
         pages[page] = document_template.render(
             page=views.document(document), tasks=tasks.for_document(document.id, page),
             answers=tasks.answered_by(document.id, page), as_of=as_of_text,
+            pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
         )
+        if with_pdf:
+            pdf_files[paths.document_pdf(document.id)] = document_pdf(document, pdf_cache)
     body_template = env.get_template("body.md.j2")
     for body in site.bodies.values():
         page = paths.body_page(body.id)
         pages[page] = body_template.render(page=views.body(body), tasks=tasks.for_body(body.id, page), as_of=as_of_text)
     files = {path: _tidy(text).encode("utf-8") for path, text in pages.items()}
+    files.update(pdf_files)
+    files.update(open_data(site, pdfs))
+    files[paths.FEED] = atom_feed(site)
+    files[paths.SCHEMA] = SCHEMA_FILE.read_bytes()
     files[paths.TASKS_CSV] = tasks.export_csv()
     files[paths.TASKS_JSON] = tasks.export_json()
     for asset in sorted(ASSETS.rglob("*")):

@@ -119,3 +119,26 @@ def test_opened_result_marks_whole_words_only(browser, server: str, offline: Pro
     assert marks and set(marks) == {"trí", "thức"}
     assert page.eval_on_selector_all("mark[data-md-highlight]", "marks => marks.length") == 0
     page.close()
+
+
+def test_the_offline_zip_works_opened_from_disk(browser, offline: Project, tmp_path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(offline.offline_zip) as archive:
+        archive.extractall(tmp_path)
+    index = tmp_path / "nghi-quyet-45-offline" / "index.html"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(index.as_uri())
+    page.locator(".md-search__input").click()
+    assert page_of(results(page, "nghi quyet 45")[0]["href"]) == "45-nq-tw"
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_url("**/van-ban/45-nq-tw.html*")
+    page.goto(index.as_uri())
+    page.fill("#lookup-input", "kh20")
+    page.press("#lookup-input", "Enter")
+    page.wait_for_url("**/van-ban/20-kh-tw.html")
+    assert page.locator(".rel-diagram").is_visible()
+    assert [url for url in requests if not url.startswith(("file://", "data:"))] == []
+    page.close()

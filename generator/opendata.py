@@ -1,0 +1,132 @@
+"""Open data: documents.json, one JSON file per document, and an Atom feed of documents by date."""
+
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from generator import paths
+from generator.model import Document, Section
+from generator.numbers import number_key
+from generator.resolve import Relation, Site, document_order
+from generator.views import document_name
+
+FEED_ID = "tag:vusta.vn,2023:nghi-quyet-45"
+FEED_TITLE = "Nghị quyết 45-NQ/TW và các văn bản triển khai"
+
+
+def _url(markdown_path: str) -> str:
+    """The page's address relative to the site root, as published (directory URLs)."""
+    return markdown_path.removesuffix("index.md").removesuffix(".md") + ("/" if not markdown_path.endswith("index.md") else "")
+
+
+def section_data(section: Section) -> dict[str, object]:
+    return {
+        "id": section.id,
+        "number": section.number,
+        "title": section.title,
+        "text": section.text,
+        "paragraphs": list(section.paragraphs),
+        "bodies": list(section.bodies),
+        "task": None if section.task is None else {
+            "bodies": list(section.task.bodies),
+            "deadline": None if section.task.deadline is None else {
+                "kinds": list(section.task.deadline.kinds),
+                "period": section.task.deadline.period,
+                "date": section.task.deadline.date.isoformat() if section.task.deadline.date else None,
+                "wording": section.task.deadline.wording,
+            },
+        },
+        "sections": [section_data(child) for child in section.children],
+    }
+
+
+def _relation(relation: Relation, incoming: bool) -> dict[str, object]:
+    other = relation.source if incoming else relation.target
+    return {
+        "kind": relation.kind,
+        "direction": "incoming" if incoming else "outgoing",
+        "document": other.number,
+        "document_id": other.id,
+        "section": relation.section.id if relation.section else None,
+        "derived": relation.derived,
+    }
+
+
+def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, object]:
+    """Everything known of one document, with stable ids."""
+    header = document.header
+    return {
+        "id": document.id,
+        "number": document.number,
+        "number_key": number_key(document.number),
+        "type": document.type,
+        "title": document.title,
+        "summary": document.summary,
+        "issuer": {"id": document.issuer, "name": site.bodies[document.issuer].name},
+        "signer": document.signer,
+        "signer_title": document.signer_title,
+        "place": document.place,
+        "date": document.date.isoformat() if document.date else None,
+        "status": document.status,
+        "official_url": document.official_url,
+        "page": _url(paths.document_page(document.id)),
+        "short_url": _url(paths.short_page(number_key(document.number))),
+        "pdf": paths.document_pdf(document.id) if with_pdf else None,
+        "relations": [_relation(r, False) for r in site.outgoing.get(document.id, [])]
+        + [_relation(r, True) for r in site.incoming.get(document.id, [])],
+        "header": None if header is None else {
+            "issuer_lines": list(header.issuer_lines), "motto": header.motto, "place_date": header.place_date,
+            "kind_line": header.kind_line, "title_lines": list(header.title_lines),
+        },
+        "preamble": list(document.preamble),
+        "sections": [section_data(s) for s in document.sections],
+        "signature": None if document.signature is None else {"lines": list(document.signature.lines), "name": document.signature.name},
+        "recipients": [{"text": r.text, "bodies": list(r.bodies)} for r in document.recipients],
+        "notes": list(document.notes),
+    }
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def open_data(site: Site, pdfs: bool) -> dict[str, bytes]:
+    """Return documents.json and van-ban/<id>.json for every document."""
+    documents = sorted(site.documents.values(), key=document_order)
+    data = {d.id: document_data(site, d, pdfs and d.has_full_text) for d in documents}
+    files = {paths.document_json(doc_id): _json(item) for doc_id, item in data.items()}
+    files[paths.DOCUMENTS_JSON] = _json({"documents": list(data.values())})
+    return files
+
+
+def atom_feed(site: Site) -> bytes:
+    """An Atom feed of dated documents, newest first; links are relative to the feed."""
+    dated = sorted((d for d in site.documents.values() if d.date), key=document_order, reverse=True)
+    updated = f"{dated[0].date.isoformat()}T00:00:00+07:00" if dated and dated[0].date else "2023-11-24T00:00:00+07:00"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+        f"  <title>{xml_escape(FEED_TITLE)}</title>",
+        f"  <id>{FEED_ID}</id>",
+        f"  <updated>{updated}</updated>",
+        '  <link rel="self" type="application/atom+xml" href="feed.xml"/>',
+        '  <link rel="alternate" type="text/html" href="./"/>',
+    ]
+    for document in dated:
+        assert document.date is not None
+        stamp = f"{document.date.isoformat()}T00:00:00+07:00"
+        lines += [
+            "  <entry>",
+            f"    <title>{xml_escape(document_name(document))}</title>",
+            f"    <id>{FEED_ID}:so-hieu/{number_key(document.number)}</id>",
+            f"    <published>{stamp}</published>",
+            f"    <updated>{stamp}</updated>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(_url(paths.document_page(document.id)))}/>",
+            f"    <author><name>{xml_escape(site.bodies[document.issuer].name)}</name></author>",
+            f"    <summary>{xml_escape(document.summary or document.title or document_name(document))}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
