@@ -40,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
+    importer = commands.add_parser("import", help="chuyển văn bản dạng .txt hoặc .docx thành tệp YAML nháp trong data/drafts/")
+    importer.add_argument("file", type=Path, help="tệp văn bản nguồn (.txt hoặc .docx)")
+    importer.add_argument("--output", type=Path, help="nơi ghi tệp nháp (mặc định data/drafts/<số-hiệu>.yaml)")
+    importer.set_defaults(run=_import)
     new = commands.add_parser("new", help="tạo tệp YAML khung cho một văn bản mới")
     new.add_argument("number", help='số hiệu, ví dụ "15-KH/ĐĐLHHVN"')
     new.add_argument("--type", dest="document_type", required=True, help='loại văn bản, ví dụ "Kế hoạch"')
@@ -84,4 +88,24 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
     path = write_skeleton(project.data_dir, args.number, args.document_type, args.issuer)
     print(f"Đã tạo {path.relative_to(project.root)}. Hãy điền nội dung rồi chạy: python -m generator check")
+    return 0
+
+
+def _import(project: Project, args: argparse.Namespace) -> int:
+    from generator.importer import draft_path, dump_yaml, import_document, read_lines
+    from generator.load import load_corpus_bodies
+
+    source: Path = args.file
+    if not source.is_file():
+        print(f"Không tìm thấy tệp {source}.", file=sys.stderr)
+        return 1
+    draft, report = import_document(read_lines(source), load_corpus_bodies(project.data_dir, project.root))
+    target = args.output or draft_path(project.data_dir / "drafts", draft, source)
+    if target.exists():
+        print(f"{target} đã có; không ghi đè. Hãy chọn nơi khác bằng --output.", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump_yaml(draft, report, source.name), encoding="utf-8")
+    print(f"Đã ghi bản nháp {target}.")
+    print("\n".join(report.lines()))
     return 0

@@ -50,6 +50,15 @@ def load_corpus(data_dir: Path, root: Path | None = None) -> Corpus:
     return Corpus(bodies=tuple(bodies), documents=tuple(documents))
 
 
+def load_corpus_bodies(data_dir: Path, root: Path) -> list[Body]:
+    """Load only the bodies (the importer matches issuers against them); raise on problems."""
+    problems: list[Problem] = []
+    bodies = _load_bodies(data_dir / "bodies.yaml", root, problems)
+    if problems:
+        raise ValidationError(problems)
+    return bodies
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return str(path.resolve().relative_to(root.resolve()))
