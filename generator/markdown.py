@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 
 # Characters Python-Markdown gives meaning to anywhere in a line.
@@ -26,8 +25,19 @@ def attribute(text: str) -> str:
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """Return the relative link from one Markdown source path to another (with anchor)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """Return the relative link from one Markdown source path to another (with anchor).
+
+    Both are paths below the docs directory ("van-ban/x.md"), or an absolute URL as `to_page`.
+    """
+    if "://" in to_page:
+        target = to_page
+    else:
+        source_dir = from_page.split("/")[:-1]
+        parts = to_page.split("/")
+        common = 0
+        while common < len(source_dir) and common < len(parts) - 1 and source_dir[common] == parts[common]:
+            common += 1
+        target = "/".join([".."] * (len(source_dir) - common) + parts[common:])
     return f"{target}#{anchor}" if anchor else target
 
 

@@ -89,7 +89,7 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
 
 
 def _json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def open_data(site: Site, pdfs: bool) -> dict[str, bytes]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from generator.errors import Location, Problem
 from generator.text import normalize
@@ -12,6 +11,8 @@ from generator.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, lo
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# Control characters (Cc), surrogates (Cs) and private-use characters (Co).
+_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 
 
@@ -67,9 +68,9 @@ class Reader:
             if required:
                 self.problem(node, path, "không được để trống")
             return None
-        bad = next((ch for ch in value if unicodedata.category(ch) in ("Cc", "Cs", "Co")), None)
+        bad = _FORBIDDEN.search(value)
         if bad is not None:
-            self.problem(node, path, f"chứa ký tự điều khiển U+{ord(bad):04X}; hãy xóa ký tự này")
+            self.problem(node, path, f"chứa ký tự điều khiển U+{ord(bad.group()):04X}; hãy xóa ký tự này")
             return None
         return value
 

@@ -159,7 +159,7 @@ class TaskViews:
 
     def export_json(self) -> bytes:
         data = {"as_of": self.as_of.isoformat(), "tasks": self.export_rows()}
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
     def export_csv(self) -> bytes:
         """CSV with a BOM so that spreadsheet programs read the Vietnamese text as UTF-8."""

@@ -11,6 +11,9 @@ from generator.errors import Location, Problem
 
 __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "compose_file", "location"]
 
+# libyaml's loader is about ten times faster and keeps the same positions.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def location(file: str, node: Node) -> Location:
     """Return the 1-based position where `node` starts."""
@@ -25,7 +28,7 @@ def compose_file(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
         where = Location(display, 1, 1)
         return None, [Problem(where, "", f"tệp không phải UTF-8 ({error.reason}); hãy lưu tệp với mã UTF-8")]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(display, error)]
     except yaml.YAMLError as error:

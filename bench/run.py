@@ -1,0 +1,126 @@
+"""Time and size each phase of the build at several corpus sizes, and plain MkDocs on the same Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bench.corpus import make_corpus
+from generator.build import Project, build_date, run_mkdocs, write_docs
+from generator.load import load_corpus
+from generator.render import render_site
+from generator.resolve import resolve, walk_sections
+from generator.write import sync
+
+AS_OF = dt.date(2025, 6, 30)
+
+
+@dataclass
+class Figures:
+    """One row of the table."""
+
+    count: int
+    validate: float
+    generate: float
+    mkdocs: float
+    plain: float
+    site_mb: float
+    site_gz_mb: float
+    html_overhead_kb: float
+    rewritten: int
+    rewrite_seconds: float
+
+    @property
+    def whole(self) -> float:
+        return self.generate + self.mkdocs
+
+    @property
+    def share(self) -> float:
+        return self.generate / self.whole
+
+
+def plain_config(root: Path, docs: Path, site: Path) -> Path:
+    """A minimal MkDocs config for the same Markdown: Material, the extensions it needs, the same nav."""
+    ours = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = {
+        "site_name": "plain", "docs_dir": str(docs), "site_dir": str(site), "theme": {"name": "material"},
+        "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"], "nav": ours["nav"],
+    }
+    path = root / "plain.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def own_text_bytes(document) -> int:
+    texts = [document.title or "", *document.preamble, *(r.text for r in document.recipients), *document.notes]
+    for section, _ in walk_sections(document.sections):
+        texts += [t for t in (section.title, section.text, *section.paragraphs) if t]
+    return sum(len(t.encode("utf-8")) for t in texts)
+
+
+def measure(count: int, workdir: Path) -> Figures:
+    project = Project(make_corpus(workdir / f"corpus-{count}", count))
+    started = time.perf_counter()
+    site = resolve(load_corpus(project.data_dir, project.root))
+    validated = time.perf_counter()
+    files = render_site(site, AS_OF, pdfs=False)
+    sync(files, project.staging_dir / "docs")
+    generated = time.perf_counter()
+    with build_date(AS_OF):
+        run_mkdocs(project.config_file, project.staging_dir / "docs", project.site_dir)
+    built = time.perf_counter()
+    plain_site = workdir / f"plain-{count}"
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    plain_started = time.perf_counter()
+    mkdocs_build(load_config(str(plain_config(project.root, project.staging_dir / "docs", plain_site))))
+    plain_finished = time.perf_counter()
+
+    all_files = [p for p in project.site_dir.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in all_files)
+    size_gz = sum(len(gzip.compress(p.read_bytes(), 6)) for p in all_files if p.suffix in (".html", ".json", ".js", ".css", ".xml"))
+    overheads = [
+        (project.site_dir / "van-ban" / d.id / "index.html").stat().st_size - own_text_bytes(d) for d in site.documents.values()
+    ]
+    write_docs(project, AS_OF, pdfs=False)
+    edited = project.data_dir / "documents" / sorted((project.data_dir / "documents").glob("1*.yaml"))[0].name
+    edited.write_text(edited.read_text(encoding="utf-8").replace("signer_title: Bí thư", "signer_title: Phó Bí thư"), encoding="utf-8")
+    rewrite_started = time.perf_counter()
+    _, result = write_docs(project, AS_OF, pdfs=False)
+    rewrite_seconds = time.perf_counter() - rewrite_started
+    return Figures(
+        count=len(site.documents), validate=validated - started, generate=generated - started, mkdocs=built - generated,
+        plain=plain_finished - plain_started, site_mb=size / 1e6, site_gz_mb=size_gz / 1e6,
+        html_overhead_kb=max(overheads) / 1e3, rewritten=len(result.written) + len(result.removed), rewrite_seconds=rewrite_seconds,
+    )
+
+
+def table(rows: list[Figures]) -> str:
+    head = (
+        "| documents | validate s | generate s | MkDocs s | whole build s | plain MkDocs s | whole / plain | generation share "
+        "| site MB | site MB gzip | max HTML per page beyond its text KB | files rewritten after one edit | rewrite s |"
+    )
+    lines = [head, "|" + " --- |" * 13]
+    for r in rows:
+        lines.append(
+            f"| {r.count} | {r.validate:.2f} | {r.generate:.2f} | {r.mkdocs:.2f} | {r.whole:.2f} | {r.plain:.2f} | {r.whole / r.plain:.2f} "
+            f"| {r.share:.0%} | {r.site_mb:.1f} | {r.site_gz_mb:.1f} | {r.html_overhead_kb:.1f} | {r.rewritten} | {r.rewrite_seconds:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def run(counts: list[int], keep: Path | None = None) -> list[Figures]:
+    workdir = keep or Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        return [measure(count, workdir) for count in counts]
+    finally:
+        if keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
