@@ -72,7 +72,7 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
         "status": document.status,
         "official_url": document.official_url,
         "page": _url(paths.document_page(document.id)),
-        "short_url": _url(paths.short_page(number_key(document.number))),
+        "short_url": f"so-hieu/{number_key(document.number)}/",
         "pdf": paths.document_pdf(document.id) if with_pdf else None,
         "relations": [_relation(r, False) for r in site.outgoing.get(document.id, [])]
         + [_relation(r, True) for r in site.incoming.get(document.id, [])],

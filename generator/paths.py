@@ -26,8 +26,8 @@ def body_page(body_id: str) -> str:
 
 
 def short_page(key: str) -> str:
-    """Return the Markdown path of a document's short URL (/so-hieu/<key>/)."""
-    return f"so-hieu/{key}.md"
+    """Return the path of a document's short URL page (/so-hieu/<key>/), a static redirect."""
+    return f"so-hieu/{key}/index.html"
 
 
 def document_pdf(document_id: str) -> str:

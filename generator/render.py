@@ -15,7 +15,8 @@ from generator.markdown import link
 from generator.opendata import atom_feed, open_data
 from generator.pdf import document_pdf
 from generator.taskviews import TaskViews
-from generator.views import Views, display_date, lookup_rows, redirect_view
+from generator.redirect import redirect_html
+from generator.views import Views, display_date, lookup_rows
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
@@ -52,9 +53,7 @@ def render_site(site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs:
     pages[paths.BODIES] = env.get_template("bodies.md.j2").render(groups=views.by_body(paths.BODIES))
     pages[paths.TIMELINE] = env.get_template("timeline.md.j2").render(groups=views.by_year(paths.TIMELINE))
     pages[paths.LOOKUP] = env.get_template("lookup.md.j2").render(rows=lookup_rows(views))
-    redirect_template = env.get_template("redirect.md.j2")
-    for document in site.documents.values():
-        pages[paths.short_page(number_key(document.number))] = redirect_template.render(page=redirect_view(views, document))
+    redirects = {paths.short_page(number_key(d.number)): redirect_html(d) for d in site.documents.values()}
     statuses = {task.id: tasks.status(task) for task in site.tasks}
     pages[paths.TASKS] = env.get_template("tasks.md.j2").render(
         tasks=tasks.board(), filters=tasks.filters(), as_of=as_of_text, chart=timeline_svg(site.tasks, statuses, as_of)
@@ -75,6 +74,7 @@ def render_site(site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs:
         page = paths.body_page(body.id)
         pages[page] = body_template.render(page=views.body(body), tasks=tasks.for_body(body.id, page), as_of=as_of_text)
     files = {path: _tidy(text).encode("utf-8") for path, text in pages.items()}
+    files.update(redirects)
     files.update(pdf_files)
     files.update(open_data(site, pdfs))
     files[paths.FEED] = atom_feed(site)

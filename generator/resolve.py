@@ -86,10 +86,6 @@ class Site:
             pieces.append(Segment(text[position:]))
         return pieces
 
-    def issued_by(self, body_id: str) -> list[Document]:
-        """Return the documents a body issued, oldest first."""
-        return sorted((d for d in self.documents.values() if d.issuer == body_id), key=document_order)
-
 
 def document_order(document: Document) -> tuple[str, str]:
     """Sort key: by date (undated last), then by number."""

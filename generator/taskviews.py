@@ -71,6 +71,12 @@ class TaskViews:
     def __init__(self, site: Site, as_of: dt.date) -> None:
         self.site = site
         self.as_of = as_of
+        self.by_document: dict[str, list[Task]] = {}
+        self.by_body: dict[str, list[Task]] = {}
+        for task in site.tasks:
+            self.by_document.setdefault(task.document.id, []).append(task)
+            for body in task.bodies:
+                self.by_body.setdefault(body.id, []).append(task)
 
     def status(self, task: Task) -> str:
         return status_of(task, bool(self.site.answers_to.get(task.id)), self.as_of)
@@ -108,10 +114,10 @@ class TaskViews:
 
     def for_document(self, document_id: str, page: str) -> dict[str, TaskView]:
         """Task views of a document, keyed by the id of the section they stand in."""
-        return {t.section.id: self.view(t, page) for t in self.site.tasks if t.document.id == document_id}
+        return {t.section.id: self.view(t, page) for t in self.by_document.get(document_id, [])}
 
     def for_body(self, body_id: str, page: str) -> list[TaskView]:
-        return [self.view(t, page) for t in self.site.tasks if any(b.id == body_id for b in t.bodies)]
+        return [self.view(t, page) for t in self.by_body.get(body_id, [])]
 
     def answered_by(self, document_id: str, page: str) -> list[str]:
         """Links to the tasks a document answers, for its page."""

@@ -123,15 +123,6 @@ class LookupRow:
 
 
 @dataclass(frozen=True)
-class RedirectView:
-    """A short URL page that sends the reader on to the document."""
-
-    title_json: str
-    heading_md: str
-    link_md: str
-
-
-@dataclass(frozen=True)
 class BodyView:
     """Everything a body's page shows."""
 
@@ -183,6 +174,13 @@ class Views:
 
     def __init__(self, site: Site) -> None:
         self.site = site
+        self.received: dict[str, dict[str, Document]] = {}
+        self.issued: dict[str, list[Document]] = {}
+        for document in sorted(site.documents.values(), key=document_order):
+            self.issued.setdefault(document.issuer, []).append(document)
+            for recipient in document.recipients:
+                for body_id in recipient.bodies:
+                    self.received.setdefault(body_id, {})[document.id] = document
 
     def text(self, text: str, page: str, current: Document | None = None) -> str:
         """Escape running text, turning known document numbers into links."""
@@ -342,7 +340,7 @@ class Views:
     def by_body(self, page: str) -> list[GroupView]:
         groups = []
         for body in sorted(self.site.bodies.values(), key=lambda b: b.name):
-            issued = self.site.issued_by(body.id)
+            issued = self.issued.get(body.id, [])
             if issued:
                 groups.append(GroupView(body.id, escape(body.name), self.body_link(body.id, page), [self.listed(d, page) for d in issued]))
         return groups
@@ -358,17 +356,14 @@ class Views:
 
     def body(self, body: Body) -> BodyView:
         page = paths.body_page(body.id)
-        received = sorted(
-            {d.id: d for d in self.site.documents.values() if any(body.id in r.bodies for r in d.recipients)}.values(),
-            key=document_order,
-        )
+        received = list(self.received.get(body.id, {}).values())
         parent = self.body_link(body.parent, page) if body.parent else ""
         return BodyView(
             front_matter=front_matter(body.name, f"Các văn bản do {body.name} ban hành và nhận.", search_boost=0.5),
             heading_md=escape(body.name),
             short_names_md=", ".join(escape(name) for name in body.short_names),
             parent_md=parent,
-            issued=[self.listed(d, page) for d in self.site.issued_by(body.id)],
+            issued=[self.listed(d, page) for d in self.issued.get(body.id, [])],
             received=[self.listed(d, page) for d in received],
         )
 
@@ -393,14 +388,3 @@ def lookup_rows(views: Views) -> list[LookupRow]:
             )
         )
     return rows
-
-
-def redirect_view(views: Views, document: Document) -> RedirectView:
-    """Return the short URL page of a document."""
-    page = paths.short_page(number_key(document.number))
-    name = document_name(document)
-    return RedirectView(
-        title_json=json.dumps(name, ensure_ascii=False),
-        heading_md=escape(name),
-        link_md=link(escape(name), page, paths.document_page(document.id)) + "{: .redirect-target }",
-    )

@@ -103,6 +103,6 @@ def test_lookup_and_short_urls_work_from_disk(browser, offline: Project) -> None
     page.goto(f"{site}/index.html")
     type_number(page, "ctr 287")
     page.wait_for_url(f"{site}/van-ban/287-ctr-ddlhhvn.html")
-    page.goto(f"{site}/so-hieu/45-nq-tw.html")
+    page.goto(f"{site}/so-hieu/45-nq-tw/index.html")
     page.wait_for_url(f"{site}/van-ban/45-nq-tw.html")
     page.close()

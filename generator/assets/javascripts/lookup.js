@@ -64,11 +64,6 @@
   }
 
   function setup() {
-    var redirect = document.querySelector("a.redirect-target");
-    if (redirect) {
-      window.location.replace(redirect.href + window.location.hash);
-      return;
-    }
     var entries = pageEntries();
     var lookupPage = document.querySelector("a.lookup-page");
     Array.prototype.forEach.call(document.querySelectorAll("form[data-lookup]"), function (form) {
