@@ -66,7 +66,8 @@ def serve(project: Project, addr: str) -> int:
     observer = watch(project, regenerator)
     print(f"Xem trước tại http://{addr}/ — sửa tệp trong data/ để cập nhật; nhấn Ctrl+C để dừng.", flush=True)
     try:
-        mkdocs_serve(str(project.config_file), livereload=True, dev_addr=addr)
+        # Dirty builds re-render only pages whose Markdown changed, which is all the generator rewrites.
+        mkdocs_serve(str(project.config_file), livereload=True, build_type="dirty", dev_addr=addr)
     finally:
         observer.stop()
     return 0

@@ -6,6 +6,7 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var MAX_QUERY = 200;
+var MAX_RESULTS = 300;
 var NUMBER = /(\d{1,5})(?:\s*[-\/]\s*(\d{4}))?\s*[-\/]\s*([A-Za-zĐđ&]{1,15})\s*[-\/]\s*([A-Za-zĐđ&]{1,15})/;
 var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 
@@ -19,17 +20,37 @@ function fold(text) {
   return self.vnNumbers.fold(text).toLowerCase();
 }
 
-function words(html) {
-  var found = [], inTag = false, start = 0;
-  // Only the text between tags holds words; entities are not words.
+var foldCache = new Map();
+
+function foldWord(word) {
+  var folded = foldCache.get(word);
+  if (folded === undefined) foldCache.set(word, folded = fold(word));
+  return folded;
+}
+
+/* The words of an HTML fragment, in order; only the text between tags holds words, entities are not words.
+   `each` gets the word and its offset. */
+function eachWord(html, each) {
   html.replace(/<[^>]*>|[^<]+/g, function (part, offset) {
-    if (part.charAt(0) === "<") return part;
-    part.replace(WORD, function (word, at) {
-      if (word.charAt(0) !== "&") found.push({ start: offset + at, end: offset + at + word.length, folded: fold(word) });
-      return word;
-    });
+    if (part.charAt(0) !== "<") {
+      part.replace(WORD, function (word, at) {
+        if (word.charAt(0) !== "&") each(word, offset + at);
+        return word;
+      });
+    }
     return part;
   });
+}
+
+function foldedWords(html) {
+  var found = [];
+  eachWord(html, function (word) { found.push(foldWord(word)); });
+  return found;
+}
+
+function offsets(html) {
+  var found = [];
+  eachWord(html, function (word, at) { found.push({ start: at, end: at + word.length }); });
   return found;
 }
 
@@ -51,7 +72,7 @@ function sequence(found, phrase, from) {
   var wanted = phrase.split(" ");
   for (var i = from; i + wanted.length <= found.length; i++) {
     var all = true;
-    for (var j = 0; j < wanted.length && all; j++) all = found[i + j].folded === wanted[j];
+    for (var j = 0; j < wanted.length && all; j++) all = found[i + j] === wanted[j];
     if (all) return i;
   }
   return -1;
@@ -67,25 +88,28 @@ function keyRanges(found) {
   }).filter(Boolean);
 }
 
+var byLocation = new Map();
+
 function setup(index) {
   docs = index.docs.map(function (doc, i) {
-    var page = doc.location.split("#")[0];
     var entry = {
-      source: doc, page: page, isPage: doc.location.indexOf("#") < 0,
+      source: doc, page: doc.location.split("#")[0], isPage: doc.location.indexOf("#") < 0,
       metadata: /#thong-tin$/.test(doc.location), boost: doc.boost || 1,
-      title: words(doc.title || ""), text: words(doc.text || ""), number: null
+      title: foldedWords(doc.title || ""), text: foldedWords(doc.text || ""), number: null
     };
-    [["title", entry.title], ["text", entry.text]].forEach(function (pair) {
-      pair[1].forEach(function (word, position) {
-        var list = postings.get(word.folded);
-        if (!list) postings.set(word.folded, list = []);
-        list.push([i, pair[0], position]);
+    // Postings name each document once per word; positions are found again for candidates only.
+    [entry.title, entry.text].forEach(function (found) {
+      found.forEach(function (word) {
+        var list = postings.get(word);
+        if (!list) postings.set(word, list = []);
+        if (list[list.length - 1] !== i) list.push(i);
       });
     });
+    byLocation.set(doc.location, entry);
     return entry;
   });
-  // A page bears the number written in its title ("Nghị quyết 45-NQ/TW").
   docs.forEach(function (entry) {
+    // A page bears the number written in its title ("Nghị quyết 45-NQ/TW").
     if (entry.isPage) entry.number = numberOf(entry.source.title || "");
     entry.keyRanges = entry.metadata ? keyRanges(entry.text) : [];
   });
@@ -116,16 +140,22 @@ function search(query) {
   var terms = termsOf(query);
   if (!terms.length) return { items: [] };
   var numberQuery = self.vnNumbers.parseQuery(query);
+  var vocabulary = terms.map(function (term, t) { return new Set(vocabularyFor(term, t === terms.length - 1)); });
+  var candidates = new Set();
+  vocabulary.forEach(function (words) {
+    words.forEach(function (word) { postings.get(word).forEach(function (i) { candidates.add(i); }); });
+  });
   var hits = new Map();  // doc -> {terms: Set, title: Map(pos->term), text: Map(pos->term)}
-  terms.forEach(function (term, t) {
-    vocabularyFor(term, t === terms.length - 1).forEach(function (word) {
-      postings.get(word).forEach(function (posting) {
-        var hit = hits.get(posting[0]);
-        if (!hit) hits.set(posting[0], hit = { terms: new Set(), title: new Map(), text: new Map() });
-        hit.terms.add(t);
-        hit[posting[1]].set(posting[2], t);
+  candidates.forEach(function (i) {
+    var hit = { terms: new Set(), title: new Map(), text: new Map() };
+    [["title", docs[i].title], ["text", docs[i].text]].forEach(function (pair) {
+      pair[1].forEach(function (word, position) {
+        for (var t = vocabulary.length - 1; t >= 0; t--) {
+          if (vocabulary[t].has(word)) { hit.terms.add(t); hit[pair[0]].set(position, t); break; }
+        }
       });
     });
+    hits.set(i, hit);
   });
   var scored = [];
   hits.forEach(function (hit, i) {
@@ -152,7 +182,7 @@ function search(query) {
   });
   scored.sort(function (a, b) { return b.score - a.score; });
   var groups = new Map();
-  scored.forEach(function (result) {
+  scored.slice(0, MAX_RESULTS).forEach(function (result) {
     var page = result.entry.page;
     if (!groups.has(page)) groups.set(page, []);
     groups.get(page).push(render(result, terms));
@@ -160,7 +190,7 @@ function search(query) {
   // Material shows a page with its sections: make sure the page itself is in its group.
   groups.forEach(function (items, page) {
     if (!items.some(function (item) { return item.location === page; })) {
-      var article = docs.find(function (entry) { return entry.source.location === page; });
+      var article = byLocation.get(page);
       if (article) items.push(Object.assign({}, article.source, { score: 0, terms: {} }));
     }
   });
@@ -176,8 +206,9 @@ function phrases(positions) {
   return inRun;
 }
 
-function mark(html, found, positions) {
+function mark(html, positions) {
   if (!positions.size) return html;
+  var found = offsets(html);
   var runs = phrases(positions);
   if (runs.size) positions = runs;
   var out = "", last = 0;
@@ -194,8 +225,8 @@ function render(result, terms) {
   var matched = {};
   terms.forEach(function (term, t) { matched[term] = result.hit.terms.has(t); });
   return Object.assign({}, source, {
-    title: mark(source.title || "", result.entry.title, result.hit.title),
-    text: mark(source.text || "", result.entry.text, result.hit.text),
+    title: mark(source.title || "", result.hit.title),
+    text: mark(source.text || "", result.hit.text),
     score: result.score,
     terms: matched
   });
