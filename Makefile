@@ -42,8 +42,8 @@ chromium: system-libs
 test: $(VENV)/.dev-installed chromium
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.dev-installed
-	$(BIN)/python -m bench
+bench: $(VENV)/.dev-installed chromium
+	$(BIN)/python -m bench --counts 10 100 1000 --search
 
 clean:
 	rm -rf docs site site-offline dist .build
