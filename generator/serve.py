@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
+import yaml
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
@@ -56,6 +58,12 @@ def watch(project: Project, regenerator: Regenerator) -> Observer:
     return observer
 
 
+def served_path(project: Project) -> str:
+    """The path MkDocs serves under: that of `site_url` ("/nghi-quyet-45/"), or "/"."""
+    config = yaml.safe_load(project.config_file.read_text(encoding="utf-8")) or {}
+    return urllib.parse.urlsplit(str(config.get("site_url") or "/")).path or "/"
+
+
 def serve(project: Project, addr: str) -> int:
     """Serve a live preview until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
@@ -64,7 +72,7 @@ def serve(project: Project, addr: str) -> int:
     if not regenerator.regenerate() and not project.docs_dir.exists():
         return 1
     observer = watch(project, regenerator)
-    print(f"Xem trước tại http://{addr}/ — sửa tệp trong data/ để cập nhật; nhấn Ctrl+C để dừng.", flush=True)
+    print(f"Xem trước tại http://{addr}{served_path(project)} — sửa tệp trong data/ để cập nhật; nhấn Ctrl+C để dừng.", flush=True)
     try:
         # Dirty builds re-render only pages whose Markdown changed, which is all the generator rewrites.
         mkdocs_serve(str(project.config_file), livereload=True, build_type="dirty", dev_addr=addr)

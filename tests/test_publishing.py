@@ -156,3 +156,9 @@ def test_preview_keeps_the_last_good_output_on_errors(project: Project, capsys: 
     assert 'File "data/documents/45-nq-tw.yaml", dòng 7' in err
     assert "Trang xem trước vẫn giữ bản dựng hợp lệ gần nhất." in err
     assert {p: p.read_bytes() for p in project.docs_dir.rglob("*") if p.is_file()} == before
+
+
+def test_preview_address_follows_site_url(project: Project) -> None:
+    from generator.serve import served_path
+
+    assert served_path(project) == "/nghi-quyet-45/"
