@@ -9,6 +9,7 @@ import http.server
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from bench.corpus import make_corpus
@@ -30,23 +31,26 @@ def measure_search(count: int, query: str = "tri thuc") -> str:
     build(project, as_of=dt.date(2025, 6, 30), pdfs=False)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site_dir)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    sizes: dict[str, int] = {}
+    urls: list[str] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("requestfinished", lambda request: sizes.setdefault(request.url, len(gzip.compress(request.response().body(), 6))))
+            page.on("requestfinished", lambda request: urls.append(request.url))
             page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/van-ban/20-kh-tw/", wait_until="load")
             loaded = time.perf_counter()
             page.locator(".md-search__input").press_sequentially(query)
             page.wait_for_selector(".md-search-result__item", timeout=120_000)
             first = time.perf_counter() - loaded
+            fetched = list(dict.fromkeys(urls))
             browser.close()
     finally:
         httpd.shutdown()
+    paths = [project.site_dir / urllib.parse.urlsplit(url).path.lstrip("/") for url in fetched]
+    files = [path / "index.html" if path.is_dir() else path for path in paths]
+    downloaded = sum(len(gzip.compress(path.read_bytes(), 6)) for path in files if path.is_file())
     index = project.site_dir / "search" / "search_index.json"
     return (
         f"search, {count} synthetic documents: first result {first:.2f} s after page load; "
-        f"{sum(sizes.values()) / 1e6:.2f} MB downloaded (gzip) before it; search_index.json {index.stat().st_size / 1e6:.1f} MB "
-        f"({len(gzip.compress(index.read_bytes(), 6)) / 1e6:.1f} MB gzip)"
+        f"{downloaded / 1e6:.2f} MB downloaded (gzip) in {len(fetched)} requests before it"
     )

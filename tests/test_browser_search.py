@@ -142,3 +142,20 @@ def test_the_offline_zip_works_opened_from_disk(browser, offline: Project, tmp_p
     assert page.locator(".rel-diagram").is_visible()
     assert [url for url in requests if not url.startswith(("file://", "data:"))] == []
     page.close()
+
+
+def test_shards_are_tokenised_as_the_worker_reads_them(browser, offline: Project) -> None:
+    """Python writes the shards and the worker highlights by position: both must see the same words."""
+    import json
+
+    from generator.searchindex import folded_words, shard_key
+
+    docs = json.loads((offline.offline_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    fields = [doc["title"] for doc in docs] + [doc["text"] for doc in docs] + ["Đảng đoàn &amp; KH&amp;CN 中文 ＡＢＣ ǅ x_y"]
+    page = browser.new_page()
+    page.goto((offline.offline_dir / "index.html").as_uri())
+    in_js = page.evaluate("fields => fields.map(f => window.vnSearch.foldedWords(f))", fields)
+    assert in_js == [folded_words(field) for field in fields]
+    words = sorted({w for field in in_js for w in field})
+    assert page.evaluate("words => words.map(w => window.vnSearch.shardKey(w))", words) == [shard_key(w) for w in words]
+    page.close()

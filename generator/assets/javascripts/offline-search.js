@@ -16,11 +16,12 @@
   };
   InPageWorker.prototype.postMessage = function (message) {
     var worker = this;
-    setTimeout(function () {
-      var event = { data: window.vnSearch.handle(message) };
+    window.vnSearch.handle(message).then(function (answer) {
+      if (!answer) return;
+      var event = { data: answer };
       if (typeof worker.onmessage === "function") worker.onmessage(event);
       worker.listeners.forEach(function (listener) { listener(event); });
-    }, 0);
+    });
   };
   InPageWorker.prototype.terminate = function () {};
 

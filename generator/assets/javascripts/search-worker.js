@@ -1,26 +1,32 @@
 /* Search worker for Material for MkDocs' search box, for Vietnamese readers.
-   Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT) over its search_index.json, and adds:
-   diacritics-optional matching (đ -> d), document numbers in any spelling, ranking that puts the document
-   bearing a number, headings and metadata first, and highlighting of the real words. */
+   Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT) and adds: diacritics-optional
+   matching (đ -> d), document numbers in any spelling, ranking that puts the document bearing a number,
+   headings and the issuer/signer rows first, and highlighting of the real words.
+   On the served site it reads the shards written by generator/searchindex.py (only what a query needs);
+   for the copy opened from disk it indexes Material's single index in memory. */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var MAX_QUERY = 200;
 var MAX_RESULTS = 300;
+var TEXT_RESULTS = 12;
+var SNIPPET = 320;
 var NUMBER = /(\d{1,5})(?:\s*[-\/]\s*(\d{4}))?\s*[-\/]\s*([A-Za-zĐđ&]{1,15})\s*[-\/]\s*([A-Za-zĐđ&]{1,15})/;
 var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
-
-var docs = [];
-var postings = new Map();   // folded word -> [[doc, field, position], ...]
+// In the metadata table ("Thông tin văn bản"), the rows whose values name the issuer and the signer.
+var KEY_ROWS = [["co quan ban hanh", "nguoi ky"], ["nguoi ky", "chuc vu"]];
 
 if (typeof importScripts === "function") importScripts("numbers.js");
 else if (typeof require === "function" && typeof module !== "undefined") self.vnNumbers = require("./numbers.js");
 
+var sections = [];          // {location, title, page, isPage, metadata, boost, number, keyRanges, text, words}
+var byLocation = new Map();
+var store = null;           // where hits and texts come from: memoryStore() or shardStore()
+var foldCache = new Map();
+
 function fold(text) {
   return self.vnNumbers.fold(text).toLowerCase();
 }
-
-var foldCache = new Map();
 
 function foldWord(word) {
   var folded = foldCache.get(word);
@@ -28,8 +34,7 @@ function foldWord(word) {
   return folded;
 }
 
-/* The words of an HTML fragment, in order; only the text between tags holds words, entities are not words.
-   `each` gets the word and its offset. */
+/* The words of an HTML fragment, in order: only the text between tags, entities skipped. */
 function eachWord(html, each) {
   html.replace(/<[^>]*>|[^<]+/g, function (part, offset) {
     if (part.charAt(0) !== "<") {
@@ -65,9 +70,6 @@ function bears(query, number) {
   return number !== null && self.vnNumbers.matches(query, number);
 }
 
-// In the metadata table ("Thông tin văn bản"), the rows whose values name the issuer and the signer.
-var KEY_ROWS = [["co quan ban hanh", "nguoi ky"], ["nguoi ky", "chuc vu"]];
-
 function sequence(found, phrase, from) {
   var wanted = phrase.split(" ");
   for (var i = from; i + wanted.length <= found.length; i++) {
@@ -88,110 +90,196 @@ function keyRanges(found) {
   }).filter(Boolean);
 }
 
-var byLocation = new Map();
+function addSection(location, title, boost, ranges, text) {
+  var section = {
+    location: location, title: title || "", page: location.split("#")[0], isPage: location.indexOf("#") < 0,
+    metadata: /#thong-tin$/.test(location), boost: boost || 1, keyRanges: ranges || [], text: text, words: null,
+    number: null
+  };
+  if (section.isPage) section.number = numberOf(section.title);
+  sections.push(section);
+  byLocation.set(location, section);
+  return section;
+}
 
-function setup(index) {
-  docs = index.docs.map(function (doc, i) {
-    var entry = {
-      source: doc, page: doc.location.split("#")[0], isPage: doc.location.indexOf("#") < 0,
-      metadata: /#thong-tin$/.test(doc.location), boost: doc.boost || 1,
-      title: foldedWords(doc.title || ""), text: foldedWords(doc.text || ""), number: null
-    };
-    // Postings name each document once per word; positions are found again for candidates only.
-    [entry.title, entry.text].forEach(function (found) {
+function newHit() {
+  return { terms: new Set(), title: new Map(), text: new Map() };
+}
+
+/* The whole index in memory: postings name documents; positions are found again for candidates only. */
+function memoryStore(docs) {
+  var postings = new Map();
+  docs.forEach(function (doc, i) {
+    var section = addSection(doc.location, doc.title, doc.boost, null, doc.text || "");
+    section.words = { title: foldedWords(section.title), text: foldedWords(section.text) };
+    if (section.metadata) section.keyRanges = keyRanges(section.words.text);
+    [section.words.title, section.words.text].forEach(function (found) {
       found.forEach(function (word) {
         var list = postings.get(word);
         if (!list) postings.set(word, list = []);
         if (list[list.length - 1] !== i) list.push(i);
       });
     });
-    byLocation.set(doc.location, entry);
-    return entry;
   });
-  docs.forEach(function (entry) {
-    // A page bears the number written in its title ("Nghị quyết 45-NQ/TW").
-    if (entry.isPage) entry.number = numberOf(entry.source.title || "");
-    entry.keyRanges = entry.metadata ? keyRanges(entry.text) : [];
-  });
+  return {
+    vocabulary: function (term, isLast) {
+      var found = new Set(postings.has(term) ? [term] : []);
+      if (isLast && term.length >= 2) postings.forEach(function (_, word) { if (word.indexOf(term) === 0) found.add(word); });
+      return Promise.resolve(found);
+    },
+    hits: function (vocabulary) {
+      var candidates = new Set(), hits = new Map();
+      vocabulary.forEach(function (words) {
+        words.forEach(function (word) { postings.get(word).forEach(function (i) { candidates.add(i); }); });
+      });
+      candidates.forEach(function (i) {
+        var hit = newHit();
+        [["title", sections[i].words.title], ["text", sections[i].words.text]].forEach(function (pair) {
+          pair[1].forEach(function (word, position) {
+            for (var t = vocabulary.length - 1; t >= 0; t--) {
+              if (vocabulary[t].has(word)) { hit.terms.add(t); hit[pair[0]].set(position, t); break; }
+            }
+          });
+        });
+        hits.set(i, hit);
+      });
+      return Promise.resolve(hits);
+    },
+    texts: function () { return Promise.resolve(); }
+  };
+}
+
+function shardKey(word) {
+  var head = Array.from(word).slice(0, 3).join("");
+  return /^[a-z0-9]{1,3}$/.test(head) ? head : "x" + Array.from(head).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+}
+
+function getJSON(url, fallback) {
+  return fetch(url).then(function (response) { return response.ok ? response.json() : fallback; }).catch(function () { return fallback; });
+}
+
+/* The sharded index of the served site: a shard per two-letter start of a word, texts in chunks. */
+function shardStore(base, meta) {
+  meta.sections.forEach(function (s) { addSection(s[0], s[1], s[2], s[3], null); });
+  var shards = new Map(), loaded = new Map(), chunks = new Map();
+  function shard(key) {
+    if (!shards.has(key)) {
+      shards.set(key, getJSON(base + "w/" + key + ".json", {}).then(function (words) { loaded.set(key, words); return words; }));
+    }
+    return shards.get(key);
+  }
+  return {
+    vocabulary: function (term, isLast) {
+      return shard(shardKey(term)).then(function (words) {
+        var found = new Set(Object.prototype.hasOwnProperty.call(words, term) ? [term] : []);
+        // A shard holds the words sharing their first three letters: completion starts there.
+        if (isLast && Array.from(term).length >= 3) Object.keys(words).forEach(function (word) { if (word.indexOf(term) === 0) found.add(word); });
+        return found;
+      });
+    },
+    hits: function (vocabulary) {
+      var hits = new Map();
+      vocabulary.forEach(function (words, t) {
+        words.forEach(function (word) {
+          var list = loaded.get(shardKey(word))[word];
+          for (var k = 0; k < list.length; k += 3) {
+            var hit = hits.get(list[k]);
+            if (!hit) hits.set(list[k], hit = newHit());
+            hit.terms.add(t);
+            hit[list[k + 1] === 0 ? "title" : "text"].set(list[k + 2], t);
+          }
+        });
+      });
+      return Promise.resolve(hits);
+    },
+    texts: function (indexes) {
+      var wanted = new Set(indexes.filter(function (i) { return sections[i].text === null; }).map(function (i) { return Math.floor(i / meta.chunk); }));
+      return Promise.all(Array.from(wanted).map(function (chunk) {
+        if (!chunks.has(chunk)) chunks.set(chunk, getJSON(base + "t/" + chunk + ".json", []));
+        return chunks.get(chunk).then(function (texts) {
+          texts.forEach(function (text, k) { sections[chunk * meta.chunk + k].text = text; });
+        });
+      }));
+    }
+  };
+}
+
+function setup(index) {
+  sections = [];
+  byLocation = new Map();
+  if (!index.docs.length && typeof fetch === "function") {
+    var base = new URL("../search/vn/", self.location.href).href;
+    return getJSON(base + "meta.json", null).then(function (meta) { store = meta ? shardStore(base, meta) : memoryStore([]); });
+  }
+  store = memoryStore(index.docs);
+  return Promise.resolve();
 }
 
 function termsOf(query) {
   return (fold(query.slice(0, MAX_QUERY)).match(/[\p{L}\p{N}]+/gu) || []).slice(0, 12);
 }
 
-function vocabularyFor(term, isLast) {
-  var exact = postings.has(term) ? [term] : [];
-  if (!isLast || term.length < 2) return exact;
-  var found = exact.slice();
-  postings.forEach(function (_, word) { if (word !== term && word.indexOf(term) === 0) found.push(word); });
-  return found;
-}
-
-function inKeyRows(entry, hit, count) {
+function inKeyRows(section, hit, count) {
   // Every term matched inside the issuer's or the signer's row.
-  return entry.keyRanges.some(function (range) {
+  return section.keyRanges.some(function (range) {
     var seen = new Set();
     hit.text.forEach(function (t, position) { if (position >= range[0] && position < range[1]) seen.add(t); });
     return seen.size === count;
   });
 }
 
-function search(query) {
+function score(section, hit, count, numberQuery) {
+  var total = 0;
+  [["title", 12], ["text", 1]].forEach(function (pair) {
+    var positions = hit[pair[0]];
+    var perTerm = new Map();
+    positions.forEach(function (t) { perTerm.set(t, (perTerm.get(t) || 0) + 1); });
+    perTerm.forEach(function (occurrences) { total += pair[1] * (1 + Math.log(occurrences)); });
+    positions.forEach(function (t, position) { if (positions.get(position + 1) === t + 1) total += pair[1] * 4; });
+  });
+  var coverage = hit.terms.size / count;
+  total *= coverage * coverage * section.boost;
+  if (coverage === 1) total *= 3;
+  if (section.metadata) total *= inKeyRows(section, hit, count) ? 15 : 2;
+  if (section.isPage && bears(numberQuery, section.number)) total += 1e6;
+  return total;
+}
+
+/* Search; `current` tells whether the query is still the latest one, so overtaken queries stop early. */
+function search(query, current) {
   var terms = termsOf(query);
-  if (!terms.length) return { items: [] };
+  if (!terms.length) return Promise.resolve({ items: [] });
   var numberQuery = self.vnNumbers.parseQuery(query);
-  var vocabulary = terms.map(function (term, t) { return new Set(vocabularyFor(term, t === terms.length - 1)); });
-  var candidates = new Set();
-  vocabulary.forEach(function (words) {
-    words.forEach(function (word) { postings.get(word).forEach(function (i) { candidates.add(i); }); });
-  });
-  var hits = new Map();  // doc -> {terms: Set, title: Map(pos->term), text: Map(pos->term)}
-  candidates.forEach(function (i) {
-    var hit = { terms: new Set(), title: new Map(), text: new Map() };
-    [["title", docs[i].title], ["text", docs[i].text]].forEach(function (pair) {
-      pair[1].forEach(function (word, position) {
-        for (var t = vocabulary.length - 1; t >= 0; t--) {
-          if (vocabulary[t].has(word)) { hit.terms.add(t); hit[pair[0]].set(position, t); break; }
-        }
+  var stillWanted = current || function () { return true; };
+  return Promise.all(terms.map(function (term, t) { return store.vocabulary(term, t === terms.length - 1); }))
+    .then(function (vocabulary) { return stillWanted() ? store.hits(vocabulary) : null; })
+    .then(function (hits) {
+      if (!hits || !stillWanted()) return null;
+      var scored = [];
+      hits.forEach(function (hit, i) { scored.push({ index: i, hit: hit, score: score(sections[i], hit, terms.length, numberQuery) }); });
+      // A page bearing the number ranks first even when its text did not match every term.
+      sections.forEach(function (section, i) {
+        if (section.isPage && !hits.has(i) && bears(numberQuery, section.number)) scored.push({ index: i, hit: newHit(), score: 1e6 });
       });
+      scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+      var top = scored.slice(0, MAX_RESULTS);
+      var shown = top.slice(0, TEXT_RESULTS).map(function (r) { return r.index; });
+      return store.texts(shown).then(function () { return stillWanted() ? group(top, terms) : null; });
     });
-    hits.set(i, hit);
-  });
-  var scored = [];
-  hits.forEach(function (hit, i) {
-    var entry = docs[i];
-    var score = 0;
-    [["title", 12], ["text", 1]].forEach(function (pair) {
-      var positions = hit[pair[0]];
-      var perTerm = new Map();
-      positions.forEach(function (t) { perTerm.set(t, (perTerm.get(t) || 0) + 1); });
-      perTerm.forEach(function (count) { score += pair[1] * (1 + Math.log(count)); });
-      positions.forEach(function (t, position) { if (positions.get(position + 1) === t + 1) score += pair[1] * 4; });
-    });
-    var coverage = hit.terms.size / terms.length;
-    score *= coverage * coverage * entry.boost;
-    if (coverage === 1) score *= 3;
-    if (entry.metadata) score *= inKeyRows(entry, hit, terms.length) ? 15 : 2;
-    if (entry.isPage && bears(numberQuery, entry.number)) score += 1e6;
-    scored.push({ entry: entry, hit: hit, score: score });
-  });
-  // A page bearing the number ranks first even when its text did not match every term.
-  docs.forEach(function (entry, i) {
-    if (entry.isPage && !hits.has(i) && bears(numberQuery, entry.number))
-      scored.push({ entry: entry, hit: { terms: new Set(), title: new Map(), text: new Map() }, score: 1e6 });
-  });
-  scored.sort(function (a, b) { return b.score - a.score; });
+}
+
+function group(results, terms) {
   var groups = new Map();
-  scored.slice(0, MAX_RESULTS).forEach(function (result) {
-    var page = result.entry.page;
+  results.forEach(function (result) {
+    var page = sections[result.index].page;
     if (!groups.has(page)) groups.set(page, []);
     groups.get(page).push(render(result, terms));
   });
   // Material shows a page with its sections: make sure the page itself is in its group.
   groups.forEach(function (items, page) {
-    if (!items.some(function (item) { return item.location === page; })) {
-      var article = byLocation.get(page);
-      if (article) items.push(Object.assign({}, article.source, { score: 0, terms: {} }));
+    var article = byLocation.get(page);
+    if (article && !items.some(function (item) { return item.location === page; })) {
+      items.push({ location: article.location, title: article.title, text: article.text || "", score: 0, terms: {} });
     }
   });
   return { items: Array.from(groups.values()) };
@@ -206,47 +294,62 @@ function phrases(positions) {
   return inRun;
 }
 
-function mark(html, positions) {
-  if (!positions.size) return html;
-  var found = offsets(html);
+function mark(html, positions, from, to) {
   var runs = phrases(positions);
   if (runs.size) positions = runs;
-  var out = "", last = 0;
+  var found = offsets(html), out = "", last = from;
   found.forEach(function (word, position) {
-    if (!positions.has(position)) return;
+    if (!positions.has(position) || word.start < from || word.end > to) return;
     out += html.slice(last, word.start) + "<mark>" + html.slice(word.start, word.end) + "</mark>";
     last = word.end;
   });
-  return out + html.slice(last);
+  return out + html.slice(last, to);
+}
+
+/* A short excerpt of a section's text around its first match, marked; tags become spaces so that the
+   words stay the ones the index counted. Whole texts make Material lay out far too much. */
+function snippet(html, positions) {
+  var plain = html.replace(/<[^>]*>/g, " ");
+  if (plain.length <= SNIPPET) return mark(plain, positions, 0, plain.length).trim();
+  var first = Infinity;
+  positions.forEach(function (_, position) { first = Math.min(first, position); });
+  var words = offsets(plain);
+  var centre = first < words.length ? words[first].start : 0;
+  var from = Math.max(0, centre - 80), to = Math.min(plain.length, from + SNIPPET);
+  while (from > 0 && /\S/.test(plain.charAt(from - 1))) from--;
+  while (to < plain.length && /\S/.test(plain.charAt(to))) to++;
+  return (from > 0 ? "… " : "") + mark(plain, positions, from, to).trim() + (to < plain.length ? " …" : "");
 }
 
 function render(result, terms) {
-  var source = result.entry.source;
+  var section = sections[result.index];
   var matched = {};
   terms.forEach(function (term, t) { matched[term] = result.hit.terms.has(t); });
-  return Object.assign({}, source, {
-    title: mark(source.title || "", result.hit.title),
-    text: mark(source.text || "", result.hit.text),
-    score: result.score,
-    terms: matched
-  });
+  return {
+    location: section.location, boost: section.boost, score: result.score, terms: matched,
+    title: mark(section.title, result.hit.title, 0, section.title.length), text: snippet(section.text || "", result.hit.text)
+  };
 }
 
+var latest = 0;
+
+/* Answer one message; a query overtaken by a newer one is answered with nothing. */
 function handle(message) {
-  if (message.type === SETUP) {
-    setup(message.data);
-    return { type: READY };
-  }
-  var result;
-  try { result = search(String(message.data)); } catch (error) { result = { items: [] }; }
-  return { type: RESULT, data: result };
+  if (message.type === SETUP) return setup(message.data).then(function () { return { type: READY }; });
+  var id = ++latest;
+  var current = function () { return id === latest; };
+  return search(String(message.data), current)
+    .catch(function () { return { items: [] }; })
+    .then(function (result) { return result && current() ? { type: RESULT, data: result } : null; });
 }
 
-var vnSearch = { setup: setup, search: search, handle: handle };
+var vnSearch = { setup: setup, search: search, handle: handle, shardKey: shardKey, foldedWords: foldedWords };
 if (typeof module !== "undefined") {
   module.exports = vnSearch;
 } else if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
-  addEventListener("message", function (event) { postMessage(handle(event.data)); });
+  addEventListener("message", function (event) {
+    handle(event.data).then(function (answer) { if (answer) postMessage(answer); });
+  });
 } else {
   // Loaded into the page by offline-search.js, for the copy opened from disk.
   window.vnSearch = vnSearch;

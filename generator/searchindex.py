@@ -1,0 +1,96 @@
+"""Split Material's search index into shards the search worker fetches per query term.
+
+search/vn/meta.json lists the sections (location, title, boost, and the issuer/signer rows of
+metadata sections); search/vn/w/<key>.json maps the folded words starting with <key> (three letters) to their
+postings (section, field, position); search/vn/t/<n>.json holds section texts in chunks, fetched
+only for results on screen. search_index.json keeps Material's config and no documents, so the
+page downloads almost nothing before the first query.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+CHUNK = 16
+_PARTS = re.compile(r"<[^>]*>|[^<]+")
+_WORD = re.compile(r"&[#\w]+;|[^\W_]+")
+_MARKS = re.compile("[\u0300-\u036f]")
+KEY_ROWS = (("co quan ban hanh", "nguoi ky"), ("nguoi ky", "chuc vu"))
+
+
+def search_fold(word: str) -> str:
+    """Fold exactly as search-worker.js does: đ -> d, strip U+0300–U+036F, lower case."""
+    text = word.replace("đ", "d").replace("Đ", "D")
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
+
+
+def folded_words(html: str) -> list[str]:
+    """The words of an HTML fragment as the worker sees them: text between tags, entities skipped."""
+    words = []
+    for part in _PARTS.finditer(html):
+        if part.group().startswith("<"):
+            continue
+        words += [search_fold(m.group()) for m in _WORD.finditer(part.group()) if not m.group().startswith("&")]
+    return words
+
+
+def shard_key(word: str) -> str:
+    """The shard a word lives in: its first three characters, hex-encoded when not a-z or 0-9.
+
+    Two letters are too few for Vietnamese, where most common words start with "tr", "th", "ch"…
+    """
+    head = word[:3]
+    return head if re.fullmatch(r"[a-z0-9]{1,3}", head) else "x" + "-".join(f"{ord(c):x}" for c in head)
+
+
+def _sequence(words: list[str], phrase: str, start: int) -> int:
+    wanted = phrase.split(" ")
+    for index in range(start, len(words) - len(wanted) + 1):
+        if words[index : index + len(wanted)] == wanted:
+            return index
+    return -1
+
+
+def key_ranges(words: list[str]) -> list[list[int]]:
+    """Word ranges of the issuer's and the signer's rows in a metadata table."""
+    ranges = []
+    for label, following in KEY_ROWS:
+        found = _sequence(words, label, 0)
+        if found >= 0:
+            start = found + len(label.split(" "))
+            end = _sequence(words, following, start)
+            ranges.append([start, end if end >= 0 else len(words)])
+    return ranges
+
+
+def _dump(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def write_shards(site_dir: Path) -> None:
+    """Shard site/search/search_index.json into site/search/vn/ and empty its document list."""
+    index_path = site_dir / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    docs = index["docs"]
+    sections = []
+    shards: dict[str, dict[str, list[int]]] = {}
+    for number, doc in enumerate(docs):
+        location = doc["location"]
+        text_words = folded_words(doc.get("text", ""))
+        ranges = key_ranges(text_words) if location.endswith("#thong-tin") else []
+        sections.append([location, doc.get("title", ""), doc.get("boost", 1), ranges])
+        for field, words in ((0, folded_words(doc.get("title", ""))), (1, text_words)):
+            for position, word in enumerate(words):
+                shards.setdefault(shard_key(word), {}).setdefault(word, []).extend((number, field, position))
+    target = site_dir / "search" / "vn"
+    _dump(target / "meta.json", {"sections": sections, "chunk": CHUNK})
+    for key, words in shards.items():
+        _dump(target / "w" / f"{key}.json", words)
+    for start in range(0, len(docs), CHUNK):
+        _dump(target / "t" / f"{start // CHUNK}.json", [doc.get("text", "") for doc in docs[start : start + CHUNK]])
+    index["docs"] = []
+    _dump(index_path, index)
