@@ -1,0 +1,37 @@
+"""The sharded search index written after the MkDocs build."""
+
+from __future__ import annotations
+
+import json
+
+from generator.build import Project
+from generator.searchindex import folded_words, key_ranges, search_fold, shard_key
+
+
+def test_fold_and_words() -> None:
+    assert search_fold("ĐẢNG") == "dang"
+    assert folded_words("<p>Đảng đoàn</p><ul><li>KH&amp;CN</li><li>45-NQ/TW</li></ul>") == ["dang", "doan", "kh", "cn", "45", "nq", "tw"]
+
+
+def test_shard_keys() -> None:
+    assert [shard_key(w) for w in ("tri", "trien", "t", "45", "中文字")] == ["tri", "tri", "t", "45", "x4e2d-6587-5b57"]
+
+
+def test_issuer_and_signer_rows() -> None:
+    words = folded_words("Số hiệu 20-KH/TW Cơ quan ban hành Bộ Chính trị Người ký Trương Thị Mai Chức vụ Thường trực Ban Bí thư")
+    assert [words[a:b] for a, b in key_ranges(words)] == [["bo", "chinh", "tri"], ["truong", "thi", "mai"]]
+
+
+def test_shards_of_the_built_site(built: Project) -> None:
+    search = built.site_dir / "search"
+    assert json.loads((search / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
+    meta = json.loads((search / "vn" / "meta.json").read_text(encoding="utf-8"))
+    locations = [section[0] for section in meta["sections"]]
+    assert "van-ban/20-kh-tw/" in locations and "van-ban/20-kh-tw/#iv-3" in locations
+    shard = json.loads((search / "vn" / "w" / "tri.json").read_text(encoding="utf-8"))
+    postings = shard["tri"]
+    assert len(postings) % 3 == 0
+    section, field, position = postings[:3]
+    chunk = json.loads((search / "vn" / "t" / f"{section // meta['chunk']}.json").read_text(encoding="utf-8"))
+    text = chunk[section % meta["chunk"]] if field == 1 else meta["sections"][section][1]
+    assert folded_words(text)[position] == "tri"
