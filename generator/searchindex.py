@@ -15,8 +15,8 @@ import unicodedata
 from pathlib import Path
 
 CHUNK = 16
-_PARTS = re.compile(r"<[^>]*>|[^<]+")
-_WORD = re.compile(r"&[#\w]+;|[^\W_]+")
+# One pass over tags, entities and words; only words are kept.
+_TOKENS = re.compile(r"<[^>]*>|&[#\w]+;|[^\W_]+")
 _MARKS = re.compile("[\u0300-\u036f]")
 KEY_ROWS = (("co quan ban hanh", "nguoi ky"), ("nguoi ky", "chuc vu"))
 
@@ -27,13 +27,21 @@ def search_fold(word: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
 
 
-def folded_words(html: str) -> list[str]:
-    """The words of an HTML fragment as the worker sees them: text between tags, entities skipped."""
+def folded_words(html: str, cache: dict[str, str] | None = None) -> list[str]:
+    """The words of an HTML fragment as the worker sees them: text between tags, entities skipped.
+
+    `cache` memoises folding across calls (a corpus has millions of words but few distinct ones).
+    """
+    memo = {} if cache is None else cache
     words = []
-    for part in _PARTS.finditer(html):
-        if part.group().startswith("<"):
+    for token in _TOKENS.findall(html):
+        first = token[0]
+        if first == "<" or first == "&":
             continue
-        words += [search_fold(m.group()) for m in _WORD.finditer(part.group()) if not m.group().startswith("&")]
+        folded = memo.get(token)
+        if folded is None:
+            folded = memo[token] = search_fold(token)
+        words.append(folded)
     return words
 
 
@@ -77,15 +85,22 @@ def write_shards(site_dir: Path) -> None:
     index = json.loads(index_path.read_text(encoding="utf-8"))
     docs = index["docs"]
     sections = []
-    shards: dict[str, dict[str, list[int]]] = {}
+    postings: dict[str, list[int]] = {}
+    cache: dict[str, str] = {}
     for number, doc in enumerate(docs):
         location = doc["location"]
-        text_words = folded_words(doc.get("text", ""))
+        text_words = folded_words(doc.get("text", ""), cache)
         ranges = key_ranges(text_words) if location.endswith("#thong-tin") else []
         sections.append([location, doc.get("title", ""), doc.get("boost", 1), ranges])
-        for field, words in ((0, folded_words(doc.get("title", ""))), (1, text_words)):
+        for field, words in ((0, folded_words(doc.get("title", ""), cache)), (1, text_words)):
             for position, word in enumerate(words):
-                shards.setdefault(shard_key(word), {}).setdefault(word, []).extend((number, field, position))
+                found = postings.get(word)
+                if found is None:
+                    found = postings[word] = []
+                found += (number, field, position)
+    shards: dict[str, dict[str, list[int]]] = {}
+    for word, found in postings.items():
+        shards.setdefault(shard_key(word), {})[word] = found
     target = site_dir / "search" / "vn"
     _dump(target / "meta.json", {"sections": sections, "chunk": CHUNK})
     for key, words in shards.items():
