@@ -54,7 +54,6 @@ def measure_search(count: int, query: str = "tri thuc") -> str:
     paths = [project.site_dir / urllib.parse.urlsplit(url).path.lstrip("/") for url in fetched]
     files = [path / "index.html" if path.is_dir() else path for path in paths]
     downloaded = sum(len(gzip.compress(path.read_bytes(), 6)) for path in files if path.is_file())
-    index = project.site_dir / "search" / "search_index.json"
     return (
         f"search, {count} synthetic documents: first result {first:.2f} s after page load (median of 3, typing the query); "
         f"{downloaded / 1e6:.2f} MB downloaded (gzip) in {len(fetched)} requests before it"

@@ -280,6 +280,12 @@ def _tail(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], dict
     return recipients, signature
 
 
+def _attribute_date(attributes: dict[str, str]) -> str | None:
+    """"Ngày ban hành: 28/11/2023" from an attribute table, as 2023-11-28."""
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", attributes.get("Ngày ban hành", ""))
+    return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}" if match else None
+
+
 def _document_type(kind_line: object, attribute: str | None) -> str | None:
     for candidate in (kind_line, attribute):
         if isinstance(candidate, str):

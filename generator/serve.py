@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import threading
 import urllib.parse
-from pathlib import Path
 
 import yaml
 from watchdog.events import FileSystemEvent, FileSystemEventHandler

@@ -102,3 +102,11 @@ def test_import_command_writes_a_draft_that_validates_once_corrected(tmp_path: P
     assert any(d.number == "287-CTr/ĐĐLHHVN" for d in corpus.documents)
     assert main(["--root", str(tmp_path), "import", str(PROGRAMME)]) == 1
     assert "đã có; không ghi đè" in capsys.readouterr().err
+
+
+def test_date_from_the_attribute_table_when_the_header_has_none(bodies) -> None:
+    lines = [line for line in read_lines(PLAN) if not line.startswith("Hà Nội, ngày")]
+    draft, report = import_document(lines, bodies)
+    assert draft["date"] == "2023-11-28"
+    assert "place" not in draft
+    assert "date" not in report.missing

@@ -13,7 +13,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Iterator
 
 import jsonschema

@@ -1,7 +1,5 @@
 """Unit tests of the resolve phase on the real corpus."""
 
-from pathlib import Path
-
 import pytest
 
 from generator.load import load_corpus
