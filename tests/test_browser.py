@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import threading
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 import yaml
 
 from generator.build import Project, build
-from tests.conftest import _QuietHandler, copy_config
+from tests.conftest import QuietServer, _QuietHandler, copy_config
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +74,7 @@ def test_script_in_the_data_never_runs(browser, tmp_path: Path) -> None:
     project = Project(tmp_path)
     build(project)
     handler = functools.partial(_QuietHandler, directory=str(project.site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         page = browser.new_page()

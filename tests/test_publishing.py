@@ -4,7 +4,6 @@ the PDFs, and the editor's preview keeping the last good output on errors."""
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import re
 import subprocess
@@ -20,7 +19,7 @@ import pytest
 
 from generator.build import Project, build
 from generator.serve import Regenerator
-from tests.conftest import AS_OF, REPO, _QuietHandler, copy_project
+from tests.conftest import AS_OF, REPO, QuietServer, _QuietHandler, copy_project
 
 PREFIX = "/nghi-quyet-45/"
 LINK = re.compile(r"""<(?:a|link|script|img)\b[^>]*?\b(?:href|src)="([^"]+)\"""")
@@ -32,7 +31,7 @@ def sub_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project
     root = tmp_path_factory.mktemp("subpath")
     www = root / "www"
     www.mkdir()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(www)))
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(www)))
     base = f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
     project = copy_project(root / "project")
     build(project, as_of=AS_OF, site_url=base)
