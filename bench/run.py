@@ -16,7 +16,8 @@ from bench.corpus import make_corpus
 from generator.build import Project, build_date, run_mkdocs, write_docs
 from generator.load import load_corpus
 from generator.render import render_site
-from generator.resolve import resolve, walk_sections
+from generator.model import walk_sections
+from generator.resolve import resolve
 from generator.searchindex import write_shards
 from generator.write import sync
 

@@ -241,7 +241,7 @@ def _place(line: str, stack: list[DraftSection], roots: list[DraftSection]) -> b
         rest = match.group("rest")
         number = match.groupdict().get("number")
         section = DraftSection(number=number, level=level)
-        if level in (1,) or (level == 2 and _looks_like_heading(rest)):
+        if level == 1 or (level == 2 and _looks_like_heading(rest)):
             section.title = rest
         else:
             section.text = rest

@@ -21,6 +21,7 @@ from generator.model import (
     Signature,
     AnswerRef,
     TaskSpec,
+    walk_sections,
 )
 from generator.reader import Reader
 from generator.text import is_safe_slug, slugify
@@ -315,9 +316,7 @@ def _derive_id(parent_id: str, number: str | None, bullet: int) -> str:
 
 def _check_unique_ids(reader: Reader, sections: list[Section]) -> None:
     seen: dict[str, Section] = {}
-    stack = list(sections)
-    while stack:
-        section = stack.pop(0)
+    for section, _ in walk_sections(tuple(sections)):
         if section.id in seen:
             first = seen[section.id].location.line
             reader.problems.append(
@@ -325,4 +324,3 @@ def _check_unique_ids(reader: Reader, sections: list[Section]) -> None:
             )
         else:
             seen[section.id] = section
-        stack.extend(section.children)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from generator.deadlines import Deadline
 from generator.errors import Location
@@ -157,3 +158,38 @@ class Corpus:
 
     bodies: tuple[Body, ...]
     documents: tuple[Document, ...]
+
+
+def walk_sections(sections: tuple[Section, ...]) -> Iterator[tuple[Section, tuple[Section, ...]]]:
+    """Yield every section with its ancestors, in document order."""
+    stack: list[tuple[Section, tuple[Section, ...]]] = [(s, ()) for s in reversed(sections)]
+    while stack:
+        section, ancestors = stack.pop()
+        yield section, ancestors
+        stack.extend((child, ancestors + (section,)) for child in reversed(section.children))
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """One block of a document body as every renderer lays it out: a heading, a numbered item or a paragraph."""
+
+    kind: str
+    section: Section
+    depth: int
+    text: str
+    last: bool
+
+
+def body_parts(sections: tuple[Section, ...]) -> Iterator[BodyPart]:
+    """Flatten the body; `last` marks the final block of each section's own text."""
+    for section, ancestors in walk_sections(sections):
+        own: list[tuple[str, str]] = []
+        if section.title:
+            own.append(("heading", section.title))
+            if section.text:
+                own.append(("paragraph", section.text))
+        else:
+            own.append(("item", section.text or ""))
+        own.extend(("paragraph", paragraph) for paragraph in section.paragraphs)
+        for index, (kind, text) in enumerate(own):
+            yield BodyPart(kind, section, len(ancestors), text, index == len(own) - 1)

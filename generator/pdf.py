@@ -8,8 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.model import Document
-from generator.resolve import walk_sections
+from generator.model import Document, body_parts
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,17 +25,15 @@ class PrintBlock:
 
 def print_blocks(document: Document) -> list[PrintBlock]:
     """Flatten the body: headings, numbered items (bullets as "-") and paragraphs."""
-    blocks = []
-    for section, ancestors in walk_sections(document.sections):
-        marker = section.number or "-"
-        if section.title:
-            blocks.append(PrintBlock("heading", min(len(ancestors) + 2, 5), marker, section.title))
-            if section.text:
-                blocks.append(PrintBlock("paragraph", 0, "", section.text))
-        else:
-            blocks.append(PrintBlock("item", 0, marker, section.text or ""))
-        blocks.extend(PrintBlock("paragraph", 0, "", p) for p in section.paragraphs)
-    return blocks
+    return [
+        PrintBlock(
+            part.kind,
+            min(part.depth + 2, 5) if part.kind == "heading" else 0,
+            (part.section.number or "-") if part.kind != "paragraph" else "",
+            part.text,
+        )
+        for part in body_parts(document.sections)
+    ]
 
 
 def document_html(document: Document) -> str:

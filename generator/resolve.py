@@ -7,7 +7,7 @@ from typing import Iterator
 
 from generator.deadlines import Deadline
 from generator.errors import Location, Problem, ValidationError
-from generator.model import AnswerRef, Body, Corpus, Document, Section
+from generator.model import AnswerRef, Body, Corpus, Document, Section, walk_sections
 from generator.numbers import find_mentions, number_key
 
 
@@ -90,15 +90,6 @@ class Site:
 def document_order(document: Document) -> tuple[str, str]:
     """Sort key: by date (undated last), then by number."""
     return (document.date.isoformat() if document.date else "9999", number_key(document.number))
-
-
-def walk_sections(sections: tuple[Section, ...]) -> Iterator[tuple[Section, tuple[Section, ...]]]:
-    """Yield every section with its ancestors, in document order."""
-    stack: list[tuple[Section, tuple[Section, ...]]] = [(s, ()) for s in reversed(sections)]
-    while stack:
-        section, ancestors = stack.pop()
-        yield section, ancestors
-        stack.extend((child, ancestors + (section,)) for child in reversed(section.children))
 
 
 def document_texts(document: Document) -> Iterator[str]:

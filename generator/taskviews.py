@@ -144,6 +144,7 @@ class TaskViews:
         rows = []
         for task in self.site.tasks:
             deadline = task.deadline
+            status = self.status(task)
             rows.append({
                 "id": task.id,
                 "document": task.document.number,
@@ -156,8 +157,8 @@ class TaskViews:
                 "deadline_period": deadline.period if deadline else None,
                 "deadline_date": deadline.date.isoformat() if deadline and deadline.date else None,
                 "deadline_wording": deadline.wording if deadline else None,
-                "status": self.status(task),
-                "status_label": STATUS_LABELS[self.status(task)],
+                "status": status,
+                "status_label": STATUS_LABELS[status],
                 "answered_by": [a.document.number for a in self.site.answers_to.get(task.id, [])],
                 "as_of": self.as_of.isoformat(),
             })

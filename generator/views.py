@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from generator import paths
 from generator.markdown import attribute, escape, link
-from generator.model import Body, Document, Section
+from generator.model import Body, Document, Section, body_parts
 from generator.numbers import number_key
-from generator.resolve import Relation, Site, document_order, walk_sections
+from generator.model import walk_sections
+from generator.resolve import Relation, Site, document_order
 
 RELATION_LABELS = {
     "implements": ("Thực hiện", "Văn bản triển khai"),
@@ -286,20 +287,15 @@ class Views:
     def blocks(self, document: Document, page: str) -> list[Block]:
         """Flatten the body; the last block of a section's own text carries its id for a task badge."""
         blocks = []
-        for section, ancestors in walk_sections(document.sections):
-            depth = len(ancestors)
+        for part in body_parts(document.sections):
+            section = part.section
             marker = escape(section.number) if section.number else "\\-"
-            own: list[Block] = []
-            if section.title:
-                own.append(Block("heading", min(depth + 3, 6), section.id, marker, self.text(section.title, page, document)))
-                if section.text:
-                    own.append(Block("paragraph", depth, "", "", self.text(section.text, page, document)))
-            else:
-                own.append(Block("item", depth, section.id, marker, self.text(section.text or "", page, document)))
-            own.extend(Block("paragraph", depth, "", "", self.text(p, page, document)) for p in section.paragraphs)
-            last = own.pop()
-            blocks.extend(own)
-            blocks.append(Block(last.kind, last.level, last.id, last.marker_md, last.text_md, badge_for=section.id))
+            level = min(part.depth + 3, 6) if part.kind == "heading" else part.depth
+            anchored = part.kind != "paragraph"
+            blocks.append(Block(
+                part.kind, level, section.id if anchored else "", marker if anchored else "",
+                self.text(part.text, page, document), badge_for=section.id if part.last else "",
+            ))
         return blocks
 
     def documents_sorted(self) -> list[Document]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, build, write_docs
-from generator.resolve import walk_sections
+from generator.model import walk_sections
 from tests.conftest import REPO
 from tests.htmltext import element, page_text
 
