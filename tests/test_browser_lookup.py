@@ -105,3 +105,15 @@ def test_lookup_and_short_urls_work_from_disk(browser, offline: Project) -> None
     page.goto(f"{site}/so-hieu/45-nq-tw/index.html")
     page.wait_for_url(f"{site}/van-ban/45-nq-tw.html")
     page.close()
+
+
+def test_unknown_number_from_the_home_page_shows_the_lookup_answer(browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    type_number(page, "KH45")
+    page.wait_for_url(f"{server}/so-hieu/?so=KH45")
+    status = page.locator(".lookup-form__result")
+    assert status.inner_text().startswith("Không có văn bản nào mang số hiệu “KH45”")
+    assert status.is_visible()
+    assert not page.locator(".md-search__output").is_visible()
+    page.close()

@@ -1,6 +1,8 @@
 /* "Tra cứu số hiệu": read a number typed any way (numbers.js) and go to its document. */
 (function () {
   "use strict";
+  // Not "q": Material reads ?q= as a search and opens its search overlay over the page.
+  var PARAMETER = "so";
   var numbers = window.vnNumbers;
   var parseQuery = numbers.parseQuery, entry = numbers.entry, matches = numbers.matches;
 
@@ -72,9 +74,9 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         if (entries.length) resolve(input.value, output, entries);
-        else if (lookupPage) window.location.assign(lookupPage.href + "?q=" + encodeURIComponent(input.value));
+        else if (lookupPage) window.location.assign(lookupPage.href + "?" + PARAMETER + "=" + encodeURIComponent(input.value));
       });
-      var typed = new URLSearchParams(window.location.search).get("q");
+      var typed = new URLSearchParams(window.location.search).get(PARAMETER);
       if (typed !== null && entries.length) {
         input.value = typed;
         resolve(typed, output, entries);
