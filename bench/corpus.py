@@ -54,6 +54,7 @@ def make_corpus(root: Path, count: int, seed: int = 45) -> Path:
     shutil.copytree(REPO / "data", root / "data")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
+    shutil.copy(REPO / "generator" / "hooks.py", root / "generator" / "hooks.py")
     real_bodies = yaml.safe_load((root / "data" / "bodies.yaml").read_text(encoding="utf-8"))["bodies"]
     synthetic_bodies = bodies(max(20, count // 5))
     (root / "data" / "bodies.yaml").write_text(yaml.safe_dump({"bodies": real_bodies + synthetic_bodies}, allow_unicode=True), encoding="utf-8")

@@ -18,7 +18,6 @@ from generator.load import load_corpus
 from generator.render import render_site
 from generator.model import walk_sections
 from generator.resolve import resolve
-from generator.searchindex import write_shards
 from generator.write import sync
 
 AS_OF = dt.date(2025, 6, 30)
@@ -78,7 +77,6 @@ def measure(count: int, workdir: Path) -> Figures:
     generated = time.perf_counter()
     with build_date(AS_OF):
         run_mkdocs(project.config_file, project.staging_dir / "docs", project.site_dir)
-    write_shards(project.site_dir)
     built = time.perf_counter()
     plain_site = workdir / f"plain-{count}"
     from mkdocs.commands.build import build as mkdocs_build

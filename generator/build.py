@@ -16,7 +16,6 @@ from typing import Iterator
 from generator.load import load_corpus
 from generator.render import render_site
 from generator.resolve import Site, resolve
-from generator.searchindex import write_shards
 from generator.write import SyncResult, replace_directory, sync
 
 
@@ -108,8 +107,6 @@ def build(
         run_mkdocs(project.config_file, staged_docs, staged_site, offline=offline, **mkdocs_options)
     if offline:
         write_offline_index(staged_site)
-    else:
-        write_shards(staged_site)
     finished = time.perf_counter()
     docs = sync(files, project.docs_dir)
     replace_directory(staged_site, project.offline_dir if offline else project.site_dir)

@@ -1,10 +1,11 @@
-"""Split Material's search index into shards the search worker fetches per query term.
+"""The sharded search index: shards the search worker fetches per query term.
 
 search/vn/meta.json lists the sections (location, title, boost, and the issuer/signer rows of
 metadata sections); search/vn/w/<key>.json maps the folded words starting with <key> (three letters) to their
 postings (section, field, position); search/vn/t/<n>.json holds section texts in chunks, fetched
 only for results on screen. search_index.json keeps Material's config and no documents, so the
 page downloads almost nothing before the first query.
+The entries come from generator/indexing.py.
 """
 
 from __future__ import annotations
@@ -74,38 +75,44 @@ def key_ranges(words: list[str]) -> list[list[int]]:
     return ranges
 
 
+class ShardWriter:
+    """Accumulates postings page by page (section numbers in arrival order) and writes the shards."""
+
+    def __init__(self) -> None:
+        self.sections: list[list[object]] = []
+        self.texts: list[str] = []
+        self.postings: dict[str, list[int]] = {}
+        self.folded: dict[str, str] = {}
+
+    def add(self, entries: list[dict[str, object]]) -> None:
+        """Index Material-style entries: location, title, text and an optional boost."""
+        for entry in entries:
+            number = len(self.sections)
+            location, title, text = str(entry["location"]), str(entry.get("title", "")), str(entry.get("text", ""))
+            text_words = folded_words(text, self.folded)
+            ranges = key_ranges(text_words) if location.endswith("#thong-tin") else []
+            self.sections.append([location, title, entry.get("boost", 1), ranges])
+            self.texts.append(text)
+            for field, words in ((0, folded_words(title, self.folded)), (1, text_words)):
+                for position, word in enumerate(words):
+                    found = self.postings.get(word)
+                    if found is None:
+                        found = self.postings[word] = []
+                    found += (number, field, position)
+
+    def write(self, target: Path) -> None:
+        """Write meta.json, w/<key>.json and t/<n>.json under `target`."""
+        shards: dict[str, dict[str, list[int]]] = {}
+        for word, found in self.postings.items():
+            shards.setdefault(shard_key(word), {})[word] = found
+        for folder in ("w", "t"):
+            (target / folder).mkdir(parents=True, exist_ok=True)
+        _dump(target / "meta.json", {"sections": self.sections, "chunk": CHUNK})
+        for key, words in shards.items():
+            _dump(target / "w" / f"{key}.json", words)
+        for start in range(0, len(self.texts), CHUNK):
+            _dump(target / "t" / f"{start // CHUNK}.json", self.texts[start : start + CHUNK])
+
+
 def _dump(path: Path, data: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def write_shards(site_dir: Path) -> None:
-    """Shard site/search/search_index.json into site/search/vn/ and empty its document list."""
-    index_path = site_dir / "search" / "search_index.json"
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    docs = index["docs"]
-    sections = []
-    postings: dict[str, list[int]] = {}
-    cache: dict[str, str] = {}
-    for number, doc in enumerate(docs):
-        location = doc["location"]
-        text_words = folded_words(doc.get("text", ""), cache)
-        ranges = key_ranges(text_words) if location.endswith("#thong-tin") else []
-        sections.append([location, doc.get("title", ""), doc.get("boost", 1), ranges])
-        for field, words in ((0, folded_words(doc.get("title", ""), cache)), (1, text_words)):
-            for position, word in enumerate(words):
-                found = postings.get(word)
-                if found is None:
-                    found = postings[word] = []
-                found += (number, field, position)
-    shards: dict[str, dict[str, list[int]]] = {}
-    for word, found in postings.items():
-        shards.setdefault(shard_key(word), {})[word] = found
-    target = site_dir / "search" / "vn"
-    _dump(target / "meta.json", {"sections": sections, "chunk": CHUNK})
-    for key, words in shards.items():
-        _dump(target / "w" / f"{key}.json", words)
-    for start in range(0, len(docs), CHUNK):
-        _dump(target / "t" / f"{start // CHUNK}.json", [doc.get("text", "") for doc in docs[start : start + CHUNK]])
-    index["docs"] = []
-    _dump(index_path, index)

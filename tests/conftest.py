@@ -27,6 +27,7 @@ def copy_config(target: Path) -> None:
     """Copy the MkDocs config and the theme override it names into `target`."""
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "generator" / "theme", target / "generator" / "theme")
+    shutil.copy(REPO / "generator" / "hooks.py", target / "generator" / "hooks.py")
 
 
 def copy_project(target: Path) -> Project:

@@ -1,0 +1,59 @@
+"""MkDocs hooks: index pages for search in a second process (generator/indexing.py).
+
+Without these hooks Material's search plugin indexes the same pages itself, only slower.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+try:
+    from generator import indexing
+except ImportError:  # plain `mkdocs build`, where the project root is not on sys.path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from generator import indexing
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    indexing.state.live = command == "serve"
+
+
+def on_shutdown() -> None:
+    indexing.state.live = False
+
+
+def on_pre_build(config: Any) -> None:
+    indexing.state.begin(Path(config.site_dir), _search_config(config), whole=bool(config.extra.get("offline")))
+
+
+def on_files(files: Any, config: Any) -> Any:
+    indexing.state.urls = [file.url for file in files.documentation_pages()]
+    return files
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    if not (page.meta.get("search") or {}).get("exclude"):
+        indexing.state.add((page.url, page.title, dict(page.meta), page.toc, html))
+        # Indexed here: Material's plugin skips the page.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return html
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    indexing.state.close()
+    return env
+
+
+def on_post_build(config: Any) -> None:
+    indexing.state.finish()
+
+
+def on_build_error(error: Exception) -> None:
+    indexing.state.stop()
+
+
+def _search_config(config: Any) -> dict[str, Any]:
+    plugin = config.plugins["material/search"].config
+    return {key: plugin[key] for key in ("lang", "separator", "pipeline", "fields")}

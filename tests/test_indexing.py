@@ -1,0 +1,92 @@
+"""Search entries made in a second process while MkDocs renders."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.indexing import Indexer, LiveIndex, page_entries
+
+REPO = Path(__file__).resolve().parent.parent
+HTML = '<h1 id="a">Kế hoạch</h1><p>Đội ngũ trí thức</p><h2 id="b">Mục <a class="headerlink" href="#b">¶</a></h2><p>Nhiệm vụ</p>'
+CONFIG = {"lang": ["vi"], "separator": "x", "pipeline": [], "fields": {}}
+
+
+def page(url: str, html: str = HTML, boost: float | None = None) -> tuple:
+    meta = {"search": {"boost": boost}} if boost else {}
+    return (url, "Kế hoạch", meta, [], html)
+
+
+def test_entries_are_materials() -> None:
+    assert page_entries(page("van-ban/x/", boost=2)) == [
+        {"location": "van-ban/x/", "title": "Kế hoạch", "text": "<p>Đội ngũ trí thức</p>", "boost": 2},
+        {"location": "van-ban/x/#b", "title": "Mục", "text": "<p>Nhiệm vụ</p>", "boost": 2},
+    ]
+
+
+def test_worker_writes_shards_in_arrival_order(tmp_path: Path) -> None:
+    indexer = Indexer(tmp_path, CONFIG, whole=False)
+    indexer.add(page("a/"))
+    indexer.add(page("b/"))
+    indexer.finish()
+    meta = json.loads((tmp_path / "search" / "vn" / "meta.json").read_text(encoding="utf-8"))
+    assert [s[0] for s in meta["sections"]] == ["a/", "a/#b", "b/", "b/#b"]
+    shard = json.loads((tmp_path / "search" / "vn" / "w" / "nhi.json").read_text(encoding="utf-8"))
+    assert shard == {"nhiem": [1, 1, 0, 3, 1, 0]}
+    assert json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8")) == {"config": CONFIG, "docs": []}
+
+
+def test_worker_returns_every_entry_for_the_copy_opened_from_disk(tmp_path: Path) -> None:
+    indexer = Indexer(tmp_path, CONFIG, whole=True)
+    indexer.add(page("a.html"))
+    indexer.finish()
+    docs = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in docs] == ["a.html", "a.html#b"]
+    assert not (tmp_path / "search" / "vn").exists()
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    indexer = Indexer(tmp_path, CONFIG, whole=False)
+    indexer.process.kill()
+    indexer.process.join()
+    with pytest.raises(RuntimeError, match="Lập chỉ mục tìm kiếm thất bại"):
+        indexer.finish()
+
+
+def test_a_page_the_worker_cannot_index_is_reported(tmp_path: Path) -> None:
+    indexer = Indexer(tmp_path, CONFIG, whole=False)
+    indexer.add(("a/", "A", {"search": "not a mapping"}, [], HTML))
+    for _ in range(200):  # more than a pipe holds: the build must not block
+        indexer.add(page("b/", HTML * 20))
+    with pytest.raises(RuntimeError, match="AttributeError"):
+        indexer.finish()
+
+
+def test_live_index_keeps_pages_not_rebuilt_and_drops_removed_ones(tmp_path: Path) -> None:
+    live = LiveIndex()
+    live.add(page("a/"))
+    live.add(page("b/"))
+    live.add(page("a/", HTML.replace("trí thức", "khoa học")))
+    live.write(tmp_path, CONFIG, ["a/"])
+    docs = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in docs] == ["a/", "a/#b"] and "khoa học" in docs[0]["text"]
+
+
+def test_plain_mkdocs_build_loads_the_hooks(tmp_path: Path) -> None:
+    """`mkdocs build` run by hand from the project root finds the generator package."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Trang\n\n## Mục {: #muc }\n\nĐội ngũ trí thức\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"site_name: t\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\ntheme: material\nplugins: [search]\n"
+        f"markdown_extensions: [attr_list]\nhooks: [{REPO / 'generator' / 'hooks.py'}]\n",
+        encoding="utf-8",
+    )
+    subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-f", str(config)], cwd=tmp_path, check=True)
+    meta = json.loads((tmp_path / "site" / "search" / "vn" / "meta.json").read_text(encoding="utf-8"))
+    assert [s[0] for s in meta["sections"]] == ["", "#muc"]
