@@ -1,6 +1,8 @@
-"""MkDocs hooks: index pages for search in a second process (generator/indexing.py).
+"""MkDocs hooks: index pages for search in a second process (generator/indexing.py) and parse
+Markdown faster (generator/fastinline.py).
 
-Without these hooks Material's search plugin indexes the same pages itself, only slower.
+Without these hooks the site is the same: Material's search plugin indexes the pages itself,
+only slower.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 try:
-    from generator import indexing
+    from generator import fastinline, indexing
 except ImportError:  # plain `mkdocs build`, where the project root is not on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator import indexing
+    from generator import fastinline, indexing
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -22,6 +24,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_shutdown() -> None:
     indexing.state.live = False
+
+
+def on_config(config: Any) -> Any:
+    config.markdown_extensions.append(fastinline.makeExtension())
+    return config
 
 
 def on_pre_build(config: Any) -> None:
