@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Sequence
 
 from generator.errors import Location, Problem, ValidationError
 from generator.numbers import type_code
+from generator.parallel import map_in_chunks
 from generator.deadlines import DeadlineError, deadline_in_text, parse_deadline
 from generator.model import (
     DOCUMENT_TYPES,
@@ -41,9 +44,10 @@ def load_corpus(data_dir: Path, root: Path | None = None) -> Corpus:
     root = root or data_dir.parent
     problems: list[Problem] = []
     bodies = _load_bodies(data_dir / "bodies.yaml", root, problems)
+    paths = sorted((data_dir / "documents").glob("*.yaml"))
     documents = []
-    for path in sorted((data_dir / "documents").glob("*.yaml")):
-        document = _load_document(path, _display(path, root), problems)
+    for document, found in map_in_chunks(partial(_load_documents, root=root), paths):
+        problems.extend(found)
         if document is not None:
             documents.append(document)
     if problems:
@@ -105,6 +109,14 @@ def _read_body(reader: Reader, node: Node, path: str) -> Body | None:
         parent=reader.string(fields.get("parent"), f"{path}.parent"),
         location=reader.at(node),
     )
+
+
+def _load_documents(paths: Sequence[Path], root: Path) -> list[tuple[Document | None, list[Problem]]]:
+    loaded = []
+    for path in paths:
+        problems: list[Problem] = []
+        loaded.append((_load_document(path, _display(path, root), problems), problems))
+    return loaded
 
 
 def _load_document(path: Path, display: str, problems: list[Problem]) -> Document | None:

@@ -8,14 +8,15 @@ import re
 # Characters Python-Markdown gives meaning to anywhere in a line.
 _ALWAYS = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}", "[": "\\[", "]": "\\]",
            "#": "\\#", "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
-_TABLE = str.maketrans(_ALWAYS)
+# One regex pass: str.translate with a mapping costs a Python call per character.
+_SPECIAL = re.compile("[" + re.escape("".join(_ALWAYS)) + "]")
 # At the start of a line: list markers, and "1." which would start an ordered list.
 _LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
 
 
 def escape(text: str) -> str:
     """Return `text` as Markdown that renders to exactly `text`."""
-    escaped = text.translate(_TABLE)
+    escaped = _SPECIAL.sub(lambda m: _ALWAYS[m.group()], text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), escaped)
 
 

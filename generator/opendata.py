@@ -92,12 +92,19 @@ def _json(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def open_data(site: Site, pdfs: bool) -> dict[str, bytes]:
-    """Return documents.json and van-ban/<id>.json for every document."""
+def document_json(site: Site, document: Document, pdfs: bool) -> bytes:
+    """van-ban/<id>.json: one document's data."""
+    return _json(document_data(site, document, pdfs and document.has_full_text))
+
+
+def open_data(site: Site, pdfs: bool, documents_json: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """Return documents.json and van-ban/<id>.json for every document (reusing `documents_json` by id)."""
+    known = documents_json or {}
     documents = sorted(site.documents.values(), key=document_order)
-    data = {d.id: document_data(site, d, pdfs and d.has_full_text) for d in documents}
-    files = {paths.document_json(doc_id): _json(item) for doc_id, item in data.items()}
-    files[paths.DOCUMENTS_JSON] = _json({"documents": list(data.values())})
+    each = {d.id: known.get(d.id) or document_json(site, d, pdfs) for d in documents}
+    files = {paths.document_json(doc_id): data for doc_id, data in each.items()}
+    # The same bytes as dumping the list whole: each item is dumped with the same separators.
+    files[paths.DOCUMENTS_JSON] = b'{"documents":[' + b",".join(data.rstrip(b"\n") for data in each.values()) + b"]}\n"
     return files
 
 

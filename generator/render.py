@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
+from typing import Sequence
 
 import jinja2
 
 from generator import paths
 from generator.resolve import Site
+from generator.model import Document
 from generator.numbers import number_key
+from generator.parallel import map_in_chunks
 from generator.chart import timeline_svg
 from generator.markdown import link
-from generator.opendata import atom_feed, open_data
+from generator.opendata import atom_feed, document_json, open_data
 from generator.pdf import document_pdf
 from generator.taskviews import TaskViews
 from generator.redirect import redirect_html
@@ -58,25 +62,24 @@ def render_site(site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs:
     pages[paths.TASKS] = env.get_template("tasks.md.j2").render(
         tasks=tasks.board(), filters=tasks.filters(), as_of=as_of_text, chart=timeline_svg(site.tasks, statuses, as_of)
     )
-    document_template = env.get_template("document.md.j2")
-    for document in site.documents.values():
-        page = paths.document_page(document.id)
-        with_pdf = pdfs and document.has_full_text
-        pages[page] = document_template.render(
-            page=views.document(document), tasks=tasks.for_document(document.id, page),
-            answers=tasks.answered_by(document.id, page), as_of=as_of_text,
-            pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
-        )
-        if with_pdf:
-            pdf_files[paths.document_pdf(document.id)] = document_pdf(document, pdf_cache)
+    documents = list(site.documents.values())
+    rendered = map_in_chunks(partial(_document_pages, env, views, tasks, as_of_text, pdfs, pdf_cache), documents)
+    document_files: dict[str, bytes] = {}
+    documents_json: dict[str, bytes] = {}
+    for document, (page, data, pdf) in zip(documents, rendered):
+        document_files[paths.document_page(document.id)] = page
+        documents_json[document.id] = data
+        if pdf is not None:
+            pdf_files[paths.document_pdf(document.id)] = pdf
     body_template = env.get_template("body.md.j2")
     for body in site.bodies.values():
         page = paths.body_page(body.id)
         pages[page] = body_template.render(page=views.body(body), tasks=tasks.for_body(body.id, page), as_of=as_of_text)
     files = {path: _tidy(text).encode("utf-8") for path, text in pages.items()}
+    files.update(document_files)
     files.update(redirects)
     files.update(pdf_files)
-    files.update(open_data(site, pdfs))
+    files.update(open_data(site, pdfs, documents_json))
     files[paths.FEED] = atom_feed(site)
     files[paths.SCHEMA] = SCHEMA_FILE.read_bytes()
     files[paths.TASKS_CSV] = tasks.export_csv()
@@ -85,6 +88,26 @@ def render_site(site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs:
         if asset.is_file():
             files[asset.relative_to(ASSETS).as_posix()] = asset.read_bytes()
     return dict(sorted(files.items()))
+
+
+def _document_pages(
+    env: jinja2.Environment, views: Views, tasks: TaskViews, as_of_text: str, pdfs: bool, pdf_cache: Path | None,
+    documents: Sequence[Document],
+) -> list[tuple[bytes, bytes, bytes | None]]:
+    """Each document's page, its open data and its PDF when asked; run in forked processes for large corpora."""
+    template = env.get_template("document.md.j2")
+    rendered = []
+    for document in documents:
+        page = paths.document_page(document.id)
+        with_pdf = pdfs and document.has_full_text
+        markdown = template.render(
+            page=views.document(document), tasks=tasks.for_document(document.id, page),
+            answers=tasks.answered_by(document.id, page), as_of=as_of_text,
+            pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
+        )
+        data = document_json(views.site, document, pdfs)
+        rendered.append((_tidy(markdown).encode("utf-8"), data, document_pdf(document, pdf_cache) if with_pdf else None))
+    return rendered
 
 
 def _tidy(text: str) -> str:
