@@ -9,12 +9,12 @@ import logging
 import shutil
 import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from generator.load import load_corpus
-from generator.render import render_site
+from generator.load import LoadCache, load_corpus
+from generator.render import RenderCache, render_site
 from generator.resolve import Site, resolve
 from generator.write import SyncResult, replace_directory, sync
 
@@ -71,20 +71,33 @@ class BuildReport:
     seconds_mkdocs: float
 
 
-def check(project: Project) -> Site:
+@dataclass
+class Caches:
+    """What `serve` keeps between regenerations: the files loaded and the document pages rendered."""
+
+    loaded: LoadCache = field(default_factory=dict)
+    rendered: RenderCache = field(default_factory=RenderCache)
+
+
+def check(project: Project, caches: Caches | None = None) -> Site:
     """Load and resolve the corpus; raise ValidationError on any problem."""
-    return resolve(load_corpus(project.data_dir, project.root))
+    return resolve(load_corpus(project.data_dir, project.root, caches.loaded if caches else None))
 
 
-def generate(project: Project, as_of: dt.date | None = None, pdfs: bool = True) -> tuple[Site, dict[str, bytes]]:
+def generate(
+    project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None
+) -> tuple[Site, dict[str, bytes]]:
     """Validate and render every generated file in memory; task status is as of `as_of` (default today)."""
-    site = check(project)
-    return site, render_site(site, as_of or dt.date.today(), project.staging_dir / "pdf-cache", pdfs)
+    site = check(project, caches)
+    rendered = caches.rendered if caches else None
+    return site, render_site(site, as_of or dt.date.today(), project.staging_dir / "pdf-cache", pdfs, rendered)
 
 
-def write_docs(project: Project, as_of: dt.date | None = None, pdfs: bool = True) -> tuple[Site, SyncResult]:
+def write_docs(
+    project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None
+) -> tuple[Site, SyncResult]:
     """Generate and sync `docs/` only (used by `serve`)."""
-    site, files = generate(project, as_of, pdfs)
+    site, files = generate(project, as_of, pdfs, caches)
     return site, sync(files, project.docs_dir)
 
 

@@ -39,14 +39,21 @@ SECTION_FIELDS = ("id", "number", "title", "text", "paragraphs", "bodies", "task
 DEADLINE_EXAMPLES = '"hoàn thành trong quý I/2024", "thực hiện từ tháng 01/2024", "cơ bản hoàn thành trong năm 2024", "hoàn thành trong tháng 12/2023 và chỉ đạo thực hiện thường xuyên"'
 
 
-def load_corpus(data_dir: Path, root: Path | None = None) -> Corpus:
-    """Load bodies and documents from `data_dir`; raise ValidationError listing every problem."""
+# What a file gave when last read, by path: its (mtime_ns, size), and the document and problems.
+LoadCache = dict[Path, tuple[tuple[int, int], "Document | None", list[Problem]]]
+
+
+def load_corpus(data_dir: Path, root: Path | None = None, cache: LoadCache | None = None) -> Corpus:
+    """Load bodies and documents from `data_dir`; raise ValidationError listing every problem.
+
+    With `cache` (kept by `serve` between runs), files unchanged since the last call are not read
+    again and give the same Document objects.
+    """
     root = root or data_dir.parent
     problems: list[Problem] = []
     bodies = _load_bodies(data_dir / "bodies.yaml", root, problems)
-    paths = sorted((data_dir / "documents").glob("*.yaml"))
     documents = []
-    for document, found in map_in_chunks(partial(_load_documents, root=root), paths):
+    for document, found in _load_changed(sorted((data_dir / "documents").glob("*.yaml")), root, cache):
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -109,6 +116,18 @@ def _read_body(reader: Reader, node: Node, path: str) -> Body | None:
         parent=reader.string(fields.get("parent"), f"{path}.parent"),
         location=reader.at(node),
     )
+
+
+def _load_changed(paths: list[Path], root: Path, cache: LoadCache | None) -> list[tuple[Document | None, list[Problem]]]:
+    if cache is None:
+        return map_in_chunks(partial(_load_documents, root=root), paths)
+    stamps = {path: (stat.st_mtime_ns, stat.st_size) for path in paths for stat in (path.stat(),)}
+    stale = [path for path in paths if path not in cache or cache[path][0] != stamps[path]]
+    for path, loaded in zip(stale, map_in_chunks(partial(_load_documents, root=root), stale)):
+        cache[path] = (stamps[path], *loaded)
+    for path in set(cache) - set(paths):
+        del cache[path]
+    return [cache[path][1:] for path in paths]
 
 
 def _load_documents(paths: Sequence[Path], root: Path) -> list[tuple[Document | None, list[Problem]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Sequence
@@ -39,10 +40,50 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render_site(site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True) -> dict[str, bytes]:
+DocumentFiles = tuple[bytes, bytes, "bytes | None"]  # page, open data, PDF
+
+
+@dataclass
+class RenderCache:
+    """The last render's document files, which `serve` reuses when a document and its neighbours are unchanged."""
+
+    site: Site | None = None
+    settings: tuple[dt.date, bool] | None = None
+    documents: dict[str, DocumentFiles] = field(default_factory=dict)
+
+    def reusable(self, site: Site, settings: tuple[dt.date, bool]) -> set[str]:
+        """Ids of documents whose files from the last render are still right for `site`.
+
+        Loading reuses the Document of an unchanged file, so identity tells what changed; a page
+        shows its document and the documents next to it (relations both ways, answers), never
+        further ones, so a document is stale when it or a neighbour changed, in either site.
+        """
+        old = self.site
+        if old is None or self.settings != settings or old.bodies != site.bodies:
+            return set()
+        changed = {i for i in site.documents.keys() | old.documents.keys() if site.documents.get(i) is not old.documents.get(i)}
+        stale = set(changed)
+        for each in (old, site):
+            stale |= neighbours(each, changed)
+        return set(self.documents) - stale
+
+
+def neighbours(site: Site, document_ids: set[str]) -> set[str]:
+    """Documents whose pages show data of `document_ids`: related either way, answering or answered."""
+    found = {r.target.id for i in document_ids for r in site.outgoing.get(i, [])}
+    found |= {r.source.id for i in document_ids for r in site.incoming.get(i, [])}
+    found |= {a.task.document.id for i in document_ids for a in site.answers_by.get(i, [])}
+    found |= {a.document.id for t in site.tasks if t.document.id in document_ids for a in site.answers_to.get(t.id, [])}
+    return found
+
+
+def render_site(
+    site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True, cache: RenderCache | None = None
+) -> dict[str, bytes]:
     """Return every file of the docs directory, keyed by its relative path; task status is as of `as_of`.
 
     With `pdfs`, each document with its full text also gets a PDF (cached by content in `pdf_cache`).
+    With `cache`, document pages still right from the last call are reused, and the cache updated.
     """
     env = environment()
     views = Views(site)
@@ -62,11 +103,16 @@ def render_site(site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs:
     pages[paths.TASKS] = env.get_template("tasks.md.j2").render(
         tasks=tasks.board(), filters=tasks.filters(), as_of=as_of_text, chart=timeline_svg(site.tasks, statuses, as_of)
     )
-    documents = list(site.documents.values())
-    rendered = map_in_chunks(partial(_document_pages, env, views, tasks, as_of_text, pdfs, pdf_cache), documents)
+    reusable = cache.reusable(site, (as_of, pdfs)) if cache else set()
+    stale = [document for document in site.documents.values() if document.id not in reusable]
+    rendered = dict(zip((d.id for d in stale), map_in_chunks(partial(_document_pages, env, views, tasks, as_of_text, pdfs, pdf_cache), stale)))
+    if cache is not None:
+        rendered = {i: rendered[i] if i in rendered else cache.documents[i] for i in site.documents}
+        cache.site, cache.settings, cache.documents = site, (as_of, pdfs), rendered
     document_files: dict[str, bytes] = {}
     documents_json: dict[str, bytes] = {}
-    for document, (page, data, pdf) in zip(documents, rendered):
+    for document in site.documents.values():
+        page, data, pdf = rendered[document.id]
         document_files[paths.document_page(document.id)] = page
         documents_json[document.id] = data
         if pdf is not None:
@@ -93,7 +139,7 @@ def render_site(site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs:
 def _document_pages(
     env: jinja2.Environment, views: Views, tasks: TaskViews, as_of_text: str, pdfs: bool, pdf_cache: Path | None,
     documents: Sequence[Document],
-) -> list[tuple[bytes, bytes, bytes | None]]:
+) -> list[DocumentFiles]:
     """Each document's page, its open data and its PDF when asked; run in forked processes for large corpora."""
     template = env.get_template("document.md.j2")
     rendered = []

@@ -10,7 +10,7 @@ import yaml
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.build import Project, write_docs
+from generator.build import Caches, Project, write_docs
 from generator.errors import ValidationError
 from generator.render import ASSETS, TEMPLATES
 
@@ -22,6 +22,7 @@ class Regenerator(FileSystemEventHandler):
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self.caches = Caches()
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
 
@@ -29,6 +30,8 @@ class Regenerator(FileSystemEventHandler):
         if event.is_directory or str(event.src_path).endswith((".tmp", "~", ".swp")):
             return
         with self.lock:
+            if not str(event.src_path).startswith(str(self.project.data_dir)):
+                self.caches = Caches()  # a template or an asset changed: every page may differ
             if self.timer is not None:
                 self.timer.cancel()
             self.timer = threading.Timer(DEBOUNCE_SECONDS, self.regenerate)
@@ -37,7 +40,7 @@ class Regenerator(FileSystemEventHandler):
     def regenerate(self) -> bool:
         """Regenerate docs/; print problems and return False if the data is invalid."""
         try:
-            _, result = write_docs(self.project)
+            _, result = write_docs(self.project, caches=self.caches)
         except ValidationError as error:
             print(error.report(self.project.root) + "\nTrang xem trước vẫn giữ bản dựng hợp lệ gần nhất.", file=sys.stderr, flush=True)
             return False
