@@ -43,7 +43,7 @@ test: $(VENV)/.dev-installed chromium
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.dev-installed chromium
-	$(BIN)/python -m bench --counts 10 100 1000 --search
+	$(BIN)/python -m bench --counts 10 100 1000 --search --preview
 
 clean:
 	rm -rf docs site site-offline dist .build

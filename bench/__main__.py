@@ -1,4 +1,4 @@
-"""`python -m bench [--counts 10 100 1000] [--search]`: print the benchmark table and ratios."""
+"""`python -m bench [--counts 10 100 1000] [--search] [--preview]`: print the benchmark table and ratios."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--counts", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--search", action="store_true", help="also measure the first search result in Chromium")
+    parser.add_argument("--preview", action="store_true", help="also time `serve` showing an edit")
     parser.add_argument("--keep", type=Path, help="keep the generated corpora and sites in this folder")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
@@ -32,6 +33,11 @@ def main() -> None:
 
         for count in args.counts:
             print(measure_search(count))
+    if args.preview:
+        from bench.preview import measure_preview
+
+        for count in args.counts:
+            print(measure_preview(count))
 
 
 if __name__ == "__main__":

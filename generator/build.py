@@ -73,10 +73,11 @@ class BuildReport:
 
 @dataclass
 class Caches:
-    """What `serve` keeps between regenerations: the files loaded and the document pages rendered."""
+    """What `serve` keeps between regenerations: files loaded, document pages rendered, docs/ written."""
 
     loaded: LoadCache = field(default_factory=dict)
     rendered: RenderCache = field(default_factory=RenderCache)
+    written: dict[str, bytes] = field(default_factory=dict)
 
 
 def check(project: Project, caches: Caches | None = None) -> Site:
@@ -98,7 +99,7 @@ def write_docs(
 ) -> tuple[Site, SyncResult]:
     """Generate and sync `docs/` only (used by `serve`)."""
     site, files = generate(project, as_of, pdfs, caches)
-    return site, sync(files, project.docs_dir)
+    return site, sync(files, project.docs_dir, caches.written if caches else None)
 
 
 def build(

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 try:
     from generator import fastinline, indexing
 except ImportError:  # plain `mkdocs build`, where the project root is not on sys.path
@@ -20,6 +22,13 @@ except ImportError:  # plain `mkdocs build`, where the project root is not on sy
 
 def on_startup(command: str, dirty: bool) -> None:
     indexing.state.live = command == "serve"
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    from generator.serve import rebuilds
+
+    rebuilds.attach(server, config.docs_dir)
+    return server
 
 
 def on_shutdown() -> None:
@@ -50,6 +59,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     indexing.state.close()
+    if indexing.state.live:
+        # `serve` loads the theme afresh on every rebuild: keep its compiled templates.
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache()
     return env
 
 

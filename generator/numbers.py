@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 from generator.text import fold
 
@@ -25,6 +25,7 @@ class Mention:
     key: str
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
     """Return the spelling-independent key of a number: "118/QĐ/TW" -> "118-qd-tw"."""
     groups = re.findall(r"[a-z0-9&]+", fold(number).lower())
@@ -43,7 +44,11 @@ def type_code(number: str) -> str | None:
     return match.group(3) if match else None
 
 
-def find_mentions(text: str) -> Iterator[Mention]:
-    """Yield every well-formed document number in `text`."""
-    for match in MENTION.finditer(text):
-        yield Mention(match.start(), match.end(), number_key(match.group(0)))
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every well-formed document number in `text` (remembered: `serve` resolves the same texts again)."""
+    return _mentions(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    return tuple(Mention(match.start(), match.end(), number_key(match.group(0))) for match in MENTION.finditer(text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from typing import Any
 import urllib.parse
 
 import yaml
@@ -14,7 +15,34 @@ from generator.build import Caches, Project, write_docs
 from generator.errors import ValidationError
 from generator.render import ASSETS, TEMPLATES
 
-DEBOUNCE_SECONDS = 0.2
+DEBOUNCE_SECONDS = 0.1
+CHANGES = frozenset({"created", "modified", "moved", "deleted"})
+
+
+class Rebuilds:
+    """Asks MkDocs' live-reload server to rebuild as soon as docs/ is regenerated.
+
+    MkDocs would otherwise notice the new Markdown by polling docs/ twice a second; the server
+    reaches us through the `on_serve` hook (generator/hooks.py).
+    """
+
+    def __init__(self) -> None:
+        self.server: Any = None
+        self.regenerating = False  # set by `serve`; a plain `mkdocs serve` keeps watching docs/
+
+    def attach(self, server: Any, docs_dir: str) -> None:
+        if self.regenerating and hasattr(server, "_rebuild_cond"):  # MkDocs' own trigger (pinned version); else keep polling
+            server.unwatch(docs_dir)
+            self.server = server
+
+    def request(self) -> None:
+        if self.server is not None:
+            with self.server._rebuild_cond:
+                self.server._want_rebuild = True
+                self.server._rebuild_cond.notify_all()
+
+
+rebuilds = Rebuilds()
 
 
 class Regenerator(FileSystemEventHandler):
@@ -27,7 +55,8 @@ class Regenerator(FileSystemEventHandler):
         self.lock = threading.Lock()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or str(event.src_path).endswith((".tmp", "~", ".swp")):
+        # Watchdog also reports files being opened and closed, by the regeneration itself among others.
+        if event.is_directory or event.event_type not in CHANGES or str(event.src_path).endswith((".tmp", "~", ".swp")):
             return
         with self.lock:
             if not str(event.src_path).startswith(str(self.project.data_dir)):
@@ -40,12 +69,14 @@ class Regenerator(FileSystemEventHandler):
     def regenerate(self) -> bool:
         """Regenerate docs/; print problems and return False if the data is invalid."""
         try:
-            _, result = write_docs(self.project, caches=self.caches)
+            # No PDFs in the preview: typesetting them takes seconds per document; `build` makes them.
+            _, result = write_docs(self.project, pdfs=False, caches=self.caches)
         except ValidationError as error:
             print(error.report(self.project.root) + "\nTrang xem trước vẫn giữ bản dựng hợp lệ gần nhất.", file=sys.stderr, flush=True)
             return False
         changed = result.written + result.removed
         if changed:
+            rebuilds.request()
             print(f"Dữ liệu hợp lệ; cập nhật {len(changed)} tệp: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}", flush=True)
         return True
 
@@ -75,9 +106,12 @@ def serve(project: Project, addr: str) -> int:
         return 1
     observer = watch(project, regenerator)
     print(f"Xem trước tại http://{addr}{served_path(project)} — sửa tệp trong data/ để cập nhật; nhấn Ctrl+C để dừng.", flush=True)
+    rebuilds.regenerating = True
     try:
         # Dirty builds re-render only pages whose Markdown changed, which is all the generator rewrites.
         mkdocs_serve(str(project.config_file), livereload=True, build_type="dirty", dev_addr=addr)
     finally:
+        rebuilds.regenerating = False
+        rebuilds.server = None
         observer.stop()
     return 0

@@ -15,13 +15,18 @@ class SyncResult:
     removed: list[str] = field(default_factory=list)
 
 
-def sync(files: dict[str, bytes], target: Path) -> SyncResult:
-    """Make `target` hold exactly `files`, writing only files whose bytes differ."""
+def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None = None) -> SyncResult:
+    """Make `target` hold exactly `files`, writing only files whose bytes differ.
+
+    `known` (kept by `serve`) holds what the last sync left in `target`: files found there are
+    compared in memory instead of read back; it is updated to `files`.
+    """
     result = SyncResult()
     target.mkdir(parents=True, exist_ok=True)
+    last = known if known is not None else {}
     for relative, content in files.items():
         path = target / relative
-        if path.is_file() and path.read_bytes() == content:
+        if path.is_file() and (last[relative] if relative in last else path.read_bytes()) == content:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(path.name + ".tmp")
@@ -35,6 +40,9 @@ def sync(files: dict[str, bytes], target: Path) -> SyncResult:
             result.removed.append(relative)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    if known is not None:
+        known.clear()
+        known.update(files)
     return result
 
 

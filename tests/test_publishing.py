@@ -156,6 +156,30 @@ def test_preview_keeps_the_last_good_output_on_errors(project: Project, capsys: 
     assert {p: p.read_bytes() for p in project.docs_dir.rglob("*") if p.is_file()} == before
 
 
+def test_preview_regenerates_on_edits_not_on_its_own_reads(project: Project) -> None:
+    """Watchdog reports files opened for reading too; reacting to those made the preview loop."""
+    import time
+
+    from generator.serve import watch
+
+    regenerator = Regenerator(project)
+    observer = watch(project, regenerator)
+    try:
+        regenerator.regenerate()  # reads every YAML file and every template
+        time.sleep(0.5)
+        assert regenerator.timer is None
+        path = project.data_dir / "documents" / "45-nq-tw.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while regenerator.timer is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert regenerator.timer is not None
+    finally:
+        observer.stop()
+        if regenerator.timer is not None:
+            regenerator.timer.cancel()
+
+
 def test_preview_address_follows_site_url(project: Project) -> None:
     from generator.serve import served_path
 
