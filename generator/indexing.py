@@ -70,7 +70,8 @@ class Indexer:
         self.site_dir = site_dir
         self.config = config
         context = multiprocessing.get_context("fork")
-        self.pages = context.SimpleQueue()
+        # A feeder thread writes to the pipe, so that MkDocs never waits while the worker is busy.
+        self.pages = context.Queue()
         self.result, sender = context.Pipe(duplex=False)
         self.process = context.Process(target=_work, args=(self.pages, sender, site_dir, whole), daemon=True)
         self.process.start()
@@ -103,6 +104,7 @@ class Indexer:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
+        self.pages.cancel_join_thread()
 
 
 class LiveIndex:
