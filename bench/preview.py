@@ -19,13 +19,14 @@ START_TIMEOUT = 600.0
 CHANGE_TIMEOUT = 60.0
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def _fetch(url: str) -> str:
+def fetch(url: str) -> str:
+    """The page at `url`, or "" when it cannot be read (yet)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
@@ -33,11 +34,11 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def _wait_for(url: str, text: str, timeout: float) -> float:
+def wait_for(url: str, text: str, timeout: float) -> float:
     """Seconds until the page at `url` contains `text`."""
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
-        if text in _fetch(url):
+        if text in fetch(url):
             return time.perf_counter() - started
         time.sleep(0.02)
     raise TimeoutError(f"{url} did not show {text!r} within {timeout:.0f} s")
@@ -46,7 +47,7 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
 def measure_preview(count: int, edits: int = 3) -> str:
     """Serve a corpus of `count` documents, edit one document `edits` times, time each change."""
     root = make_corpus(Path(tempfile.mkdtemp(prefix="bench-preview-")) / "corpus", count)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(REPO)},
@@ -54,14 +55,14 @@ def measure_preview(count: int, edits: int = 3) -> str:
     try:
         edited = sorted((root / "data" / "documents").glob("1*.yaml"))[0]
         url = f"http://127.0.0.1:{port}/nghi-quyet-45/van-ban/{edited.stem}/"
-        _wait_for(url, "Người ký", START_TIMEOUT)
+        wait_for(url, "Người ký", START_TIMEOUT)
         time.sleep(2)  # let the first build settle
         seconds = []
         source = edited.read_text(encoding="utf-8")
         for edit in range(1, edits + 1):
             signer = f"Người ký thử {edit}"
             edited.write_text(source.replace("signer: ", f"signer: {signer} ", 1), encoding="utf-8")
-            seconds.append(_wait_for(url, signer, CHANGE_TIMEOUT))
+            seconds.append(wait_for(url, signer, CHANGE_TIMEOUT))
             time.sleep(1)
     finally:
         server.terminate()

@@ -44,11 +44,7 @@ def type_code(number: str) -> str | None:
     return match.group(3) if match else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every well-formed document number in `text` (remembered: `serve` resolves the same texts again)."""
-    return _mentions(text)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _mentions(text: str) -> tuple[Mention, ...]:
     return tuple(Mention(match.start(), match.end(), number_key(match.group(0))) for match in MENTION.finditer(text))

@@ -4,49 +4,28 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
+from bench.preview import fetch, free_port, wait_for
 from generator.build import Project
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if text in fetch(url):
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_an_edit_is_served_with_its_search_entries(project: Project) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--addr", f"127.0.0.1:{port}"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     base = f"http://127.0.0.1:{port}/nghi-quyet-45/"
     try:
-        assert wait_for(base + "van-ban/20-kh-tw/", "Trương Thị Mai", 120)
+        wait_for(base + "van-ban/20-kh-tw/", "Trương Thị Mai", 120)
         path = project.data_dir / "documents" / "20-kh-tw.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("Trương Thị Mai", "Trương Thị Mai Anh"), encoding="utf-8")
-        assert wait_for(base + "van-ban/20-kh-tw/", "Trương Thị Mai Anh", 30)
+        wait_for(base + "van-ban/20-kh-tw/", "Trương Thị Mai Anh", 30)
         docs = json.loads(fetch(base + "search/search_index.json"))["docs"]
         assert any("Trương Thị Mai Anh" in entry["text"] for entry in docs if entry["location"].startswith("van-ban/20-kh-tw/"))
         assert len({entry["location"].split("#")[0] for entry in docs}) > 40  # pages not rebuilt keep their entries
