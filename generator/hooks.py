@@ -1,5 +1,6 @@
-"""MkDocs hooks: index pages for search in a second process (generator/indexing.py) and parse
-Markdown faster (generator/fastinline.py).
+"""MkDocs hooks: render a large site's pages in two processes (generator/splitbuild.py), write
+the search index in another (generator/indexing.py) and parse Markdown faster
+(generator/fastinline.py).
 
 Without these hooks the site is the same: Material's search plugin indexes the pages itself,
 only slower.
@@ -14,10 +15,10 @@ from typing import Any
 import jinja2
 
 try:
-    from generator import fastinline, indexing
+    from generator import fastinline, indexing, splitbuild
 except ImportError:  # plain `mkdocs build`, where the project root is not on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator import fastinline, indexing
+    from generator import fastinline, indexing, splitbuild
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -44,32 +45,51 @@ def on_pre_build(config: Any) -> None:
     indexing.state.begin(Path(config.site_dir), _search_config(config), whole=bool(config.extra.get("offline")))
 
 
-def on_files(files: Any, config: Any) -> Any:
-    indexing.state.urls = [file.url for file in files.documentation_pages()]
-    return files
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    indexing.state.set_pages([file.src_uri for file in files.documentation_pages()])
+    if not indexing.state.live:
+        splitbuild.split.start(files, config)
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    if splitbuild.split.renders(page):
+        return markdown
+    page.meta["template"] = splitbuild.SKIP_TEMPLATE  # the other process writes this page
+    return ""
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    if not (page.meta.get("search") or {}).get("exclude"):
-        indexing.state.add((page.url, page.title, dict(page.meta), page.toc, html))
-        # Indexed here: Material's plugin skips the page.
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    if splitbuild.split.renders(page):
+        indexing.state.add(page.file.src_uri, (page.url, page.title, page.meta, page.toc, html))
+    # Indexed here or in the other process: Material's plugin skips the page.
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return html
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    indexing.state.close()
+    indexing.state.flush()  # this process's pages are in the index worker's pipe
+    splitbuild.split.after_populate(files)  # the child says so; the parent waits for it
+    if not splitbuild.split.in_child:
+        indexing.state.close()
     if indexing.state.live:
         # `serve` loads the theme afresh on every rebuild: keep its compiled templates.
         env.bytecode_cache = jinja2.FileSystemBytecodeCache()
     return env
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    splitbuild.split.after_page(page)
+    return output
+
+
 def on_post_build(config: Any) -> None:
+    splitbuild.split.finish()
     indexing.state.finish()
 
 
 def on_build_error(error: Exception) -> None:
+    splitbuild.split.fail(error)
     indexing.state.stop()
 
 

@@ -1,16 +1,20 @@
-"""Index pages for search as MkDocs renders them, in a second process, instead of in MkDocs' own.
+"""Index pages for search as MkDocs renders them; write the index in a second process.
 
-Material's search plugin parses every page's HTML in the build's single process. Here the hook
-hands each page's HTML to `Indexer`, which runs Material's own parser (so the entries are the
-ones Material would make) in a forked worker while MkDocs goes on rendering, and writes the
-sharded index there. `serve` rebuilds a few pages at a time, so it indexes in-process and keeps
-every page's entries between rebuilds.
+Material's search plugin parses every page's HTML and writes its index in the build's single
+process. Here the hook splits each page into sections by Material's rules (generator/sections.py;
+the entries are the ones Material would make) right after MkDocs renders it, in whichever process rendered it (see
+generator/splitbuild.py), and hands the entries to `Indexer`, whose forked worker collects them
+in page order and writes the sharded index while MkDocs writes the pages. `serve` rebuilds a few
+pages at a time, so it indexes in-process and keeps every page's entries between rebuilds.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import queue
+import threading
 import types
 from pathlib import Path
 from typing import Any
@@ -18,6 +22,7 @@ from typing import Any
 from material.plugins.search.plugin import SearchIndex
 
 from generator.searchindex import ShardWriter
+from generator.sections import split_sections
 
 Entry = dict[str, Any]
 PageData = tuple[str, str, dict[str, Any], object, str]  # url, title, meta, toc, html
@@ -26,8 +31,13 @@ PageData = tuple[str, str, dict[str, Any], object, str]  # url, title, meta, toc
 def page_entries(page: PageData) -> list[Entry]:
     """The search entries Material makes for one page: one per heading with an id."""
     url, title, meta, toc, html = page
+    if (meta.get("search") or {}).get("exclude"):
+        return []
     index = SearchIndex()
-    index.add_entry_from_context(types.SimpleNamespace(url=url, title=title, meta=meta, toc=toc, content=html))
+    context = types.SimpleNamespace(url=url, title=title, meta=meta, toc=toc, content=html)
+    for section in split_sections(html):
+        if not section.is_excluded():
+            index.create_entry_for_section(section, toc, url, context)
     return index.entries
 
 
@@ -39,7 +49,7 @@ def write_index(site_dir: Path, config: dict[str, Any], docs: list[Entry]) -> No
 
 
 def _work(pages: Any, result: Any, site_dir: Path, whole: bool) -> None:
-    """Worker process: index pages as they arrive; on None, write the shards or send back every entry."""
+    """Worker process: collect entries as they arrive; on None, write the shards or send back every entry."""
     try:
         result.send(("ok", _index(pages, site_dir, whole)))
     except Exception as error:  # reported by the build; keep reading so that the build never blocks on a full pipe
@@ -49,43 +59,94 @@ def _work(pages: Any, result: Any, site_dir: Path, whole: bool) -> None:
 
 
 def _index(pages: Any, site_dir: Path, whole: bool) -> list[Entry]:
+    """Take (page number, entries) in any order; index them in page order, so the output is stable."""
     shards = None if whole else ShardWriter()
     docs: list[Entry] = []
-    while (page := pages.get()) is not None:
-        entries = page_entries(page)
+    waiting: dict[int, list[Entry]] = {}
+    following = 0
+
+    def index(entries: list[Entry]) -> None:
         if shards is None:
-            docs += entries
+            docs.extend(entries)
         else:
             shards.add(entries)
+
+    while (item := pages.get()) is not None:
+        waiting[item[0]] = item[1]
+        while following in waiting:
+            index(waiting.pop(following))
+            following += 1
+    for number in sorted(waiting):  # pages that sent nothing leave gaps
+        index(waiting[number])
     if shards is not None:
         shards.write(site_dir / "search" / "vn")
     return docs
 
 
+class _Feeder:
+    """Puts items on a queue from a thread of this process, so that MkDocs never waits on the pipe.
+
+    Both processes of a split build feed the same worker: each starts its own thread.
+    """
+
+    def __init__(self, target: Any) -> None:
+        self.target = target
+        self.pid = 0
+        self.pending: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self.thread: threading.Thread | None = None
+
+    def put(self, item: object) -> None:
+        if self.pid != os.getpid():
+            self.pid = os.getpid()
+            self.pending = queue.SimpleQueue()
+            self.thread = threading.Thread(target=self._run, daemon=True)
+            self.thread.start()
+        self.pending.put(item)
+
+    def flush(self) -> None:
+        """Wait until everything put so far is in the pipe."""
+        if self.thread is not None and self.pid == os.getpid():
+            self.pending.put(_FLUSH)
+            self.thread.join()
+            self.pid, self.thread = 0, None
+
+    def _run(self) -> None:
+        while (item := self.pending.get()) is not _FLUSH:
+            self.target.put(item)
+
+
+_FLUSH = object()
+
+
 class Indexer:
-    """Collects pages during one build and writes the index into the site."""
+    """Collects the pages' entries during one build and writes the index into the site."""
 
     def __init__(self, site_dir: Path, config: dict[str, Any], whole: bool) -> None:
         """`whole`: write every entry into search_index.json (pages opened from disk) instead of shards."""
         self.site_dir = site_dir
         self.config = config
         context = multiprocessing.get_context("fork")
-        # A feeder thread writes to the pipe, so that MkDocs never waits while the worker is busy.
-        self.pages = context.Queue()
+        pages = context.SimpleQueue()  # no thread of its own: safe to share with a forked process
+        self.feeder = _Feeder(pages)
         self.result, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_work, args=(self.pages, sender, site_dir, whole), daemon=True)
+        self.process = context.Process(target=_work, args=(pages, sender, site_dir, whole), daemon=True)
         self.process.start()
         sender.close()  # the worker holds the only sending end: its exit reads as end of file
         self.closed = False
 
-    def add(self, page: PageData) -> None:
-        self.pages.put(page)
+    def add(self, number: int, entries: list[Entry]) -> None:
+        """The entries of the page that comes `number`th in MkDocs' order."""
+        self.feeder.put((number, entries))
+
+    def flush(self) -> None:
+        self.feeder.flush()
 
     def close(self) -> None:
         """No more pages: the worker writes the shards while MkDocs writes the pages."""
         if not self.closed:
             self.closed = True
-            self.pages.put(None)
+            self.feeder.put(None)
+            self.feeder.flush()
 
     def finish(self) -> None:
         """Wait for the worker, then write search_index.json (after Material's plugin wrote its own)."""
@@ -104,7 +165,6 @@ class Indexer:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
-        self.pages.cancel_join_thread()
 
 
 class LiveIndex:
@@ -113,14 +173,13 @@ class LiveIndex:
     def __init__(self) -> None:
         self.pages: dict[str, list[Entry]] = {}
 
-    def add(self, page: PageData) -> None:
-        self.pages[page[0]] = page_entries(page)
+    def add(self, path: str, entries: list[Entry]) -> None:
+        self.pages[path] = entries
 
-    def write(self, site_dir: Path, config: dict[str, Any], urls: list[str]) -> None:
-        """Write the entries of the pages at `urls` (the site's pages now) into one index."""
-        self.pages = {url: self.pages[url] for url in urls if url in self.pages}
-        write_index(site_dir, config, [entry for url in urls for entry in self.pages.get(url, [])])
-
+    def write(self, site_dir: Path, config: dict[str, Any], paths: list[str]) -> None:
+        """Write the entries of the pages from `paths` (the site's pages now) into one index."""
+        self.pages = {path: self.pages[path] for path in paths if path in self.pages}
+        write_index(site_dir, config, [entry for path in paths for entry in self.pages.get(path, [])])
 
 
 class SearchState:
@@ -132,15 +191,31 @@ class SearchState:
         self.indexer: Indexer | None = None
         self.site_dir = Path()
         self.config: dict[str, Any] = {}
-        self.urls: list[str] = []
+        self.paths: list[str] = []
+        self.numbers: dict[str, int] = {}
+
+    def set_pages(self, paths: list[str]) -> None:
+        """The site's pages (source paths) in MkDocs' order: the index lists them in this order."""
+        self.paths = paths
+        self.numbers = {path: number for number, path in enumerate(paths)}
 
     def begin(self, site_dir: Path, config: dict[str, Any], whole: bool) -> None:
         self.stop()
         self.site_dir, self.config = site_dir, config
         self.indexer = None if self.live else Indexer(site_dir, config, whole)
 
-    def add(self, page: PageData) -> None:
-        (self.indexer or self.live_index).add(page)
+    def add(self, path: str, page: PageData) -> None:
+        """Index the page from source `path`, just rendered (in the process that rendered it)."""
+        entries = page_entries(page)
+        if self.indexer is None:
+            self.live_index.add(path, entries)
+        else:
+            self.indexer.add(self.numbers[path], entries)
+
+    def flush(self) -> None:
+        """Wait until this process has handed over every page it indexed."""
+        if self.indexer is not None:
+            self.indexer.flush()
 
     def close(self) -> None:
         if self.indexer is not None:
@@ -148,7 +223,7 @@ class SearchState:
 
     def finish(self) -> None:
         if self.indexer is None:
-            self.live_index.write(self.site_dir, self.config, self.urls)
+            self.live_index.write(self.site_dir, self.config, self.paths)
         else:
             indexer, self.indexer = self.indexer, None
             indexer.finish()

@@ -14,6 +14,13 @@ MIN_ITEMS = 200
 _job: Callable[[Sequence[object]], list[object]] | None = None
 
 
+def available_cores() -> int:
+    """Cores this process may use, or 1 where processes cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def _run(chunk: Sequence[object]) -> list[object]:
     assert _job is not None
     return _job(chunk)
@@ -24,8 +31,8 @@ def map_in_chunks(job: Callable[[Sequence[Item]], list[Result]], items: Sequence
 
     `job` runs in forked children, so it sees everything the parent had built before the call.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if cores < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    cores = available_cores()
+    if cores < 2 or len(items) < MIN_ITEMS:
         return job(items)
     global _job
     _job = job  # type: ignore[assignment]

@@ -1,4 +1,4 @@
-"""Search entries made in a second process while MkDocs renders."""
+"""Search entries made as MkDocs renders, collected and written in a second process."""
 
 from __future__ import annotations
 
@@ -28,10 +28,10 @@ def test_entries_are_materials() -> None:
     ]
 
 
-def test_worker_writes_shards_in_arrival_order(tmp_path: Path) -> None:
+def test_worker_writes_shards_in_page_order_whatever_the_arrival_order(tmp_path: Path) -> None:
     indexer = Indexer(tmp_path, CONFIG, whole=False)
-    indexer.add(page("a/"))
-    indexer.add(page("b/"))
+    indexer.add(1, page_entries(page("b/")))
+    indexer.add(0, page_entries(page("a/")))
     indexer.finish()
     meta = json.loads((tmp_path / "search" / "vn" / "meta.json").read_text(encoding="utf-8"))
     assert [s[0] for s in meta["sections"]] == ["a/", "a/#b", "b/", "b/#b"]
@@ -42,7 +42,7 @@ def test_worker_writes_shards_in_arrival_order(tmp_path: Path) -> None:
 
 def test_worker_returns_every_entry_for_the_copy_opened_from_disk(tmp_path: Path) -> None:
     indexer = Indexer(tmp_path, CONFIG, whole=True)
-    indexer.add(page("a.html"))
+    indexer.add(0, page_entries(page("a.html")))
     indexer.finish()
     docs = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert [d["location"] for d in docs] == ["a.html", "a.html#b"]
@@ -57,21 +57,31 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(tmp_path: Path) -> None:
         indexer.finish()
 
 
-def test_a_page_the_worker_cannot_index_is_reported(tmp_path: Path) -> None:
+def test_entries_the_worker_cannot_index_are_reported(tmp_path: Path) -> None:
     indexer = Indexer(tmp_path, CONFIG, whole=False)
-    indexer.add(("a/", "A", {"search": "not a mapping"}, [], HTML))
-    for _ in range(200):  # more than a pipe holds: the build must not block
-        indexer.add(page("b/", HTML * 20))
-    with pytest.raises(RuntimeError, match="AttributeError"):
+    indexer.add(0, [{"title": "no location", "text": ""}])
+    entries = page_entries(page("b/", HTML * 20))
+    for number in range(1, 200):  # more than a pipe holds: the build must not block
+        indexer.add(number, entries)
+    with pytest.raises(RuntimeError, match="KeyError"):
         indexer.finish()
+
+
+def test_pages_that_send_nothing_do_not_hold_back_the_others(tmp_path: Path) -> None:
+    indexer = Indexer(tmp_path, CONFIG, whole=True)
+    indexer.add(2, page_entries(page("c/")))
+    indexer.add(0, page_entries(page("a/")))
+    indexer.finish()
+    docs = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in docs] == ["a/", "a/#b", "c/", "c/#b"]
 
 
 def test_live_index_keeps_pages_not_rebuilt_and_drops_removed_ones(tmp_path: Path) -> None:
     live = LiveIndex()
-    live.add(page("a/"))
-    live.add(page("b/"))
-    live.add(page("a/", HTML.replace("trí thức", "khoa học")))
-    live.write(tmp_path, CONFIG, ["a/"])
+    live.add("a.md", page_entries(page("a/")))
+    live.add("b.md", page_entries(page("b/")))
+    live.add("a.md", page_entries(page("a/", HTML.replace("trí thức", "khoa học"))))
+    live.write(tmp_path, CONFIG, ["a.md"])
     docs = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert [d["location"] for d in docs] == ["a/", "a/#b"] and "khoa học" in docs[0]["text"]
 

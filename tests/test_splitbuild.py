@@ -1,0 +1,131 @@
+"""A large site's pages rendered in two processes: the same site, the same checks, the same errors."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from generator import indexing, splitbuild
+from generator.build import Project, SiteBuildError, build_date, run_mkdocs
+from tests.conftest import AS_OF, REPO
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def record_splits(monkeypatch: pytest.MonkeyPatch, assign: Callable[[list[int]], list[bool]]) -> list[int]:
+    """Count the builds that split (each shares its pages out once, then forks)."""
+    splits: list[int] = []
+
+    def recorded(sizes: list[int]) -> list[bool]:
+        splits.append(len(sizes))
+        return assign(sizes)
+
+    monkeypatch.setattr(splitbuild, "assign", recorded)
+    return splits
+
+
+@pytest.fixture
+def splits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Split every site of two pages or more."""
+    monkeypatch.setattr(splitbuild, "MIN_PAGES", 2)
+    return record_splits(monkeypatch, splitbuild.assign)
+
+
+@pytest.fixture
+def alternate(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Split every site of two pages or more; the child renders every second page."""
+    monkeypatch.setattr(splitbuild, "MIN_PAGES", 2)
+    return record_splits(monkeypatch, lambda sizes: [number % 2 == 1 for number in range(len(sizes))])
+
+
+def test_pages_go_largest_first_to_the_less_loaded_process() -> None:
+    assert splitbuild.assign([100, 1, 1, 50, 50, 3], parent_share=0.5) == [False, True, True, True, True, False]
+    sizes = [10] * 100
+    to_child = splitbuild.assign(sizes)
+    assert sum(to_child) == 55  # the parent has other work: it takes 45 %
+
+
+def test_the_split_build_writes_the_same_site(built: Project, tmp_path: Path, splits: list[int], caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    with build_date(AS_OF):
+        run_mkdocs(built.config_file, built.staging_dir / "docs", tmp_path / "site")
+    assert len(splits) == 1
+    assert files_of(tmp_path / "site") == files_of(built.site_dir)
+    assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]
+    assert splitbuild.split.child is None and not splitbuild.split.active
+
+
+def small_site(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A site of `pages` built with the project's theme and hooks; the path of its config."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in pages.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"site_name: t\ntheme:\n  name: material\n  custom_dir: {REPO / 'generator' / 'theme'}\nplugins: [search]\n"
+        f"markdown_extensions: [attr_list, toc]\nhooks: [{REPO / 'generator' / 'hooks.py'}]\n"
+        "validation:\n  links:\n    anchors: warn\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def chain(count: int, broken: bool = True) -> dict[str, str]:
+    """Pages p0… each linking to an anchor the next page has and (`broken`) one it does not."""
+    bad = " [không](p{}.md#khong)" if broken else ""
+    return {
+        f"p{n}.md": f"# Trang {n}\n\n## Mục {{: #co }}\n\n[có](p{n + 1}.md#co){bad.format(n + 1)}\n"
+        for n in range(count)
+    } | {f"p{count}.md": f"# Trang {count}\n\n## Mục {{: #co }}\n"}
+
+
+def test_links_to_anchors_are_checked_across_both_processes(
+    tmp_path: Path, alternate: list[int], caplog: pytest.LogCaptureFixture
+) -> None:
+    pages = chain(5)
+    pages["p1.md"] += "\n[mất](gone.md)\n"  # p1 is the child's: its warning is logged by the parent
+    config = small_site(tmp_path, pages)
+    with pytest.raises(SiteBuildError, match="6 warnings in strict mode"):
+        run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
+    warnings = sorted(r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+    assert warnings == sorted(
+        [f"Doc file 'p{n}.md' contains a link 'p{n + 1}.md#khong', but the doc 'p{n + 1}.md' does not contain an anchor '#khong'." for n in range(5)]
+        + ["Doc file 'p1.md' contains a link 'gone.md', but the target is not found among documentation files."]
+    )
+    assert len(alternate) == 1 and not (tmp_path / "site").exists()
+
+
+def test_a_failure_in_the_child_fails_the_build_and_names_the_cause(
+    tmp_path: Path, alternate: list[int], caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_entries = indexing.page_entries
+
+    def entries(page: indexing.PageData) -> list[indexing.Entry]:
+        if splitbuild.split.in_child and page[0].startswith("p3"):
+            raise RuntimeError("hỏng ở trang p3")
+        return real_entries(page)
+
+    monkeypatch.setattr(indexing, "page_entries", entries)
+    config = small_site(tmp_path, chain(5, broken=False))
+    with pytest.raises(SiteBuildError):
+        run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert any("Tiến trình dựng trang thứ hai thất bại" in e and "RuntimeError: hỏng ở trang p3" in e for e in errors)
+    assert len(alternate) == 1 and splitbuild.split.child is None
+    assert not (tmp_path / "site").exists()
+
+
+def test_small_sites_and_the_preview_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    splits = record_splits(monkeypatch, splitbuild.assign)
+    config = small_site(tmp_path, chain(3, broken=False))
+    run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
+    monkeypatch.setattr(splitbuild, "MIN_PAGES", 2)
+    monkeypatch.setattr(indexing.state, "live", True)
+    run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
+    assert splits == [] and (tmp_path / "site" / "p3" / "index.html").exists()
