@@ -1,21 +1,25 @@
 """Render a large site's pages in two processes: MkDocs renders one page at a time, in one.
 
-Once MkDocs knows every page (on_nav) the hooks fork. Each process converts and writes its own
-share of the pages. For the other's pages it reads only the front matter (the navigation shows
-their titles) and renders `skip.html`, which is empty, so MkDocs writes nothing for them. Only
-the parent copies the static files and writes the sitemap and the 404 page. The child sends the
-parent what MkDocs needs after the page loop: the anchors of its pages, so that links to anchors
-are checked across both shares, and the warnings it logged, which strict mode counts in the
-parent. The child leaves with os._exit after the last page and never returns into the caller.
+Once MkDocs knows every page (on_nav) the hooks fork. Both processes go through the pages in
+MkDocs' order and take turns by a shared counter: a page belongs to whichever process reaches it
+first, so the faster one takes more. A process converts and writes its own pages. For the
+other's pages it reads only the front matter (the navigation shows their titles) and renders
+`skip.html`, which is empty, so MkDocs writes nothing for them. The child copies the static
+files; the parent writes the sitemap and the 404 page. The child sends the parent what MkDocs
+needs after the page loop: the anchors of its pages, so that links to anchors are checked
+across both shares, and the warnings it logged, which strict mode counts in the parent. The
+child leaves with os._exit after the last page (always the parent's) and never returns into the
+caller.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import signal
 import traceback
-from multiprocessing.connection import Connection, Pipe
+from multiprocessing.connection import Connection
 from typing import Any
 
 from generator.parallel import available_cores
@@ -23,21 +27,8 @@ from generator.parallel import available_cores
 # Below this many pages a second process costs more than it saves.
 MIN_PAGES = 200
 SKIP_TEMPLATE = "skip.html"
-# The parent also copies static files, writes the sitemap and checks anchors: it takes less.
-PARENT_SHARE = 0.45
 
 Anchors = dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]]
-
-
-def assign(sizes: list[int], parent_share: float = PARENT_SHARE) -> list[bool]:
-    """For each page, whether the child renders it: largest first, each to the less loaded side."""
-    loads = [0.0, 0.0]  # parent, child; each relative to its share
-    to_child = [False] * len(sizes)
-    for index in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
-        child = loads[1] < loads[0]
-        loads[child] += sizes[index] / ((1 - parent_share) if child else parent_share)
-        to_child[index] = child
-    return to_child
 
 
 class _Collector(logging.Handler):
@@ -51,23 +42,41 @@ class _Collector(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
+class _Turns:
+    """The next page nobody has taken, shared by both processes.
+
+    Both go through the pages in the same order, so every page before the counter is taken and
+    none after it: reaching page n, a process takes it if the counter is still at n.
+    """
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self.lock = context.Lock()
+        self.following = context.RawValue("l", 0)
+
+    def take(self, number: int) -> bool:
+        with self.lock:
+            if self.following.value != number:
+                return False
+            self.following.value = number + 1
+            return True
+
+
 class Split:
     """One build's split: which pages this process renders, and the channel to the other."""
 
     def __init__(self) -> None:
+        self.shares: tuple[int, int] | None = None  # pages rendered by parent and child, last build
         self._reset()
 
     def _reset(self) -> None:
-        self.others: frozenset[str] = frozenset()
+        self.numbers: dict[str, int] = {}  # page paths in MkDocs' order
+        self.mine: set[str] = set()
+        self.turns: _Turns | None = None
         self.child: int | None = None  # the child's pid, in the parent
         self.in_child = False
         self.channel: Connection | None = None
-        self.last = ""
         self.collector = _Collector()
-
-    def _quiet(self, record: logging.LogRecord) -> bool:
-        """Hide MkDocs' note that a page rendered empty, for the pages the other process renders."""
-        return not (isinstance(record.msg, str) and record.msg.startswith("Page skipped: ") and record.msg.split("'")[1] in self.others)
 
     @property
     def active(self) -> bool:
@@ -75,28 +84,25 @@ class Split:
 
     def start(self, files: Any, config: Any) -> None:
         """Fork when the site is large enough: from here on each process renders its share."""
+        self.shares = None
         pages = files.documentation_pages()
         if len(pages) < MIN_PAGES or available_cores() < 2:
             return
-        to_child = assign([_size(file) for file in pages])
-        to_child[-1] = False  # the child leaves at the last page, before MkDocs would write it
-        mine = {True: frozenset(f.src_uri for f, c in zip(pages, to_child) if not c)}
-        mine[False] = frozenset(f.src_uri for f, c in zip(pages, to_child) if c)
-        reader, writer = Pipe(duplex=False)
+        self.numbers = {file.src_uri: number for number, file in enumerate(pages)}
+        self.turns = _Turns()
+        reader, writer = multiprocessing.Pipe(duplex=False)
         pid = os.fork()
         if pid == 0:
             reader.close()
-            self._become_child(writer, files, config, pages[-1].src_uri)
-            self.others = mine[True]
+            self._become_child(writer, config)
         else:
             writer.close()
-            self.child, self.channel, self.others = pid, reader, mine[False]
+            self.child, self.channel = pid, reader
+            _leave_static_files(files)  # the child copies them: the parent has more to do after the pages
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
 
-    def _become_child(self, channel: Connection, files: Any, config: Any, last: str) -> None:
-        from mkdocs.structure.files import InclusionLevel
-
-        self.in_child, self.channel, self.last = True, channel, last
+    def _become_child(self, channel: Connection, config: Any) -> None:
+        self.in_child, self.channel = True, channel
         # Ctrl-C reaches both processes: the child must not unwind into the caller's code.
         signal.signal(signal.SIGINT, lambda *_: os._exit(130))
         logger = logging.getLogger("mkdocs")
@@ -104,26 +110,46 @@ class Split:
             logger.removeHandler(handler)
         logger.addHandler(self.collector)
         logger.propagate = False
-        for file in files:
-            if not file.is_documentation_page():
-                file.inclusion = InclusionLevel.EXCLUDED  # copied by the parent
-        config.theme.static_templates = set()
+        config.theme.static_templates = set()  # written by the parent
         config.extra_templates = []
 
+    def claim(self, page: Any) -> bool:
+        """Called for every page in MkDocs' order: whether this process renders `page`."""
+        if not self.active:
+            return True
+        number = self.numbers[page.file.src_uri]
+        last = number == len(self.numbers) - 1
+        # The child leaves at the last page, before MkDocs would write it: the parent renders it.
+        if (last and self.in_child) or not self._take(number, last):
+            return False
+        self.mine.add(page.file.src_uri)
+        return True
+
+    def _take(self, number: int, last: bool) -> bool:
+        assert self.turns is not None
+        return self.turns.take(number) or (last and not self.in_child)
+
     def renders(self, page: Any) -> bool:
-        """Whether this process renders `page`."""
-        return page.file.src_uri not in self.others
+        """Whether this process renders `page` (after `claim`)."""
+        return not self.active or page.file.src_uri in self.mine
+
+    def _quiet(self, record: logging.LogRecord) -> bool:
+        """Hide MkDocs' note that a page rendered empty, for the pages the other process renders."""
+        message = record.msg
+        return not (isinstance(message, str) and message.startswith("Page skipped: ") and message.split("'")[1] not in self.mine)
 
     def after_populate(self, files: Any) -> None:
         """Child: send its pages' anchors. Parent: take them, so that MkDocs checks every link."""
         if self.in_child:
-            self._send(("anchors", _anchors(files, self.others)))
+            self._send(("anchors", _anchors(files, self.mine)))
         elif self.active:
-            _apply_anchors(files, self._receive())
+            anchors = self._receive()
+            _apply_anchors(files, anchors)
+            self.shares = (len(self.mine), len(anchors))
 
     def after_page(self, page: Any) -> None:
         """Child: after the last page, hand over the warnings and leave."""
-        if self.in_child and page.file.src_uri == self.last:
+        if self.in_child and self.numbers[page.file.src_uri] == len(self.numbers) - 1:
             self._leave(0, ("done", self.collector.records))
 
     def finish(self) -> None:
@@ -184,15 +210,19 @@ class Split:
         return code
 
 
-def _size(file: Any) -> int:
-    return os.path.getsize(file.abs_src_path) if file.abs_src_path else 0
+def _leave_static_files(files: Any) -> None:
+    from mkdocs.structure.files import InclusionLevel
+
+    for file in files:
+        if not file.is_documentation_page():
+            file.inclusion = InclusionLevel.EXCLUDED
 
 
-def _anchors(files: Any, others: frozenset[str]) -> Anchors:
+def _anchors(files: Any, mine: set[str]) -> Anchors:
     """The anchors of the pages this process rendered, and their links to anchors, by path."""
     found: Anchors = {}
     for file in files.documentation_pages():
-        if file.src_uri not in others and file.page is not None:
+        if file.src_uri in mine and file.page is not None:
             links = file.page.links_to_anchors
             by_path = None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()}
             found[file.src_uri] = (file.page.present_anchor_ids, by_path)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -17,44 +16,28 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def record_splits(monkeypatch: pytest.MonkeyPatch, assign: Callable[[list[int]], list[bool]]) -> list[int]:
-    """Count the builds that split (each shares its pages out once, then forks)."""
-    splits: list[int] = []
-
-    def recorded(sizes: list[int]) -> list[bool]:
-        splits.append(len(sizes))
-        return assign(sizes)
-
-    monkeypatch.setattr(splitbuild, "assign", recorded)
-    return splits
-
-
 @pytest.fixture
-def splits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def split_small(monkeypatch: pytest.MonkeyPatch) -> None:
     """Split every site of two pages or more."""
     monkeypatch.setattr(splitbuild, "MIN_PAGES", 2)
-    return record_splits(monkeypatch, splitbuild.assign)
 
 
 @pytest.fixture
-def alternate(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Split every site of two pages or more; the child renders every second page."""
-    monkeypatch.setattr(splitbuild, "MIN_PAGES", 2)
-    return record_splits(monkeypatch, lambda sizes: [number % 2 == 1 for number in range(len(sizes))])
+def alternate(split_small: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child renders every second page (where it may), whichever process comes first."""
+    monkeypatch.setattr(splitbuild._Turns, "take", lambda self, number: (number % 2 == 1) == splitbuild.split.in_child)
 
 
-def test_pages_go_largest_first_to_the_less_loaded_process() -> None:
-    assert splitbuild.assign([100, 1, 1, 50, 50, 3], parent_share=0.5) == [False, True, True, True, True, False]
-    sizes = [10] * 100
-    to_child = splitbuild.assign(sizes)
-    assert sum(to_child) == 55  # the parent has other work: it takes 45 %
+def test_each_page_goes_to_the_process_that_reaches_it_first() -> None:
+    turns = splitbuild._Turns()
+    assert [turns.take(0), turns.take(0), turns.take(1), turns.take(2), turns.take(1)] == [True, False, True, True, False]
 
 
-def test_the_split_build_writes_the_same_site(built: Project, tmp_path: Path, splits: list[int], caplog: pytest.LogCaptureFixture) -> None:
+def test_the_split_build_writes_the_same_site(built: Project, tmp_path: Path, split_small: None, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="mkdocs")
     with build_date(AS_OF):
         run_mkdocs(built.config_file, built.staging_dir / "docs", tmp_path / "site")
-    assert len(splits) == 1
+    assert splitbuild.split.shares is not None and all(splitbuild.split.shares)
     assert files_of(tmp_path / "site") == files_of(built.site_dir)
     assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]
     assert splitbuild.split.child is None and not splitbuild.split.active
@@ -86,7 +69,7 @@ def chain(count: int, broken: bool = True) -> dict[str, str]:
 
 
 def test_links_to_anchors_are_checked_across_both_processes(
-    tmp_path: Path, alternate: list[int], caplog: pytest.LogCaptureFixture
+    tmp_path: Path, alternate: None, caplog: pytest.LogCaptureFixture
 ) -> None:
     pages = chain(5)
     pages["p1.md"] += "\n[mất](gone.md)\n"  # p1 is the child's: its warning is logged by the parent
@@ -98,11 +81,11 @@ def test_links_to_anchors_are_checked_across_both_processes(
         [f"Doc file 'p{n}.md' contains a link 'p{n + 1}.md#khong', but the doc 'p{n + 1}.md' does not contain an anchor '#khong'." for n in range(5)]
         + ["Doc file 'p1.md' contains a link 'gone.md', but the target is not found among documentation files."]
     )
-    assert len(alternate) == 1 and not (tmp_path / "site").exists()
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_failure_in_the_child_fails_the_build_and_names_the_cause(
-    tmp_path: Path, alternate: list[int], caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, alternate: None, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_entries = indexing.page_entries
 
@@ -117,15 +100,15 @@ def test_a_failure_in_the_child_fails_the_build_and_names_the_cause(
         run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert any("Tiến trình dựng trang thứ hai thất bại" in e and "RuntimeError: hỏng ở trang p3" in e for e in errors)
-    assert len(alternate) == 1 and splitbuild.split.child is None
+    assert splitbuild.split.child is None
     assert not (tmp_path / "site").exists()
 
 
 def test_small_sites_and_the_preview_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    splits = record_splits(monkeypatch, splitbuild.assign)
     config = small_site(tmp_path, chain(3, broken=False))
     run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
+    assert splitbuild.split.shares is None
     monkeypatch.setattr(splitbuild, "MIN_PAGES", 2)
     monkeypatch.setattr(indexing.state, "live", True)
     run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
-    assert splits == [] and (tmp_path / "site" / "p3" / "index.html").exists()
+    assert splitbuild.split.shares is None and (tmp_path / "site" / "p3" / "index.html").exists()
