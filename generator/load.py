@@ -132,9 +132,12 @@ def _load_changed(paths: list[Path], root: Path, cache: LoadCache | None) -> lis
 
 def _load_documents(paths: Sequence[Path], root: Path) -> list[tuple[Document | None, list[Problem]]]:
     loaded = []
+    folders: dict[Path, str] = {}  # every document shares a folder: resolve it once
     for path in paths:
+        if path.parent not in folders:
+            folders[path.parent] = _display(path.parent, root)
         problems: list[Problem] = []
-        loaded.append((_load_document(path, _display(path, root), problems), problems))
+        loaded.append((_load_document(path, f"{folders[path.parent]}/{path.name}", problems), problems))
     return loaded
 
 
