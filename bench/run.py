@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import shutil
 import tempfile
@@ -13,14 +12,11 @@ from pathlib import Path
 import yaml
 
 from bench.corpus import make_corpus
-from generator.build import Caches, Project, build_date, run_mkdocs, write_docs
+from bench.phases import AS_OF, measure_in_fresh_process
+from generator.build import Caches, Project, write_docs
 from generator.load import load_corpus
-from generator.render import render_site
 from generator.model import walk_sections
 from generator.resolve import resolve
-from generator.write import sync
-
-AS_OF = dt.date(2025, 6, 30)
 
 
 @dataclass
@@ -69,22 +65,10 @@ def own_text_bytes(document) -> int:
 
 def measure(count: int, workdir: Path) -> Figures:
     project = Project(make_corpus(workdir / f"corpus-{count}", count))
-    started = time.perf_counter()
-    site = resolve(load_corpus(project.data_dir, project.root))
-    validated = time.perf_counter()
-    files = render_site(site, AS_OF, pdfs=False)
-    sync(files, project.staging_dir / "docs")
-    generated = time.perf_counter()
-    with build_date(AS_OF):
-        run_mkdocs(project.config_file, project.staging_dir / "docs", project.site_dir)
-    built = time.perf_counter()
+    timed = measure_in_fresh_process("build", project.root)
     plain_site = workdir / f"plain-{count}"
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    plain_started = time.perf_counter()
-    mkdocs_build(load_config(str(plain_config(project.root, project.staging_dir / "docs", plain_site))))
-    plain_finished = time.perf_counter()
+    plain = measure_in_fresh_process("plain", plain_config(project.root, project.staging_dir / "docs", plain_site))["plain"]
+    site = resolve(load_corpus(project.data_dir, project.root))
 
     all_files = [p for p in project.site_dir.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in all_files)
@@ -100,8 +84,8 @@ def measure(count: int, workdir: Path) -> Figures:
     _, result = write_docs(project, AS_OF, pdfs=False, caches=caches)
     rewrite_seconds = time.perf_counter() - rewrite_started
     return Figures(
-        count=len(site.documents), validate=validated - started, generate=generated - started, mkdocs=built - generated,
-        plain=plain_finished - plain_started, site_mb=size / 1e6, site_gz_mb=size_gz / 1e6,
+        count=len(site.documents), validate=timed["validate"], generate=timed["generate"], mkdocs=timed["mkdocs"],
+        plain=plain, site_mb=size / 1e6, site_gz_mb=size_gz / 1e6,
         html_overhead_kb=max(overheads) / 1e3, html_overhead_median_kb=sorted(overheads)[len(overheads) // 2] / 1e3, rewritten=len(result.written) + len(result.removed), rewrite_seconds=rewrite_seconds,
     )
 

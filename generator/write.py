@@ -22,17 +22,34 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
     compared in memory instead of read back; it is updated to `files`.
     """
     result = SyncResult()
+    fresh = not target.exists() or not any(target.iterdir())
     target.mkdir(parents=True, exist_ok=True)
     last = known if known is not None else {}
+    folders = {target}
     for relative, content in files.items():
         path = target / relative
-        if path.is_file() and (last[relative] if relative in last else path.read_bytes()) == content:
+        if not fresh and path.is_file() and (last[relative] if relative in last else path.read_bytes()) == content:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(content)
-        temporary.replace(path)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        if fresh:  # nothing reads an empty folder being filled: no need to write beside and rename
+            path.write_bytes(content)
+        else:
+            temporary = path.with_name(path.name + ".tmp")
+            temporary.write_bytes(content)
+            temporary.replace(path)
         result.written.append(relative)
+    if not fresh:
+        _remove_others(files, target, result)
+    if known is not None:
+        known.clear()
+        known.update(files)
+    return result
+
+
+def _remove_others(files: dict[str, bytes], target: Path, result: SyncResult) -> None:
+    """Remove what `target` holds beyond `files`, and folders left empty."""
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target).as_posix()
         if path.is_file() and relative not in files:
@@ -40,10 +57,6 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
             result.removed.append(relative)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    if known is not None:
-        known.clear()
-        known.update(files)
-    return result
 
 
 def replace_directory(new: Path, target: Path) -> None:

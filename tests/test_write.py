@@ -1,0 +1,36 @@
+"""The write phase: sync touches only what changed, and fills an empty folder directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.write import sync
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_empty_folder_gets_every_file(tmp_path: Path) -> None:
+    files = {"index.md": b"# A\n", "van-ban/a.md": b"a", "van-ban/sub/b.json": b"{}"}
+    result = sync(files, tmp_path / "docs")
+    assert tree(tmp_path / "docs") == files
+    assert sorted(result.written) == sorted(files) and result.removed == []
+
+
+def test_a_filled_folder_gets_only_the_changes(tmp_path: Path) -> None:
+    target = tmp_path / "docs"
+    sync({"index.md": b"1", "old/gone.md": b"x", "same.md": b"s"}, target)
+    before = (target / "same.md").stat().st_mtime_ns
+    result = sync({"index.md": b"2", "same.md": b"s", "new/n.md": b"n"}, target)
+    assert tree(target) == {"index.md": b"2", "same.md": b"s", "new/n.md": b"n"}
+    assert sorted(result.written) == ["index.md", "new/n.md"] and result.removed == ["old/gone.md"]
+    assert not (target / "old").exists() and (target / "same.md").stat().st_mtime_ns == before
+
+
+def test_known_contents_are_compared_in_memory(tmp_path: Path) -> None:
+    target = tmp_path / "docs"
+    known: dict[str, bytes] = {}
+    sync({"a.md": b"1"}, target, known)
+    (target / "a.md").write_bytes(b"changed behind our back")  # not read again: `known` says what was written
+    assert sync({"a.md": b"1"}, target, known).written == [] and known == {"a.md": b"1"}
