@@ -20,15 +20,13 @@ AS_OF = dt.date(2025, 6, 30)
 
 def time_build(root: Path) -> dict[str, float]:
     """Validation, generation (validation included) and the MkDocs build of the project at `root`."""
-    from generator.build import Project, build_date, run_mkdocs
-    from generator.load import load_corpus
+    from generator.build import Project, build_date, check, run_mkdocs
     from generator.render import render_site
-    from generator.resolve import resolve
     from generator.write import sync
 
     project = Project(root)
     started = time.perf_counter()
-    site = resolve(load_corpus(project.data_dir, project.root))
+    site = check(project)
     validated = time.perf_counter()
     sync(render_site(site, AS_OF, pdfs=False), project.staging_dir / "docs")
     generated = time.perf_counter()

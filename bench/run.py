@@ -13,10 +13,8 @@ import yaml
 
 from bench.corpus import make_corpus
 from bench.phases import AS_OF, measure_in_fresh_process
-from generator.build import Caches, Project, write_docs
-from generator.load import load_corpus
+from generator.build import Caches, Project, check, write_docs
 from generator.model import walk_sections
-from generator.resolve import resolve
 
 
 @dataclass
@@ -68,7 +66,7 @@ def measure(count: int, workdir: Path) -> Figures:
     timed = measure_in_fresh_process("build", project.root)
     plain_site = workdir / f"plain-{count}"
     plain = measure_in_fresh_process("plain", plain_config(project.root, project.staging_dir / "docs", plain_site))["plain"]
-    site = resolve(load_corpus(project.data_dir, project.root))
+    site = check(project)
 
     all_files = [p for p in project.site_dir.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in all_files)
