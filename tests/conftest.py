@@ -23,6 +23,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder`, by its path relative to `folder`, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def copy_config(target: Path) -> None:
     """Copy the MkDocs config and the theme override it names into `target`."""
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")

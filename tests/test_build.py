@@ -9,7 +9,7 @@ import pytest
 
 from generator.build import Project, build, write_docs
 from generator.model import walk_sections
-from tests.conftest import REPO
+from tests.conftest import REPO, files_of
 from tests.htmltext import element, page_text
 
 SEEDS = REPO / "tests" / "fixtures" / "seeds"
@@ -128,9 +128,9 @@ def test_html_lang_is_vietnamese(built: Project) -> None:
 
 def test_site_build_is_deterministic(project: Project) -> None:
     build(project)
-    first = {p.relative_to(project.site_dir): p.read_bytes() for p in project.site_dir.rglob("*") if p.is_file()}
+    first = files_of(project.site_dir)
     build(project)
-    second = {p.relative_to(project.site_dir): p.read_bytes() for p in project.site_dir.rglob("*") if p.is_file()}
+    second = files_of(project.site_dir)
     assert first == second
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, generate
-from tests.conftest import AS_OF, REPO
+from tests.conftest import AS_OF, REPO, files_of
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -27,7 +27,7 @@ def test_golden_markdown(generated: dict[str, bytes]) -> None:
         for path, content in generated.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / path).write_bytes(content)
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*") if p.is_file()}
+    expected = files_of(GOLDEN)
     assert sorted(generated) == sorted(expected)
     for path, content in generated.items():
         assert content.decode() == expected[path].decode(), path

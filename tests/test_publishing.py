@@ -19,7 +19,7 @@ import pytest
 
 from generator.build import Project, build
 from generator.serve import Regenerator
-from tests.conftest import AS_OF, REPO, QuietServer, _QuietHandler, copy_project
+from tests.conftest import AS_OF, REPO, QuietServer, _QuietHandler, copy_project, files_of
 
 PREFIX = "/nghi-quyet-45/"
 LINK = re.compile(r"""<(?:a|link|script|img)\b[^>]*?\b(?:href|src)="([^"]+)\"""")
@@ -144,7 +144,7 @@ def test_pdf_is_a4(built: Project) -> None:
 def test_preview_keeps_the_last_good_output_on_errors(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     regenerator = Regenerator(project)
     assert regenerator.regenerate() is True
-    before = {p: p.read_bytes() for p in project.docs_dir.rglob("*") if p.is_file()}
+    before = files_of(project.docs_dir)
     path = project.data_dir / "documents" / "45-nq-tw.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("date: 2023-11-24", "date: 2023-11-31"), encoding="utf-8")
     capsys.readouterr()
@@ -153,7 +153,7 @@ def test_preview_keeps_the_last_good_output_on_errors(project: Project, capsys: 
     assert 'Lỗi: ngày không hợp lệ "2023-11-31"' in err
     assert 'File "data/documents/45-nq-tw.yaml", dòng 7' in err
     assert "Trang xem trước vẫn giữ bản dựng hợp lệ gần nhất." in err
-    assert {p: p.read_bytes() for p in project.docs_dir.rglob("*") if p.is_file()} == before
+    assert files_of(project.docs_dir) == before
 
 
 def test_preview_regenerates_on_edits_not_on_its_own_reads(project: Project) -> None:

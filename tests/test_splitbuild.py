@@ -9,11 +9,7 @@ import pytest
 
 from generator import indexing, splitbuild
 from generator.build import Project, SiteBuildError, build_date, run_mkdocs
-from tests.conftest import AS_OF, REPO
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+from tests.conftest import AS_OF, REPO, files_of
 
 
 @pytest.fixture

@@ -5,16 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.write import sync
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.conftest import files_of
 
 
 def test_an_empty_folder_gets_every_file(tmp_path: Path) -> None:
     files = {"index.md": b"# A\n", "van-ban/a.md": b"a", "van-ban/sub/b.json": b"{}"}
     result = sync(files, tmp_path / "docs")
-    assert tree(tmp_path / "docs") == files
+    assert files_of(tmp_path / "docs") == files
     assert sorted(result.written) == sorted(files) and result.removed == []
 
 
@@ -23,7 +20,7 @@ def test_a_filled_folder_gets_only_the_changes(tmp_path: Path) -> None:
     sync({"index.md": b"1", "old/gone.md": b"x", "same.md": b"s"}, target)
     before = (target / "same.md").stat().st_mtime_ns
     result = sync({"index.md": b"2", "same.md": b"s", "new/n.md": b"n"}, target)
-    assert tree(target) == {"index.md": b"2", "same.md": b"s", "new/n.md": b"n"}
+    assert files_of(target) == {"index.md": b"2", "same.md": b"s", "new/n.md": b"n"}
     assert sorted(result.written) == ["index.md", "new/n.md"] and result.removed == ["old/gone.md"]
     assert not (target / "old").exists() and (target / "same.md").stat().st_mtime_ns == before
 
