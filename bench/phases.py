@@ -1,12 +1,13 @@
 """Time the build's phases in a fresh process, as `python -m generator build` runs them.
 
-`python -m bench.phases build <project>` prints the seconds of validation, generation and the
-MkDocs build as JSON; `python -m bench.phases plain <config>` times plain `mkdocs build`. A fresh
+`python -m bench.phases build <project>` runs `generator.build.build` and prints the seconds of
+validation, generation, the MkDocs build and writing docs/ as JSON; `python -m bench.phases plain <config>` times plain `mkdocs build`. A fresh
 process keeps the corpus maker's objects out of the heap the timed phases work in.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -19,21 +20,10 @@ AS_OF = dt.date(2025, 6, 30)
 
 
 def time_build(root: Path) -> dict[str, float]:
-    """Validation, generation (validation included) and the MkDocs build of the project at `root`."""
-    from generator.build import Project, build_date, check, run_mkdocs
-    from generator.render import render_site
-    from generator.write import sync
+    """Validation, generation (validation included), the MkDocs build and writing docs/, for the project at `root`."""
+    from generator.build import Project, build
 
-    project = Project(root)
-    started = time.perf_counter()
-    site = check(project)
-    validated = time.perf_counter()
-    sync(render_site(site, AS_OF, pdfs=False), project.staging_dir / "docs")
-    generated = time.perf_counter()
-    with build_date(AS_OF):
-        run_mkdocs(project.config_file, project.staging_dir / "docs", project.site_dir)
-    built = time.perf_counter()
-    return {"validate": validated - started, "generate": generated - started, "mkdocs": built - generated}
+    return dataclasses.asdict(build(Project(root), as_of=AS_OF, pdfs=False).seconds)
 
 
 def time_plain(config: Path) -> dict[str, float]:

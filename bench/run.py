@@ -13,7 +13,7 @@ import yaml
 
 from bench.corpus import make_corpus
 from bench.phases import AS_OF, measure_in_fresh_process
-from generator.build import Caches, Project, check, write_docs
+from generator.build import Caches, Project, Seconds, check, write_docs
 from generator.model import walk_sections
 
 
@@ -22,9 +22,7 @@ class Figures:
     """One row of the table."""
 
     count: int
-    validate: float
-    generate: float
-    mkdocs: float
+    seconds: Seconds
     plain: float
     site_mb: float
     site_gz_mb: float
@@ -35,11 +33,11 @@ class Figures:
 
     @property
     def whole(self) -> float:
-        return self.generate + self.mkdocs
+        return self.seconds.whole
 
     @property
     def share(self) -> float:
-        return self.generate / self.whole
+        return self.seconds.generate / self.whole
 
 
 def plain_config(root: Path, docs: Path, site: Path) -> Path:
@@ -65,7 +63,7 @@ def measure(count: int, workdir: Path) -> Figures:
     project = Project(make_corpus(workdir / f"corpus-{count}", count))
     timed = measure_in_fresh_process("build", project.root)
     plain_site = workdir / f"plain-{count}"
-    plain = measure_in_fresh_process("plain", plain_config(project.root, project.staging_dir / "docs", plain_site))["plain"]
+    plain = measure_in_fresh_process("plain", plain_config(project.root, project.docs_dir, plain_site))["plain"]
     site = check(project)
 
     all_files = [p for p in project.site_dir.rglob("*") if p.is_file()]
@@ -82,7 +80,7 @@ def measure(count: int, workdir: Path) -> Figures:
     _, result = write_docs(project, AS_OF, pdfs=False, caches=caches)
     rewrite_seconds = time.perf_counter() - rewrite_started
     return Figures(
-        count=len(site.documents), validate=timed["validate"], generate=timed["generate"], mkdocs=timed["mkdocs"],
+        count=len(site.documents), seconds=Seconds(**timed),
         plain=plain, site_mb=size / 1e6, site_gz_mb=size_gz / 1e6,
         html_overhead_kb=max(overheads) / 1e3, html_overhead_median_kb=sorted(overheads)[len(overheads) // 2] / 1e3, rewritten=len(result.written) + len(result.removed), rewrite_seconds=rewrite_seconds,
     )
@@ -90,13 +88,13 @@ def measure(count: int, workdir: Path) -> Figures:
 
 def table(rows: list[Figures]) -> str:
     head = (
-        "| documents | validate s | generate s | MkDocs s | whole build s | plain MkDocs s | whole / plain | generation share "
+        "| documents | validate s | generate s | MkDocs s | write docs/ s | whole build s | plain MkDocs s | whole / plain | generation share "
         "| site MB | site MB gzip | HTML per page beyond its text, median / max KB | files rewritten after one edit | rewrite s |"
     )
-    lines = [head, "|" + " --- |" * 13]
+    lines = [head, "|" + " --- |" * 14]
     for r in rows:
         lines.append(
-            f"| {r.count} | {r.validate:.2f} | {r.generate:.2f} | {r.mkdocs:.2f} | {r.whole:.2f} | {r.plain:.2f} | {r.whole / r.plain:.2f} "
+            f"| {r.count} | {r.seconds.validate:.2f} | {r.seconds.generate:.2f} | {r.seconds.mkdocs:.2f} | {r.seconds.write:.2f} | {r.whole:.2f} | {r.plain:.2f} | {r.whole / r.plain:.2f} "
             f"| {r.share:.0%} | {r.site_mb:.1f} | {r.site_gz_mb:.1f} | {r.html_overhead_median_kb:.1f} / {r.html_overhead_kb:.1f} | {r.rewritten} | {r.rewrite_seconds:.2f} |"
         )
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""MkDocs hooks: render a large site's pages in two processes (generator/splitbuild.py), write
+"""MkDocs hooks: take the generated files in memory from `python -m generator build`
+(generator/handoff.py), render a large site's pages in two processes (generator/splitbuild.py), write
 the search index in another (generator/indexing.py) and parse Markdown faster
 (generator/fastinline.py).
 
@@ -15,10 +16,10 @@ from typing import Any
 import jinja2
 
 try:
-    from generator import fastinline, indexing, splitbuild
+    from generator import fastinline, handoff, indexing, splitbuild
 except ImportError:  # plain `mkdocs build`, where the project root is not on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator import fastinline, indexing, splitbuild
+    from generator import fastinline, handoff, indexing, splitbuild
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -43,6 +44,10 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     indexing.state.begin(Path(config.site_dir), _search_config(config), whole=bool(config.extra.get("offline")))
+
+
+def on_files(files: Any, config: Any) -> Any:
+    return handoff.add_handed(files, config)
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:

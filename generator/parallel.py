@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Callable, Sequence, TypeVar
+import pickle
+import traceback
+from functools import partial
+from typing import Callable, Generic, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 # Below this many items a second process costs more than it saves.
 MIN_ITEMS = 200
-_job: Callable[[Sequence[object]], list[object]] | None = None
+# Jobs per core: small enough that all processes finish together, few enough to cost nothing.
+CHUNKS_PER_CORE = 8
 
 
 def available_cores() -> int:
@@ -21,28 +25,138 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _run(chunk: Sequence[object]) -> list[object]:
-    assert _job is not None
-    return _job(chunk)
+class SharedCounter:
+    """A counter that forked processes share."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._lock = context.Lock()
+        self._value = context.RawValue("l", 0)
+
+    def take_next(self) -> int:
+        """Return the counter and step it."""
+        with self._lock:
+            value = self._value.value
+            self._value.value = value + 1
+            return value
+
+    def skip_to(self, number: int) -> None:
+        """Set the counter to `number`."""
+        with self._lock:
+            self._value.value = number
+
+    def take(self, number: int) -> bool:
+        """Step the counter if it is at `number`; tell whether it was."""
+        with self._lock:
+            if self._value.value != number:
+                return False
+            self._value.value = number + 1
+            return True
+
+
+class Background(Generic[Result]):
+    """A job running in a forked child; `result()` waits for it, then returns its value or raises its error."""
+
+    def __init__(self, job: Callable[[], Result]) -> None:
+        reader, writer = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:
+            os.close(reader)
+            _run_in_child(job, writer)
+        os.close(writer)
+        self._reader = reader
+
+    def result(self) -> Result:
+        succeeded, value = self.outcome()
+        if not succeeded:
+            raise value  # type: ignore[misc]
+        return value  # type: ignore[return-value]
+
+    def outcome(self) -> tuple[bool, Result | BaseException]:
+        """Wait for the child; return (True, its value) or (False, its error), never raising."""
+        with os.fdopen(self._reader, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self._pid, 0)
+        if not data:
+            return False, RuntimeError(f"tiến trình con dừng đột ngột (mã thoát {os.waitstatus_to_exitcode(status)})")
+        return pickle.loads(data)  # type: ignore[no-any-return]
+
+
+def _run_in_child(job: Callable[[], object], writer: int) -> None:
+    """Run `job`, send its pickled outcome through `writer` and leave without unwinding into the caller."""
+    code = 0
+    try:
+        try:
+            outcome: tuple[bool, object] = (True, job())
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+            outcome = (False, _picklable(error))
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:  # noqa: BLE001 - the parent sees the empty pipe and the exit code
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _picklable(error: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:  # noqa: BLE001 - any error that cannot cross processes is sent as text
+        return RuntimeError("".join(traceback.format_exception(error)))
+
+
+def in_background(job: Callable[[], Result]) -> Background[Result]:
+    """Start `job` in a forked child, which sees everything this process had built before the call."""
+    return Background(job)
+
+
+def run_jobs(jobs: Sequence[Callable[[], Result]], cores: int | None = None) -> list[Result]:
+    """Run every job once and return the results in job order.
+
+    With several cores, this process and forked children each take the next job nobody has
+    taken, so all finish at about the same time whatever each job costs.
+    """
+    cores = min(available_cores() if cores is None else cores, len(jobs))
+    if cores < 2:
+        return [job() for job in jobs]
+    counter = SharedCounter()
+    children = [in_background(partial(_take_jobs, jobs, counter)) for _ in range(cores - 1)]
+    try:
+        done = _take_jobs(jobs, counter)
+    except BaseException:
+        counter.skip_to(len(jobs))  # the children stop after their current job
+        raise
+    finally:
+        outcomes = [child.outcome() for child in children]
+    for succeeded, value in outcomes:
+        if not succeeded:
+            raise value  # type: ignore[misc]
+        done.update(value)  # type: ignore[arg-type]
+    return [done[index] for index in range(len(jobs))]
+
+
+def _take_jobs(jobs: Sequence[Callable[[], Result]], counter: SharedCounter) -> dict[int, Result]:
+    done: dict[int, Result] = {}
+    while (index := counter.take_next()) < len(jobs):
+        done[index] = jobs[index]()
+    return done
+
+
+def chunks(items: Sequence[Item], cores: int) -> list[Sequence[Item]]:
+    """Split `items` into CHUNKS_PER_CORE runs per core."""
+    size = max(1, -(-len(items) // (cores * CHUNKS_PER_CORE)))
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def map_in_chunks(job: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item]) -> list[Result]:
-    """Return job(items), computed in one chunk per core when there are enough items.
+    """Return job(items), computed in chunks spread over the cores when there are enough items.
 
     `job` runs in forked children, so it sees everything the parent had built before the call.
     """
     cores = available_cores()
     if cores < 2 or len(items) < MIN_ITEMS:
         return job(items)
-    global _job
-    _job = job  # type: ignore[assignment]
-    size = -(-len(items) // cores)
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    try:
-        with multiprocessing.get_context("fork").Pool(len(chunks) - 1) as pool:
-            others = pool.map_async(_run, chunks[1:], chunksize=1)
-            first = job(chunks[0])  # the parent takes a share too
-            parts = [first, *others.get()]
-    finally:
-        _job = None
-    return [result for part in parts for result in part]  # type: ignore[misc]
+    parts = run_jobs([partial(job, chunk) for chunk in chunks(items, cores)], cores)
+    return [result for part in parts for result in part]

@@ -6,15 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import jinja2
 
 from generator import paths
 from generator.resolve import Site
-from generator.model import Document
+from generator.model import Body, Document
 from generator.numbers import number_key
-from generator.parallel import map_in_chunks
+from generator.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
 from generator.chart import timeline_svg
 from generator.markdown import link
 from generator.opendata import atom_feed, document_json, open_data
@@ -77,6 +77,26 @@ def neighbours(site: Site, document_ids: set[str]) -> set[str]:
     return found
 
 
+@dataclass(frozen=True)
+class RenderContext:
+    """What every rendering job reads: the templates, the views and the settings of one render."""
+
+    env: jinja2.Environment
+    views: Views
+    tasks: TaskViews
+    as_of: dt.date
+    pdfs: bool
+    pdf_cache: Path | None
+
+    @property
+    def as_of_text(self) -> str:
+        return display_date(self.as_of)
+
+    def page(self, template: str, **values: object) -> bytes:
+        """Render a Markdown page."""
+        return _tidy(self.env.get_template(template).render(**values)).encode("utf-8")
+
+
 def render_site(
     site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True, cache: RenderCache | None = None
 ) -> dict[str, bytes]:
@@ -84,75 +104,98 @@ def render_site(
 
     With `pdfs`, each document with its full text also gets a PDF (cached by content in `pdf_cache`).
     With `cache`, document pages still right from the last call are reused, and the cache updated.
+    A large site is rendered by all cores, each taking the next job nobody has taken.
     """
-    env = environment()
-    views = Views(site)
-    tasks = TaskViews(site, as_of)
-    as_of_text = display_date(as_of)
-    pages: dict[str, str] = {}
-    pdf_files: dict[str, bytes] = {}
-    tree, others = views.tree(paths.HOME)
-    pages[paths.HOME] = env.get_template("home.md.j2").render(tree=tree, others=others)
-    documents = views.all_documents(paths.DOCUMENTS)
-    pages[paths.DOCUMENTS] = env.get_template("documents.md.j2").render(documents=documents, count=len(documents))
-    pages[paths.BODIES] = env.get_template("bodies.md.j2").render(groups=views.by_body(paths.BODIES))
-    pages[paths.TIMELINE] = env.get_template("timeline.md.j2").render(groups=views.by_year(paths.TIMELINE))
-    pages[paths.LOOKUP] = env.get_template("lookup.md.j2").render(rows=lookup_rows(views))
-    redirects = {paths.short_page(number_key(d.number)): redirect_html(d) for d in site.documents.values()}
-    statuses = {task.id: tasks.status(task) for task in site.tasks}
-    pages[paths.TASKS] = env.get_template("tasks.md.j2").render(
-        tasks=tasks.board(), filters=tasks.filters(), as_of=as_of_text, chart=timeline_svg(site.tasks, statuses, as_of)
-    )
+    context = RenderContext(environment(), Views(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache)
     reusable = cache.reusable(site, (as_of, pdfs)) if cache else set()
     stale = [document for document in site.documents.values() if document.id not in reusable]
-    rendered = dict(zip((d.id for d in stale), map_in_chunks(partial(_document_pages, env, views, tasks, as_of_text, pdfs, pdf_cache), stale)))
+    cores = available_cores() if len(site.documents) >= MIN_ITEMS else 1
+    # The biggest jobs first, so that the small ones even out the end.
+    listing_jobs: list[Callable[[], dict[str, bytes]]] = [
+        partial(_task_board, context), partial(_task_exports, context), partial(_lists, context), partial(_feed, context),
+        *(partial(_body_pages, context, part) for part in chunks(list(site.bodies.values()), cores)),
+    ]
+    document_jobs = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
+    results = run_jobs([*listing_jobs, *document_jobs], cores)
+    files: dict[str, bytes] = {}
+    for listed in results[: len(listing_jobs)]:
+        files.update(listed)  # type: ignore[arg-type]
+    rendered = dict(zip((d.id for d in stale), (each for part in results[len(listing_jobs) :] for each in part)))
     if cache is not None:
         rendered = {i: rendered[i] if i in rendered else cache.documents[i] for i in site.documents}
         cache.site, cache.settings, cache.documents = site, (as_of, pdfs), rendered
-    document_files: dict[str, bytes] = {}
     documents_json: dict[str, bytes] = {}
     for document in site.documents.values():
         page, data, pdf = rendered[document.id]
-        document_files[paths.document_page(document.id)] = page
+        files[paths.document_page(document.id)] = page
         documents_json[document.id] = data
         if pdf is not None:
-            pdf_files[paths.document_pdf(document.id)] = pdf
-    body_template = env.get_template("body.md.j2")
-    for body in site.bodies.values():
-        page = paths.body_page(body.id)
-        pages[page] = body_template.render(page=views.body(body), tasks=tasks.for_body(body.id, page), as_of=as_of_text)
-    files = {path: _tidy(text).encode("utf-8") for path, text in pages.items()}
-    files.update(document_files)
-    files.update(redirects)
-    files.update(pdf_files)
+            files[paths.document_pdf(document.id)] = pdf
     files.update(open_data(site, pdfs, documents_json))
-    files[paths.FEED] = atom_feed(site)
     files[paths.SCHEMA] = SCHEMA_FILE.read_bytes()
-    files[paths.TASKS_CSV] = tasks.export_csv()
-    files[paths.TASKS_JSON] = tasks.export_json()
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             files[asset.relative_to(ASSETS).as_posix()] = asset.read_bytes()
     return dict(sorted(files.items()))
 
 
-def _document_pages(
-    env: jinja2.Environment, views: Views, tasks: TaskViews, as_of_text: str, pdfs: bool, pdf_cache: Path | None,
-    documents: Sequence[Document],
-) -> list[DocumentFiles]:
-    """Each document's page, its open data and its PDF when asked; run in forked processes for large corpora."""
-    template = env.get_template("document.md.j2")
+def _lists(context: RenderContext) -> dict[str, bytes]:
+    """The home page, the lists of documents and bodies, the timeline, number lookup and its short pages."""
+    views = context.views
+    tree, others = views.tree(paths.HOME)
+    documents = views.all_documents(paths.DOCUMENTS)
+    files = {
+        paths.HOME: context.page("home.md.j2", tree=tree, others=others),
+        paths.DOCUMENTS: context.page("documents.md.j2", documents=documents, count=len(documents)),
+        paths.BODIES: context.page("bodies.md.j2", groups=views.by_body(paths.BODIES)),
+        paths.TIMELINE: context.page("timeline.md.j2", groups=views.by_year(paths.TIMELINE)),
+        paths.LOOKUP: context.page("lookup.md.j2", rows=lookup_rows(views)),
+    }
+    files.update({paths.short_page(number_key(d.number)): redirect_html(d) for d in views.site.documents.values()})
+    return files
+
+
+def _task_board(context: RenderContext) -> dict[str, bytes]:
+    tasks, site = context.tasks, context.views.site
+    statuses = {task.id: tasks.status(task) for task in site.tasks}
+    chart = timeline_svg(site.tasks, statuses, context.as_of)
+    page = context.page("tasks.md.j2", tasks=tasks.board(), filters=tasks.filters(), as_of=context.as_of_text, chart=chart)
+    return {paths.TASKS: page}
+
+
+def _task_exports(context: RenderContext) -> dict[str, bytes]:
+    return {paths.TASKS_CSV: context.tasks.export_csv(), paths.TASKS_JSON: context.tasks.export_json()}
+
+
+def _feed(context: RenderContext) -> dict[str, bytes]:
+    return {paths.FEED: atom_feed(context.views.site)}
+
+
+def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> dict[str, bytes]:
+    files = {}
+    for body in bodies:
+        page = paths.body_page(body.id)
+        view, tasks = context.views.body(body), context.tasks.for_body(body.id, page)
+        files[page] = context.page("body.md.j2", page=view, tasks=tasks, as_of=context.as_of_text)
+    return files
+
+
+def _document_pages(context: RenderContext, documents: Sequence[Document]) -> list[DocumentFiles]:
+    """Each document's page, its open data and its PDF when asked."""
+    views, tasks = context.views, context.tasks
+    template = context.env.get_template("document.md.j2")
     rendered = []
     for document in documents:
         page = paths.document_page(document.id)
-        with_pdf = pdfs and document.has_full_text
+        with_pdf = context.pdfs and document.has_full_text
         markdown = template.render(
             page=views.document(document), tasks=tasks.for_document(document.id, page),
-            answers=tasks.answered_by(document.id, page), as_of=as_of_text,
+            answers=tasks.answered_by(document.id, page), as_of=context.as_of_text,
             pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
         )
-        data = document_json(views.site, document, pdfs)
-        rendered.append((_tidy(markdown).encode("utf-8"), data, document_pdf(document, pdf_cache) if with_pdf else None))
+        data = document_json(views.site, document, context.pdfs)
+        pdf = document_pdf(document, context.pdf_cache) if with_pdf else None
+        rendered.append((_tidy(markdown).encode("utf-8"), data, pdf))
     return rendered
 
 

@@ -22,7 +22,7 @@ import traceback
 from multiprocessing.connection import Connection
 from typing import Any
 
-from generator.parallel import available_cores
+from generator.parallel import SharedCounter, available_cores
 
 # Below this many pages a second process costs more than it saves.
 MIN_PAGES = 200
@@ -42,26 +42,6 @@ class _Collector(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-class _Turns:
-    """The next page nobody has taken, shared by both processes.
-
-    Both go through the pages in the same order, so every page before the counter is taken and
-    none after it: reaching page n, a process takes it if the counter is still at n.
-    """
-
-    def __init__(self) -> None:
-        context = multiprocessing.get_context("fork")
-        self.lock = context.Lock()
-        self.following = context.RawValue("l", 0)
-
-    def take(self, number: int) -> bool:
-        with self.lock:
-            if self.following.value != number:
-                return False
-            self.following.value = number + 1
-            return True
-
-
 class Split:
     """One build's split: which pages this process renders, and the channel to the other."""
 
@@ -72,7 +52,7 @@ class Split:
     def _reset(self) -> None:
         self.numbers: dict[str, int] = {}  # page paths in MkDocs' order
         self.mine: set[str] = set()
-        self.turns: _Turns | None = None
+        self.turns: SharedCounter | None = None  # the next page nobody has taken
         self.child: int | None = None  # the child's pid, in the parent
         self.in_child = False
         self.channel: Connection | None = None
@@ -89,7 +69,7 @@ class Split:
         if len(pages) < MIN_PAGES or available_cores() < 2:
             return
         self.numbers = {file.src_uri: number for number, file in enumerate(pages)}
-        self.turns = _Turns()
+        self.turns = SharedCounter()
         reader, writer = multiprocessing.Pipe(duplex=False)
         pid = os.fork()
         if pid == 0:

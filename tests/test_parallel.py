@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import multiprocessing
 import os
+import time
+from multiprocessing.synchronize import Barrier
 
 import pytest
 
@@ -27,9 +31,52 @@ def always_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_chunks_keep_order_and_run_in_several_processes(always_parallel: None) -> None:
-    results = map_in_chunks(pids, list(range(10)))
-    assert [square for square, _ in results] == [i * i for i in range(10)]
-    assert len({pid for _, pid in results}) == 3 and results[0][1] == os.getpid()
+    results = map_in_chunks(pids, list(range(1000)))
+    assert [square for square, _ in results] == [i * i for i in range(1000)]
+    assert len({pid for _, pid in results}) <= 3
+
+
+def test_each_job_runs_once_in_whichever_process_is_free(always_parallel: None) -> None:
+    meet = multiprocessing.get_context("fork").Barrier(3, timeout=30)
+    # The first three jobs wait until three processes run them at once: one process cannot take two.
+    jobs = [functools.partial(wait_then_pid, meet if index < 3 else None, index) for index in range(12)]
+    results = parallel.run_jobs(jobs)
+    assert [index for index, _ in results] == list(range(12))
+    assert len({pid for _, pid in results[:3]}) == 3 and os.getpid() in {pid for _, pid in results}
+
+
+def wait_then_pid(meet: Barrier | None, index: int) -> tuple[int, int]:
+    if meet is not None:
+        meet.wait()
+    return index, os.getpid()
+
+
+def test_a_failing_job_raises_its_error_in_the_caller(always_parallel: None) -> None:
+    def job(index: int) -> int:
+        if index == 7:
+            raise ValueError(f"job {index} failed")
+        return index
+
+    with pytest.raises(ValueError, match="job 7 failed"):
+        parallel.run_jobs([functools.partial(job, index) for index in range(12)], cores=2)
+
+
+def test_a_child_that_dies_is_reported(always_parallel: None) -> None:
+    with pytest.raises(RuntimeError, match="tiến trình con dừng đột ngột"):
+        parallel.in_background(lambda: os._exit(3)).result()
+
+
+def test_an_error_that_cannot_cross_processes_comes_back_as_text(always_parallel: None) -> None:
+    class Local(Exception):
+        pass
+
+    with pytest.raises(RuntimeError, match="Local: cannot pickle me"):
+        parallel.in_background(lambda: (_ for _ in ()).throw(Local("cannot pickle me"))).result()
+
+
+def test_a_shared_counter_gives_each_number_once() -> None:
+    counter = parallel.SharedCounter()
+    assert [counter.take(0), counter.take(0), counter.take(1), counter.take_next(), counter.take(2)] == [True, False, True, 2, False]
 
 
 def test_few_items_stay_in_this_process() -> None:
@@ -52,3 +99,22 @@ def test_problems_found_in_other_processes_are_reported_in_file_order(project: P
         load_corpus(project.data_dir, project.root)
     files = [problem.location.file for problem in error.value.problems]
     assert files[0].endswith(documents[0].name) and files[-1].endswith(documents[-1].name)
+
+
+def test_a_job_failing_in_this_process_still_waits_for_the_children(always_parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    children: list[parallel.Background[object]] = []
+    monkeypatch.setattr(parallel, "in_background", lambda job: children.append(parallel.Background(job)) or children[-1])
+
+    def job(index: int) -> int:
+        if os.getpid() == parent:
+            raise ValueError("failed here")
+        time.sleep(0.01)  # leaves jobs for this process
+        return index
+
+    with pytest.raises(ValueError, match="failed here"):
+        parallel.run_jobs([functools.partial(job, index) for index in range(50)], cores=3)
+    assert len(children) == 2
+    for child in children:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child._pid, os.WNOHANG)  # reaped: no child left behind

@@ -35,9 +35,9 @@ def outcome(split: object, html: str) -> object:
 def test_every_page_of_the_site_splits_as_material_splits_it(built: Project) -> None:
     from mkdocs.config import load_config
 
-    config = load_config(str(built.config_file), docs_dir=str(built.staging_dir / "docs"))
+    config = load_config(str(built.config_file), docs_dir=str(built.docs_dir))
     extensions = [*config["markdown_extensions"], fastinline.makeExtension()]
-    pages = sorted((built.staging_dir / "docs").rglob("*.md"))
+    pages = sorted((built.docs_dir).rglob("*.md"))
     assert len(pages) > 40
     for path in pages:
         html = markdown.Markdown(extensions=extensions, extension_configs=config["mdx_configs"]).convert(
