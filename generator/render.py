@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -28,8 +29,12 @@ ASSETS = Path(__file__).parent / "assets"
 SCHEMA_FILE = Path(__file__).parent.parent / "schema" / "documents.schema.json"
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """Return the Jinja environment: strict, no autoescape (views are escaped already)."""
+    """Return the Jinja environment: strict, no autoescape (views are escaped already).
+
+    One for the process: it keeps compiled templates and recompiles one when its file changes.
+    """
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,

@@ -40,7 +40,12 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
             temporary.write_bytes(content)
             temporary.replace(path)
         result.written.append(relative)
-    if not fresh:
+    if known:  # what the last sync left is known: no need to walk the folder
+        for relative in sorted(set(known) - set(files)):
+            (target / relative).unlink(missing_ok=True)
+            result.removed.append(relative)
+        _remove_empty_folders({(target / relative).parent for relative in result.removed}, target)
+    elif not fresh:
         _remove_others(files, target, result)
     if known is not None:
         known.clear()
@@ -57,6 +62,14 @@ def _remove_others(files: dict[str, bytes], target: Path, result: SyncResult) ->
             result.removed.append(relative)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+
+
+def _remove_empty_folders(folders: set[Path], target: Path) -> None:
+    """Remove these folders and their parents up to `target` while they are empty."""
+    for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
+        while folder != target and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
 def replace_directory(new: Path, target: Path) -> None:

@@ -31,3 +31,14 @@ def test_known_contents_are_compared_in_memory(tmp_path: Path) -> None:
     sync({"a.md": b"1"}, target, known)
     (target / "a.md").write_bytes(b"changed behind our back")  # not read again: `known` says what was written
     assert sync({"a.md": b"1"}, target, known).written == [] and known == {"a.md": b"1"}
+
+
+def test_known_contents_tell_what_to_remove_without_walking_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "docs"
+    known: dict[str, bytes] = {}
+    sync({"a.md": b"1", "van-ban/x/b.md": b"2", "van-ban/c.md": b"3"}, target, known)
+    (target / "foreign.md").write_bytes(b"not ours")  # `known` does not list it: left alone
+    result = sync({"a.md": b"1", "van-ban/c.md": b"3"}, target, known)
+    assert result.removed == ["van-ban/x/b.md"] and result.written == []
+    assert files_of(target) == {"a.md": b"1", "foreign.md": b"not ours", "van-ban/c.md": b"3"}
+    assert not (target / "van-ban" / "x").exists()
