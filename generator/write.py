@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,13 +56,17 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
 
 def _remove_others(files: dict[str, bytes], target: Path, result: SyncResult) -> None:
     """Remove what `target` holds beyond `files`, and folders left empty."""
-    for path in sorted(target.rglob("*"), reverse=True):
-        relative = path.relative_to(target).as_posix()
-        if path.is_file() and relative not in files:
-            path.unlink()
-            result.removed.append(relative)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    removed = []
+    for folder, subfolders, names in os.walk(target, topdown=False):
+        relative_folder = os.path.relpath(folder, target).replace(os.sep, "/")
+        prefix = "" if relative_folder == "." else relative_folder + "/"
+        for name in names:
+            if prefix + name not in files:
+                os.unlink(os.path.join(folder, name))
+                removed.append(prefix + name)
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
+    result.removed.extend(sorted(removed, reverse=True))
 
 
 def _remove_empty_folders(folders: set[Path], target: Path) -> None:
