@@ -11,11 +11,13 @@ import shutil
 import time
 import zipfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
 from generator.handoff import handed
 from generator.load import LoadCache, load_corpus
+from generator.parallel import Background, available_cores, in_background
 from generator.render import RenderCache, render_site
 from generator.resolve import Site, resolve
 from generator.write import SyncResult, replace_directory, sync
@@ -159,17 +161,55 @@ def build(
     staged_site = project.staging_dir / ("site-offline" if offline else "site")
     if offline:
         mkdocs_options["use_directory_urls"] = False
-    with build_date(as_of or dt.date.today()), handed(files):
-        run_mkdocs(project.config_file, empty_directory(project.handoff_dir), staged_site, offline=offline, **mkdocs_options)
+    docs_writer = DocsWriter.start(files, project)
+    try:
+        with build_date(as_of or dt.date.today()), handed(files):
+            run_mkdocs(project.config_file, empty_directory(project.handoff_dir), staged_site, offline=offline, **mkdocs_options)
+    except BaseException:
+        docs_writer.cancel()
+        raise
     if offline:
         write_offline_index(staged_site)
     built = time.perf_counter()
-    docs = sync(files, project.docs_dir)
+    docs = docs_writer.finish()
     replace_directory(staged_site, project.offline_dir if offline else project.site_dir)
     if offline:
         write_zip(project.offline_dir, project.offline_zip, OFFLINE_NAME)
     seconds = Seconds(validated - started, generated - started, built - generated, time.perf_counter() - built)
     return BuildReport(site, docs, seconds)
+
+
+class DocsWriter:
+    """Puts the generated files in docs/ once the site is built, touching only what changed.
+
+    When docs/ is empty or missing (a first build), a forked process writes every file into
+    .build/docs while MkDocs builds, and the finished folder is renamed into place.
+    """
+
+    def __init__(self, files: dict[str, bytes], project: Project, background: Background[SyncResult] | None) -> None:
+        self.files, self.project, self.background = files, project, background
+
+    @classmethod
+    def start(cls, files: dict[str, bytes], project: Project) -> DocsWriter:
+        docs = project.docs_dir
+        if available_cores() < 2 or (docs.exists() and any(docs.iterdir())):
+            return cls(files, project, None)
+        staged = empty_directory(project.staging_dir / "docs")
+        return cls(files, project, in_background(partial(sync, files, staged)))
+
+    def finish(self) -> SyncResult:
+        """Put the files in docs/; return what changed there."""
+        if self.background is None:
+            return sync(self.files, self.project.docs_dir)
+        result = self.background.result()
+        replace_directory(self.project.staging_dir / "docs", self.project.docs_dir)
+        return result
+
+    def cancel(self) -> None:
+        """Leave docs/ as it was."""
+        if self.background is not None:
+            self.background.outcome()
+            shutil.rmtree(self.project.staging_dir / "docs", ignore_errors=True)
 
 
 def empty_directory(path: Path) -> Path:

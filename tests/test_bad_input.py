@@ -171,6 +171,15 @@ def test_mkdocs_failure_keeps_previous_output(built_project: Project, capsys: py
     assert "Thư mục docs/ và site/ được giữ nguyên." in err
 
 
+def test_mkdocs_failure_on_a_first_build_leaves_no_docs(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    # docs/ is written beside while MkDocs builds (generator.build.DocsWriter): none of it may stay.
+    edit(project, "mkdocs.yml", "  - Dòng thời gian: dong-thoi-gian.md", "  - Dòng thời gian: khong-co.md")
+    assert main(["--root", str(project.root), "build", "--no-pdf"]) == 1
+    assert not project.docs_dir.exists() and not project.site_dir.exists()
+    assert not (project.staging_dir / "docs").exists()
+    assert "Lỗi khi dựng trang bằng MkDocs" in capsys.readouterr().err
+
+
 PLAN = "data/documents/20-kh-tw.yaml"
 
 
