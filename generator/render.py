@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -204,8 +205,20 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
     return rendered
 
 
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
 def _tidy(text: str) -> str:
-    """Collapse runs of blank lines and end with exactly one newline."""
+    """Collapse runs of blank lines, strip trailing white space, end with exactly one newline."""
+    if _OTHER_LINE_BREAKS.search(text):
+        return _tidy_lines(text)
+    return _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("", text)).strip("\n") + "\n"
+
+
+def _tidy_lines(text: str) -> str:
+    """`_tidy` for text with line breaks other than "\\n", which str.splitlines also splits at."""
     lines: list[str] = []
     for line in text.splitlines():
         if line.strip() == "" and lines and lines[-1] == "":

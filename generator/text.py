@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WHITESPACE = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def normalize(text: str) -> str:
     """Return `text` in NFC with runs of white space collapsed to one space."""
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() splits on the same white space as the regex \s+ (Py_UNICODE_ISSPACE), in C.
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def fold(text: str) -> str:

@@ -6,10 +6,14 @@ Regenerate after an intended change with: UPDATE_GOLDEN=1 make test
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator import render
 from generator.build import Project, generate
 from tests.conftest import AS_OF, REPO, files_of
 
@@ -37,3 +41,11 @@ def test_generation_is_deterministic() -> None:
     _, first = generate(Project(REPO), AS_OF)
     _, second = generate(Project(REPO), AS_OF)
     assert first == second
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(["\n", "\n", " ", "\t", "\xa0", "\u3000", "a", "b", "\r", "\u2028", "\x0c"]), max_size=30))
+def test_tidying_by_regex_equals_tidying_line_by_line(text: str) -> None:
+    assert render._tidy(text) == render._tidy_lines(text)
+    without_other_breaks = re.sub("[\r\u2028\x0c]", "", text)
+    assert render._tidy(without_other_breaks) == render._tidy_lines(without_other_breaks)

@@ -1,6 +1,11 @@
 """Unit tests of slugs, diacritic folding and document numbers."""
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.numbers import find_mentions, number_key, parse_number, type_code
 from generator.text import fold, is_safe_slug, normalize, slugify
@@ -18,6 +23,12 @@ def test_fold_keeps_letters_and_drops_marks() -> None:
 def test_normalize_composes_and_collapses_space() -> None:
     decomposed = "Nghi\u0323 quyê\u0301t\n  45"
     assert normalize(decomposed) == "Nghị quyết 45"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200bab", max_size=20))
+def test_normalize_collapses_exactly_what_the_regex_white_space_class_matches(text: str) -> None:
+    nfc = unicodedata.normalize("NFC", text)
+    assert normalize(text) == re.sub(r"\s+", " ", nfc).strip()
 
 
 @pytest.mark.parametrize("value, safe", [("45-nq-tw", True), ("Đảng", False), ("../x", False), ("", False), ("a_b", False)])
