@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,8 @@ def document_pdf(document: Document, cache_dir: Path | None) -> bytes:
 
     data = HTML(string=html).write_pdf(pdf_identifier=key[:32].encode(), uncompressed_pdf=False)
     assert data is not None
+    # Typesetting leaves cyclic garbage, and the build pauses the automatic collector.
+    gc.collect()
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(data)
