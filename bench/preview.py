@@ -46,7 +46,11 @@ def wait_for(url: str, text: str, timeout: float) -> float:
 
 def measure_preview(count: int, edits: int = 3) -> str:
     """Serve a corpus of `count` documents, edit one document `edits` times, time each change."""
-    root = make_corpus(Path(tempfile.mkdtemp(prefix="bench-preview-")) / "corpus", count)
+    with tempfile.TemporaryDirectory(prefix="bench-preview-") as workdir:
+        return _measure(make_corpus(Path(workdir) / "corpus", count), count, edits)
+
+
+def _measure(root: Path, count: int, edits: int) -> str:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],

@@ -25,9 +25,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def measure_search(count: int, query: str = "tri thuc") -> str:
     """Build a corpus of `count` documents, serve it, and time the first result for `query`."""
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as workdir:
+        return _measure(Project(make_corpus(Path(workdir) / "corpus", count)), count, query)
+
+
+def _measure(project: Project, count: int, query: str) -> str:
     from playwright.sync_api import sync_playwright
 
-    project = Project(make_corpus(Path(tempfile.mkdtemp(prefix="bench-search-")) / "corpus", count))
     build(project, as_of=dt.date(2025, 6, 30), pdfs=False)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site_dir)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

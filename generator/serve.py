@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 from typing import Any
@@ -107,11 +108,19 @@ def serve(project: Project, addr: str) -> int:
     observer = watch(project, regenerator)
     print(f"Xem trước tại http://{addr}{served_path(project)} — sửa tệp trong data/ để cập nhật; nhấn Ctrl+C để dừng.", flush=True)
     rebuilds.regenerating = True
+    # A stop request (kill, a service manager, a CI timeout) ends the preview as Ctrl+C does, so that
+    # MkDocs removes the temporary site it serves from.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         # Dirty builds re-render only pages whose Markdown changed, which is all the generator rewrites.
         mkdocs_serve(str(project.config_file), livereload=True, build_type="dirty", dev_addr=addr)
     finally:
+        signal.signal(signal.SIGTERM, previous)
         rebuilds.regenerating = False
         rebuilds.server = None
         observer.stop()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -14,11 +14,14 @@ from generator.build import Project
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_an_edit_is_served_with_its_search_entries(project: Project) -> None:
+def test_an_edit_is_served_with_its_search_entries(project: Project, tmp_path: Path) -> None:
     port = free_port()
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--addr", f"127.0.0.1:{port}"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)},
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(temporary)},
     )
     base = f"http://127.0.0.1:{port}/nghi-quyet-45/"
     try:
@@ -29,7 +32,10 @@ def test_an_edit_is_served_with_its_search_entries(project: Project) -> None:
         docs = json.loads(fetch(base + "search/search_index.json"))["docs"]
         assert any("Trương Thị Mai Anh" in entry["text"] for entry in docs if entry["location"].startswith("van-ban/20-kh-tw/"))
         assert len({entry["location"].split("#")[0] for entry in docs}) > 40  # pages not rebuilt keep their entries
+        assert [p.name for p in temporary.iterdir() if p.name.startswith("mkdocs_")]  # the site MkDocs serves
     finally:
         server.terminate()
         _, err = server.communicate(timeout=30)
     assert "Traceback" not in err.decode("utf-8")
+    # Stopped by a signal, the preview still shuts down cleanly and removes its temporary site.
+    assert server.returncode == 0 and not [p for p in temporary.iterdir() if p.name.startswith("mkdocs_")]
