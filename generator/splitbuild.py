@@ -4,8 +4,8 @@ Once MkDocs knows every page (on_nav) the hooks fork. Both processes go through 
 MkDocs' order and take turns by a shared counter: a page belongs to whichever process reaches it
 first, so the faster one takes more. A process converts and writes its own pages. For the
 other's pages it reads only the front matter (the navigation shows their titles) and renders
-`skip.html`, which is empty, so MkDocs writes nothing for them. The child copies the static
-files; the parent writes the sitemap and the 404 page. The child sends the parent what MkDocs
+`skip.html`, which is empty, so MkDocs writes nothing for them. Each process copies every other
+static file; the parent writes the sitemap and the 404 page. The child sends the parent what MkDocs
 needs after the page loop: the anchors of its pages, so that links to anchors are checked
 across both shares, and the warnings it logged, which strict mode counts in the parent. The
 child leaves with os._exit after the last page (always the parent's) and never returns into the
@@ -78,7 +78,7 @@ class Split:
         else:
             writer.close()
             self.child, self.channel = pid, reader
-            _leave_static_files(files)  # the child copies them: the parent has more to do after the pages
+        _share_static_files(files, self.in_child)
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
 
     def _become_child(self, channel: Connection, config: Any) -> None:
@@ -190,12 +190,13 @@ class Split:
         return code
 
 
-def _leave_static_files(files: Any) -> None:
+def _share_static_files(files: Any, in_child: bool) -> None:
+    """Each process copies every other static file: leave the other process's share to it."""
     from mkdocs.structure.files import InclusionLevel
 
-    for file in files:
-        if not file.is_documentation_page():
-            file.inclusion = InclusionLevel.EXCLUDED
+    static = [file for file in files if not file.is_documentation_page()]
+    for file in static[0 if in_child else 1 :: 2]:
+        file.inclusion = InclusionLevel.EXCLUDED
 
 
 def _anchors(files: Any, mine: set[str]) -> Anchors:
