@@ -1,8 +1,9 @@
 """Time the build's phases in a fresh process, as `python -m generator build` runs them.
 
 `python -m bench.phases build <project>` runs `generator.build.build` and prints the seconds of
-validation, generation, the MkDocs build and writing docs/ as JSON; `python -m bench.phases plain <config>` times plain `mkdocs build`. A fresh
-process keeps the corpus maker's objects out of the heap the timed phases work in.
+validation, generation, the MkDocs build and writing docs/ as JSON; `python -m bench.phases plain
+<config>` times plain `mkdocs build`. A fresh process keeps the corpus maker's objects out of the
+heap the timed phases work in.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from generator.load import LoadCache, load_corpus
 from generator.parallel import Background, available_cores, in_background
 from generator.render import RenderCache, render_site
 from generator.resolve import Site, resolve
-from generator.write import SyncResult, replace_directory, sync
+from generator.write import SyncResult, is_empty, replace_directory, sync
 
 
 OFFLINE_NAME = "nghi-quyet-45-offline"
@@ -161,7 +161,7 @@ def build(
     staged_site = project.staging_dir / ("site-offline" if offline else "site")
     if offline:
         mkdocs_options["use_directory_urls"] = False
-    docs_writer = DocsWriter.start(files, project)
+    docs_writer = DocsWriter(files, project)
     try:
         with build_date(as_of or dt.date.today()), handed(files):
             run_mkdocs(project.config_file, empty_directory(project.handoff_dir), staged_site, offline=offline, **mkdocs_options)
@@ -186,30 +186,26 @@ class DocsWriter:
     .build/docs while MkDocs builds, and the finished folder is renamed into place.
     """
 
-    def __init__(self, files: dict[str, bytes], project: Project, background: Background[SyncResult] | None) -> None:
-        self.files, self.project, self.background = files, project, background
-
-    @classmethod
-    def start(cls, files: dict[str, bytes], project: Project) -> DocsWriter:
-        docs = project.docs_dir
-        if available_cores() < 2 or (docs.exists() and any(docs.iterdir())):
-            return cls(files, project, None)
-        staged = empty_directory(project.staging_dir / "docs")
-        return cls(files, project, in_background(partial(sync, files, staged)))
+    def __init__(self, files: dict[str, bytes], project: Project) -> None:
+        self.files, self.docs = files, project.docs_dir
+        self.staged = project.staging_dir / "docs"
+        self.background: Background[SyncResult] | None = None
+        if available_cores() >= 2 and is_empty(self.docs):
+            self.background = in_background(partial(sync, files, empty_directory(self.staged)))
 
     def finish(self) -> SyncResult:
         """Put the files in docs/; return what changed there."""
         if self.background is None:
-            return sync(self.files, self.project.docs_dir)
+            return sync(self.files, self.docs)
         result = self.background.result()
-        replace_directory(self.project.staging_dir / "docs", self.project.docs_dir)
+        replace_directory(self.staged, self.docs)
         return result
 
     def cancel(self) -> None:
         """Leave docs/ as it was."""
         if self.background is not None:
             self.background.outcome()
-            shutil.rmtree(self.project.staging_dir / "docs", ignore_errors=True)
+            shutil.rmtree(self.staged, ignore_errors=True)
 
 
 def empty_directory(path: Path) -> Path:

@@ -100,7 +100,7 @@ class RenderContext:
 
     def page(self, template: str, **values: object) -> bytes:
         """Render a Markdown page."""
-        return _tidy(self.env.get_template(template).render(**values)).encode("utf-8")
+        return _markdown(self.env.get_template(template), **values)
 
 
 def render_site(
@@ -194,15 +194,20 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
     for document in documents:
         page = paths.document_page(document.id)
         with_pdf = context.pdfs and document.has_full_text
-        markdown = template.render(
-            page=views.document(document), tasks=tasks.for_document(document.id, page),
+        markdown = _markdown(
+            template, page=views.document(document), tasks=tasks.for_document(document.id, page),
             answers=tasks.answered_by(document.id, page), as_of=context.as_of_text,
             pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
         )
         data = document_json(views.site, document, context.pdfs)
         pdf = document_pdf(document, context.pdf_cache) if with_pdf else None
-        rendered.append((_tidy(markdown).encode("utf-8"), data, pdf))
+        rendered.append((markdown, data, pdf))
     return rendered
+
+
+def _markdown(template: jinja2.Template, **values: object) -> bytes:
+    """A page's Markdown: the template rendered and tidied, in UTF-8."""
+    return _tidy(template.render(**values)).encode("utf-8")
 
 
 _OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")

@@ -23,7 +23,7 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
     compared in memory instead of read back; it is updated to `files`.
     """
     result = SyncResult()
-    fresh = not target.exists() or not any(target.iterdir())
+    fresh = is_empty(target)
     target.mkdir(parents=True, exist_ok=True)
     last = known if known is not None else {}
     folders = {target}
@@ -52,6 +52,11 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
         known.clear()
         known.update(files)
     return result
+
+
+def is_empty(folder: Path) -> bool:
+    """Whether `folder` is missing or holds nothing."""
+    return not folder.exists() or not any(folder.iterdir())
 
 
 def _remove_others(files: dict[str, bytes], target: Path, result: SyncResult) -> None:
