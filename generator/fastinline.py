@@ -28,26 +28,35 @@ _ANY = re.compile("|".join(sorted({t.pattern for t in TRIGGERS.values()})))
 class _ShortcutInline(InlineProcessor):
     """Python-Markdown's inline processor, asked to skip patterns whose first character is absent."""
 
-    triggers: list[re.Pattern[str]] | None = None
+    # Each pattern in the order patternIndex counts in, with what it needs in the text to match.
+    patterns: list[tuple[Any, re.Pattern[str]]] | None = None
 
     def run(self, tree: Any, ancestors: list[str] | None = None) -> Any:
-        patterns = self.inlinePatterns
-        patterns._sort()  # the order patternIndex counts in
-        names = [item.name for item in patterns._priority]
-        self.triggers = [TRIGGERS[name] for name in names] if set(names) <= TRIGGERS.keys() else None
+        registry = self.inlinePatterns
+        registry._sort()
+        names = [item.name for item in registry._priority]
+        known = set(names) <= TRIGGERS.keys()
+        self.patterns = [(registry[name], TRIGGERS[name]) for name in names] if known else None
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
-        if self.triggers and patternIndex == 0 and not isinstance(data, AtomicString) and _ANY.search(data) is None:
+        """Python-Markdown's loop over the patterns, skipping those that cannot match from startIndex on."""
+        patterns = self.patterns
+        if patterns is None:
+            return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
+        if isinstance(data, AtomicString) or (patternIndex == 0 and _ANY.search(data) is None):
             return data
-        return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
-
-    def _InlineProcessor__applyPattern(  # noqa: N802
-        self, pattern: Any, data: str, patternIndex: int, startIndex: int = 0  # noqa: N803
-    ) -> tuple[str, bool, int]:
-        if self.triggers and self.triggers[patternIndex].search(data, startIndex) is None:
-            return data, False, 0
-        return super()._InlineProcessor__applyPattern(pattern, data, patternIndex, startIndex)  # type: ignore[misc]
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+        start = 0
+        while patternIndex < len(patterns):
+            pattern, trigger = patterns[patternIndex]
+            if trigger.search(data, start) is None:
+                matched, start = False, 0  # what applyPattern returns when nothing matches
+            else:
+                data, matched, start = apply(pattern, data, patternIndex, start)
+            if not matched:
+                patternIndex += 1
+        return data
 
 
 class _Registrar(Extension):
