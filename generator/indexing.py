@@ -10,7 +10,6 @@ pages at a time, so it indexes in-process and keeps every page's entries between
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import queue
@@ -21,6 +20,7 @@ from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
 
+from generator.jsonfile import compact
 from generator.searchindex import ShardWriter
 from generator.sections import split_sections
 
@@ -45,7 +45,7 @@ def write_index(site_dir: Path, config: dict[str, Any], docs: list[Entry]) -> No
     """Write Material's search_index.json with `docs` (read whole by the worker when opened from disk)."""
     path = site_dir / "search" / "search_index.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_bytes(compact({"config": config, "docs": docs}))
 
 
 def _work(pages: Any, result: Any, site_dir: Path, whole: bool) -> None:

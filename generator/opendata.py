@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from generator import paths
+from generator.jsonfile import compact_line
 from generator.model import Document, Section
 from generator.numbers import number_key
 from generator.resolve import Relation, Site, document_order
@@ -88,13 +88,9 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
     }
 
 
-def _json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
 def document_json(site: Site, document: Document, pdfs: bool) -> bytes:
     """van-ban/<id>.json: one document's data."""
-    return _json(document_data(site, document, pdfs and document.has_full_text))
+    return compact_line(document_data(site, document, pdfs and document.has_full_text))
 
 
 def open_data(site: Site, pdfs: bool, documents_json: dict[str, bytes] | None = None) -> dict[str, bytes]:

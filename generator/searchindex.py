@@ -10,14 +10,16 @@ The entries come from generator/indexing.py.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from pathlib import Path
 
+from generator.jsonfile import compact
+
 CHUNK = 16
-# One pass over tags, entities and words; only words are kept.
-_TOKENS = re.compile(r"<[^>]*>|&[#\w]+;|[^\W_]+")
+# Tags and entities separate words and are not words themselves.
+_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
+_WORD = re.compile(r"[^\W_]+")
 _MARKS = re.compile("[\u0300-\u036f]")
 KEY_ROWS = (("co quan ban hanh", "nguoi ky"), ("nguoi ky", "chuc vu"))
 
@@ -28,22 +30,18 @@ def search_fold(word: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
 
 
-def folded_words(html: str, cache: dict[str, str] | None = None) -> list[str]:
-    """The words of an HTML fragment as the worker sees them: text between tags, entities skipped.
+class FoldCache(dict[str, str]):
+    """Folded words by word, folded on first use: a corpus has millions of words but few distinct ones."""
 
-    `cache` memoises folding across calls (a corpus has millions of words but few distinct ones).
-    """
-    memo = {} if cache is None else cache
-    words = []
-    for token in _TOKENS.findall(html):
-        first = token[0]
-        if first == "<" or first == "&":
-            continue
-        folded = memo.get(token)
-        if folded is None:
-            folded = memo[token] = search_fold(token)
-        words.append(folded)
-    return words
+    def __missing__(self, word: str) -> str:
+        folded = self[word] = search_fold(word)
+        return folded
+
+
+def folded_words(html: str, cache: FoldCache | None = None) -> list[str]:
+    """The words of an HTML fragment as the worker sees them: text between tags, entities skipped."""
+    words = _WORD.findall(_MARKUP.sub(" ", html))
+    return list(map((FoldCache() if cache is None else cache).__getitem__, words))
 
 
 def shard_key(word: str) -> str:
@@ -82,7 +80,7 @@ class ShardWriter:
         self.sections: list[list[object]] = []
         self.texts: list[str] = []
         self.postings: dict[str, list[int]] = {}
-        self.folded: dict[str, str] = {}
+        self.folded = FoldCache()
 
     def add(self, entries: list[dict[str, object]]) -> None:
         """Index Material-style entries: location, title, text and an optional boost."""
@@ -115,4 +113,4 @@ class ShardWriter:
 
 
 def _dump(path: Path, data: object) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_bytes(compact(data))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from dataclasses import dataclass
 
 from generator import paths
 from generator.deadlines import KIND_LABELS
+from generator.jsonfile import compact_line
 from generator.markdown import attribute, escape, link
 from generator.resolve import Site, Task
 from generator.views import display_date, section_label
@@ -166,7 +166,7 @@ class TaskViews:
 
     def export_json(self) -> bytes:
         data = {"as_of": self.as_of.isoformat(), "tasks": self.export_rows()}
-        return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        return compact_line(data)
 
     def export_csv(self) -> bytes:
         """CSV with a BOM so that spreadsheet programs read the Vietnamese text as UTF-8."""

@@ -3,14 +3,47 @@
 from __future__ import annotations
 
 import json
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.build import Project
-from generator.searchindex import folded_words, key_ranges, search_fold, shard_key
+from generator.jsonfile import compact, compact_line
+from generator.searchindex import FoldCache, folded_words, key_ranges, search_fold, shard_key
 
 
 def test_fold_and_words() -> None:
     assert search_fold("ĐẢNG") == "dang"
     assert folded_words("<p>Đảng đoàn</p><ul><li>KH&amp;CN</li><li>45-NQ/TW</li></ul>") == ["dang", "doan", "kh", "cn", "45", "nq", "tw"]
+
+
+def _words_token_by_token(html: str) -> list[str]:
+    """The worker's reading, one token at a time: tags and entities are skipped, words folded."""
+    tokens = re.findall(r"<[^>]*>|&[#\w]+;|[^\W_]+", html)
+    return [search_fold(token) for token in tokens if token[0] not in "<&"]
+
+
+@given(st.text(alphabet="aĐđé_1 <>&#;/\"=b\n", max_size=60))
+def test_words_are_read_as_token_by_token(html: str) -> None:
+    assert folded_words(html) == _words_token_by_token(html)
+
+
+def test_the_fold_cache_folds_each_word_once() -> None:
+    cache = FoldCache()
+    assert folded_words("Trí thức, trí thức", cache) == ["tri", "thuc", "tri", "thuc"]
+    assert cache == {"Trí": "tri", "thức": "thuc", "trí": "tri"}
+
+
+@given(st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=12,
+))
+def test_compact_json_is_what_the_standard_library_writes(data: object) -> None:
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert compact(data) == expected.encode("utf-8")
+    assert compact_line(data) == (expected + "\n").encode("utf-8")
 
 
 def test_shard_keys() -> None:
