@@ -191,7 +191,7 @@ class DocsWriter:
         self.staged = project.staging_dir / "docs"
         self.background: Background[SyncResult] | None = None
         if available_cores() >= 2 and is_empty(self.docs):
-            self.background = in_background(partial(sync, files, empty_directory(self.staged)))
+            self.background = in_background(partial(_sync_in_spare_time, files, empty_directory(self.staged)))
 
     def finish(self) -> SyncResult:
         """Put the files in docs/; return what changed there."""
@@ -206,6 +206,12 @@ class DocsWriter:
         if self.background is not None:
             self.background.outcome()
             shutil.rmtree(self.staged, ignore_errors=True)
+
+
+def _sync_in_spare_time(files: dict[str, bytes], target: Path) -> SyncResult:
+    """Sync at a low priority: MkDocs' processes, which the build waits for, come first."""
+    os.nice(10)
+    return sync(files, target)
 
 
 def empty_directory(path: Path) -> Path:

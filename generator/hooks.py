@@ -60,7 +60,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if splitbuild.split.claim(page):
         return markdown
-    page.meta["template"] = splitbuild.SKIP_TEMPLATE  # the other process writes this page
+    splitbuild.leave_to_the_other(page)
     return ""
 
 

@@ -3,8 +3,8 @@
 Once MkDocs knows every page (on_nav) the hooks fork. Both processes go through the pages in
 MkDocs' order and take turns by a shared counter: a page belongs to whichever process reaches it
 first, so the faster one takes more. A process converts and writes its own pages. For the
-other's pages it reads only the front matter (the navigation shows their titles) and renders
-`skip.html`, which is empty, so MkDocs writes nothing for them. Each process copies every other
+other's pages it reads only the front matter (the navigation shows their titles), converts no
+Markdown and renders `skip.html`, which is empty, so MkDocs writes nothing for them. Each process copies every other
 static file; the parent writes the sitemap and the 404 page. The child sends the parent what MkDocs
 needs after the page loop: the anchors of its pages, so that links to anchors are checked
 across both shares, and the warnings it logged, which strict mode counts in the parent. The
@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import traceback
+from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -188,6 +189,16 @@ class Split:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
         self._reset()
         return code
+
+
+def leave_to_the_other(page: Any) -> None:
+    """A page the other process renders: no Markdown to convert here, and skip.html, so MkDocs writes nothing."""
+    page.meta["template"] = SKIP_TEMPLATE
+    page.render = partial(_render_nothing, page)
+
+
+def _render_nothing(page: Any, config: Any, files: Any) -> None:
+    page.content = ""
 
 
 def _share_static_files(files: Any, in_child: bool) -> None:
