@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser, Section
 
-from generator import fastinline
+from generator import fastmarkdown
 from generator.build import Project
 from generator.sections import _tokens, split_sections
 
@@ -36,7 +36,7 @@ def test_every_page_of_the_site_splits_as_material_splits_it(built: Project) -> 
     from mkdocs.config import load_config
 
     config = load_config(str(built.config_file), docs_dir=str(built.docs_dir))
-    extensions = [*config["markdown_extensions"], fastinline.makeExtension()]
+    extensions = [*config["markdown_extensions"], fastmarkdown.makeExtension()]
     pages = sorted((built.docs_dir).rglob("*.md"))
     assert len(pages) > 40
     for path in pages:

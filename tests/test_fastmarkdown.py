@@ -1,4 +1,4 @@
-"""The inline shortcut changes how fast Markdown is parsed, never the HTML."""
+"""The inline and table shortcuts change how fast Markdown is parsed, never the HTML."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.build import Project
-from generator.fastinline import makeExtension
+from generator.fastmarkdown import makeExtension
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 PLAIN = markdown.Markdown(extensions=EXTENSIONS)
@@ -33,6 +33,21 @@ def test_every_generated_page_parses_the_same(built: Project) -> None:
 def test_any_text_parses_the_same(text: str) -> None:
     plain, fast = both(text)
     assert plain == fast
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="a |`\\-:*[]()", max_size=16), min_size=1, max_size=4))
+def test_any_table_parses_the_same(rows: list[str]) -> None:
+    plain, fast = both("| a | b |\n| --- | :-: |\n" + "\n".join(rows))
+    assert plain == fast
+
+
+def test_the_shortcut_table_processor_replaces_the_tables_one_in_place() -> None:
+    blocks, plain_blocks = FAST.parser.blockprocessors, PLAIN.parser.blockprocessors
+    blocks._sort()
+    plain_blocks._sort()
+    assert type(blocks["table"]).__name__ == "_ShortcutTable"
+    assert [item.name for item in blocks._priority] == [item.name for item in plain_blocks._priority]
 
 
 def test_unknown_inline_patterns_switch_the_shortcut_off() -> None:

@@ -1,8 +1,11 @@
-"""A Python-Markdown extension that skips inline parsing of text with no inline syntax in it.
+"""A Python-Markdown extension that gives the same HTML with less work: two shortcuts.
 
-Python-Markdown tries each of its fourteen inline patterns on every text node, in Python, and
-most text of these documents holds none of the characters a pattern needs: checking for them
+Inline: Python-Markdown tries each of its fourteen inline patterns on every text node, in Python,
+and most text of these documents holds none of the characters a pattern needs: checking for them
 first gives the same HTML with far less work. An inline pattern it does not know switches this off.
+
+Tables: the tables extension splits every row by walking it for backticks, escapes and pipes; a
+row with no backtick and no backslash splits at every pipe, which str.split does at once.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.tables import TableProcessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
 
@@ -59,9 +63,22 @@ class _ShortcutInline(InlineProcessor):
         return data
 
 
+class _ShortcutTable(TableProcessor):
+    """The tables extension's processor, splitting plain rows with str.split."""
+
+    def _split(self, row: str) -> list[str]:
+        if "`" in row or "\\" in row:
+            return super()._split(row)
+        return row.split("|")
+
+
 class _Registrar(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
         md.treeprocessors.register(_ShortcutInline(md), "inline", 20)
+        blocks = md.parser.blockprocessors
+        if "table" in blocks and type(blocks["table"]) is TableProcessor:  # the tables extension came first
+            priority = next(item.priority for item in blocks._priority if item.name == "table")
+            blocks.register(_ShortcutTable(md.parser, blocks["table"].config), "table", priority)
 
 
 def makeExtension(**kwargs: object) -> Extension:  # noqa: N802
