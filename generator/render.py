@@ -211,7 +211,6 @@ def _markdown(template: jinja2.Template, **values: object) -> bytes:
 
 
 _OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -219,7 +218,9 @@ def _tidy(text: str) -> str:
     """Collapse runs of blank lines, strip trailing white space, end with exactly one newline."""
     if _OTHER_LINE_BREAKS.search(text):
         return _tidy_lines(text)
-    return _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("", text)).strip("\n") + "\n"
+    # rstrip per line: a regex for trailing space would try every space of the text.
+    stripped = "\n".join([line.rstrip() for line in text.split("\n")])
+    return _BLANK_RUNS.sub("\n\n", stripped).strip("\n") + "\n"
 
 
 def _tidy_lines(text: str) -> str:

@@ -45,7 +45,7 @@ def test_generation_is_deterministic() -> None:
 
 @settings(max_examples=300)
 @given(st.text(alphabet=st.sampled_from(["\n", "\n", " ", "\t", "\xa0", "\u3000", "a", "b", "\r", "\u2028", "\x0c"]), max_size=30))
-def test_tidying_by_regex_equals_tidying_line_by_line(text: str) -> None:
+def test_fast_tidying_equals_tidying_line_by_line(text: str) -> None:
     assert render._tidy(text) == render._tidy_lines(text)
     without_other_breaks = re.sub("[\r\u2028\x0c]", "", text)
     assert render._tidy(without_other_breaks) == render._tidy_lines(without_other_breaks)
