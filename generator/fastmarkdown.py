@@ -4,8 +4,10 @@ Inline: Python-Markdown tries each of its fourteen inline patterns on every text
 and most text of these documents holds none of the characters a pattern needs: checking for them
 first gives the same HTML with far less work. An inline pattern it does not know switches this off.
 
-Tables: the tables extension splits every row by walking it for backticks, escapes and pipes; a
-row with no backtick and no backslash splits at every pipe, which str.split does at once.
+Tables: the tables extension splits the first line of every block of two lines or more to see
+whether it starts a table, and splits every row by walking it for backticks, escapes and pipes.
+A block whose second line is not a separator row (pipes, colons, dashes, spaces) is no table, and
+a row with no backtick and no backslash splits at every pipe, which str.split does at once.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ TRIGGERS = {
     "short_image_ref": re.compile(r"!\["), "autolink": re.compile("<"), "automail": re.compile("<"),
     "linebreak": re.compile("  \n"), "html": re.compile("<"), "entity": re.compile("&"), "em_strong": re.compile("[*_]"),
 }
+_SEPARATOR_ROW = frozenset("|:- ")
 _ANY = re.compile("|".join(sorted({t.pattern for t in TRIGGERS.values()})))
 
 
@@ -65,6 +68,14 @@ class _ShortcutInline(InlineProcessor):
 
 class _ShortcutTable(TableProcessor):
     """The tables extension's processor, splitting plain rows with str.split."""
+
+    def test(self, parent: Any, block: str) -> bool:
+        # A table's second line is its separator row; without one, splitting the first line (often
+        # a paragraph's whole text) would be wasted.
+        lines = block.split("\n", 2)
+        if len(lines) < 2 or not _SEPARATOR_ROW.issuperset(lines[1]):
+            return False
+        return super().test(parent, block)
 
     def _split(self, row: str) -> list[str]:
         if "`" in row or "\\" in row:

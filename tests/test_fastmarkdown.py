@@ -42,6 +42,13 @@ def test_any_table_parses_the_same(rows: list[str]) -> None:
     assert plain == fast
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a| :-\\`\n\t", max_size=40))
+def test_any_block_with_pipes_parses_the_same(text: str) -> None:
+    plain, fast = both(text)
+    assert plain == fast
+
+
 def test_the_shortcut_table_processor_replaces_the_tables_one_in_place() -> None:
     blocks, plain_blocks = FAST.parser.blockprocessors, PLAIN.parser.blockprocessors
     blocks._sort()
