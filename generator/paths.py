@@ -25,6 +25,11 @@ def body_page(body_id: str) -> str:
     return f"co-quan/{body_id}.md"
 
 
+def relations_page(document_id: str) -> str:
+    """Return the Markdown path of the page listing every document related to a document."""
+    return f"quan-he/{document_id}.md"
+
+
 def short_page(key: str) -> str:
     """Return the path of a document's short URL page (/so-hieu/<key>/), a static redirect."""
     return f"so-hieu/{key}/index.html"

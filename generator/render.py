@@ -23,7 +23,7 @@ from generator.opendata import atom_feed, document_json, open_data
 from generator.pdf import document_pdf
 from generator.taskviews import TaskViews
 from generator.redirect import redirect_html
-from generator.views import Views, display_date, lookup_rows
+from generator.views import RELATIONS_SHOWN, Views, display_date, lookup_rows
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
@@ -46,7 +46,7 @@ def environment() -> jinja2.Environment:
     )
 
 
-DocumentFiles = tuple[bytes, bytes, "bytes | None"]  # page, open data, PDF
+DocumentFiles = tuple[bytes, bytes, "bytes | None", "bytes | None"]  # page, open data, PDF, relations page
 
 
 @dataclass
@@ -132,11 +132,13 @@ def render_site(
         cache.site, cache.settings, cache.documents = site, (as_of, pdfs), rendered
     documents_json: dict[str, bytes] = {}
     for document in site.documents.values():
-        page, data, pdf = rendered[document.id]
+        page, data, pdf, relations = rendered[document.id]
         files[paths.document_page(document.id)] = page
         documents_json[document.id] = data
         if pdf is not None:
             files[paths.document_pdf(document.id)] = pdf
+        if relations is not None:
+            files[paths.relations_page(document.id)] = relations
     files.update(open_data(site, pdfs, documents_json))
     files[paths.SCHEMA] = SCHEMA_FILE.read_bytes()
     for asset in sorted(ASSETS.rglob("*")):
@@ -187,9 +189,10 @@ def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> dict[str, byt
 
 
 def _document_pages(context: RenderContext, documents: Sequence[Document]) -> list[DocumentFiles]:
-    """Each document's page, its open data and its PDF when asked."""
+    """Each document's page, its open data, its PDF when asked, and its relations page when it needs one."""
     views, tasks = context.views, context.tasks
     template = context.env.get_template("document.md.j2")
+    relations_template = context.env.get_template("relations.md.j2")
     rendered = []
     for document in documents:
         page = paths.document_page(document.id)
@@ -201,7 +204,9 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
         )
         data = document_json(views.site, document, context.pdfs)
         pdf = document_pdf(document, context.pdf_cache) if with_pdf else None
-        rendered.append((markdown, data, pdf))
+        related = views.relations(document)
+        relations = None if related is None else _markdown(relations_template, page=related, shown=RELATIONS_SHOWN)
+        rendered.append((markdown, data, pdf, relations))
     return rendered
 
 

@@ -10,6 +10,7 @@ from generator import paths
 from generator.markdown import attribute, escape, link
 from generator.model import Body, Document, Section, body_parts
 from generator.numbers import number_key
+from generator.text import slugify
 from generator.model import walk_sections
 from generator.resolve import Relation, Site, document_order
 
@@ -19,6 +20,8 @@ RELATION_LABELS = {
     "cites": ("Dẫn chiếu", "Được dẫn chiếu bởi"),
 }
 MISSING = "Chưa cập nhật"
+# A document page lists this many related documents of each kind; its relations page lists all.
+RELATIONS_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -31,10 +34,30 @@ class Row:
 
 @dataclass(frozen=True)
 class LinkGroup:
-    """A labelled list of Markdown links."""
+    """A labelled list of Markdown links, with a link to the whole list when this one is cut short."""
 
     label: str
     links_md: list[str]
+    more_md: str = ""
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    """Every document related to one document in one way, on its relations page."""
+
+    heading_md: str
+    anchor: str
+    links_md: list[str]
+
+
+@dataclass(frozen=True)
+class RelationsView:
+    """The page listing every document related to a document with more than its page lists."""
+
+    front_matter: str
+    heading_md: str
+    document_link_md: str
+    groups: list[RelationGroup]
 
 
 @dataclass(frozen=True)
@@ -145,12 +168,19 @@ def document_name(document: Document) -> str:
     return f"{document.type} {document.number}"
 
 
-def front_matter(title: str, description: str, search_boost: float = 1.0) -> str:
+def front_matter(title: str, description: str, search_boost: float = 1.0, searchable: bool = True) -> str:
     """Return a YAML front matter block; JSON strings are valid YAML scalars."""
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
-    if search_boost != 1.0:
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
+    elif search_boost != 1.0:
         lines += ["search:", f"  boost: {search_boost}"]
     return "\n".join(lines + ["---"])
+
+
+def thousands(count: int) -> str:
+    """A count as Vietnamese writes it: 1.002."""
+    return f"{count:,}".replace(",", ".")
 
 
 def section_label(section: Section, ancestors: tuple[Section, ...]) -> str:
@@ -218,15 +248,46 @@ class Views:
         return text
 
     def relation_groups(self, document: Document, page: str, outgoing: bool) -> list[LinkGroup]:
-        relations = self.site.outgoing.get(document.id, []) if outgoing else self.site.incoming.get(document.id, [])
+        """The related documents a document page lists: RELATIONS_SHOWN of each kind at most."""
         groups = []
+        for label, targets in self._related(document, outgoing):
+            links = [self.relation_link(r, t, page) + " — " + escape(t.type) for r, t in targets[:RELATIONS_SHOWN]]
+            more = ""
+            if len(targets) > RELATIONS_SHOWN:
+                more_text = escape(f"Xem tất cả {thousands(len(targets))} văn bản")
+                more = link(more_text, page, paths.relations_page(document.id), slugify(label))
+            groups.append(LinkGroup(label, links, more))
+        return groups
+
+    def relations(self, document: Document) -> RelationsView | None:
+        """The relations page of a document whose page lists only some of its related documents."""
+        related = self._related(document, True) + self._related(document, False)
+        if all(len(targets) <= RELATIONS_SHOWN for _, targets in related):
+            return None
+        page = paths.relations_page(document.id)
+        name = document_name(document)
+        groups = [
+            RelationGroup(
+                escape(f"{label} ({thousands(len(targets))} văn bản)"), slugify(label),
+                [self.relation_link(r, t, page) + " — " + escape(t.type) for r, t in targets],
+            )
+            for label, targets in related
+        ]
+        title = f"Văn bản liên quan đến {name}"
+        return RelationsView(
+            front_matter=front_matter(title, f"Mọi văn bản có quan hệ với {name}.", searchable=False),
+            heading_md=escape(title), document_link_md=self.document_link(document, page), groups=groups,
+        )
+
+    def _related(self, document: Document, outgoing: bool) -> list[tuple[str, list[tuple[Relation, Document]]]]:
+        """(label, [(relation, the other document)]) for each kind of relation the document has that way."""
+        relations = self.site.outgoing.get(document.id, []) if outgoing else self.site.incoming.get(document.id, [])
+        found = []
         for kind, labels in RELATION_LABELS.items():
             matching = [r for r in relations if r.kind == kind]
             if matching:
-                targets = [(r, r.target if outgoing else r.source) for r in matching]
-                links = [self.relation_link(r, t, page) + " — " + escape(t.type) for r, t in targets]
-                groups.append(LinkGroup(labels[0] if outgoing else labels[1], links))
-        return groups
+                found.append((labels[0] if outgoing else labels[1], [(r, r.target if outgoing else r.source) for r in matching]))
+        return found
 
     def document(self, document: Document) -> DocumentView:
         page = paths.document_page(document.id)
