@@ -4,12 +4,12 @@ Once MkDocs knows every page (on_nav) the hooks fork. Both processes go through 
 MkDocs' order and take turns by a shared counter: a page belongs to whichever process reaches it
 first, so the faster one takes more. A process converts and writes its own pages. For the
 other's pages it reads only the front matter (the navigation shows their titles), converts no
-Markdown and renders `skip.html`, which is empty, so MkDocs writes nothing for them. Each process copies every other
-static file; the parent writes the sitemap and the 404 page. The child sends the parent what MkDocs
-needs after the page loop: the anchors of its pages, so that links to anchors are checked
-across both shares, and the warnings it logged, which strict mode counts in the parent. The
-child leaves with os._exit after the last page (always the parent's) and never returns into the
-caller.
+Markdown and renders `skip.html`, which is empty, so MkDocs writes nothing for them. Each
+process copies every other static file; the parent writes the sitemap and the 404 page. The
+child sends the parent what MkDocs needs after the page loop: the anchors of its pages, so that
+links to anchors are checked across both shares, and the warnings it logged, which strict mode
+counts in the parent. The child leaves with os._exit after the last page (always the parent's)
+and never returns into the caller.
 """
 
 from __future__ import annotations

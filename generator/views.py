@@ -247,11 +247,15 @@ class Views:
             text += f" (mục {escape(section_label(section, ancestors))})"
         return text
 
+    def related_line(self, relation: Relation, target: Document, page: str) -> str:
+        """A related document as a list line: its link, then its type."""
+        return self.relation_link(relation, target, page) + " — " + escape(target.type)
+
     def relation_groups(self, document: Document, page: str, outgoing: bool) -> list[LinkGroup]:
         """The related documents a document page lists: RELATIONS_SHOWN of each kind at most."""
         groups = []
         for label, targets in self._related(document, outgoing):
-            links = [self.relation_link(r, t, page) + " — " + escape(t.type) for r, t in targets[:RELATIONS_SHOWN]]
+            links = [self.related_line(r, t, page) for r, t in targets[:RELATIONS_SHOWN]]
             more = ""
             if len(targets) > RELATIONS_SHOWN:
                 more_text = escape(f"Xem tất cả {thousands(len(targets))} văn bản")
@@ -269,7 +273,7 @@ class Views:
         groups = [
             RelationGroup(
                 escape(f"{label} ({thousands(len(targets))} văn bản)"), slugify(label),
-                [self.relation_link(r, t, page) + " — " + escape(t.type) for r, t in targets],
+                [self.related_line(r, t, page) for r, t in targets],
             )
             for label, targets in related
         ]
