@@ -84,3 +84,32 @@ def test_script_in_the_data_never_runs(browser, tmp_path: Path) -> None:
         page.close()
     finally:
         httpd.shutdown()
+
+
+def _serious_violations_and_overflow(page) -> tuple[list[str], int]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    return serious, page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def test_a_relations_page_and_its_link_fit_a_phone_and_pass_axe(browser, tmp_path: Path) -> None:
+    from bench.corpus import make_corpus
+
+    project = Project(make_corpus(tmp_path / "corpus", 40))
+    build(project, pdfs=False)
+    handler = functools.partial(_QuietHandler, directory=str(project.site_dir))
+    httpd = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/van-ban/45-nq-tw/")
+        assert _serious_violations_and_overflow(page) == ([], 0)
+        page.locator(".rel-diagram__more a").first.click()
+        page.wait_for_url("**/quan-he/45-nq-tw/#van-ban-trien-khai")
+        assert page.locator("#van-ban-trien-khai").is_visible()
+        assert _serious_violations_and_overflow(page) == ([], 0)
+        page.close()
+    finally:
+        httpd.shutdown()
