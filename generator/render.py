@@ -23,7 +23,7 @@ from generator.opendata import atom_feed, document_json, open_data
 from generator.pdf import document_pdf
 from generator.taskviews import TaskViews
 from generator.redirect import redirect_html
-from generator.views import RELATIONS_SHOWN, Views, display_date, lookup_rows
+from generator.views import Views, display_date, lookup_rows
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
@@ -205,7 +205,7 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
         data = document_json(views.site, document, context.pdfs)
         pdf = document_pdf(document, context.pdf_cache) if with_pdf else None
         related = views.relations(document)
-        relations = None if related is None else _markdown(relations_template, page=related, shown=RELATIONS_SHOWN)
+        relations = None if related is None else _markdown(relations_template, page=related)
         rendered.append((markdown, data, pdf, relations))
     return rendered
 

@@ -57,6 +57,7 @@ class RelationsView:
     front_matter: str
     heading_md: str
     document_link_md: str
+    shown: int  # how many of each kind the document page lists
     groups: list[RelationGroup]
 
 
@@ -280,7 +281,7 @@ class Views:
         title = f"Văn bản liên quan đến {name}"
         return RelationsView(
             front_matter=front_matter(title, f"Mọi văn bản có quan hệ với {name}.", searchable=False),
-            heading_md=escape(title), document_link_md=self.document_link(document, page), groups=groups,
+            heading_md=escape(title), document_link_md=self.document_link(document, page), shown=RELATIONS_SHOWN, groups=groups,
         )
 
     def _related(self, document: Document, outgoing: bool) -> list[tuple[str, list[tuple[Relation, Document]]]]:
