@@ -1,23 +1,33 @@
-"""A Python-Markdown extension that gives the same HTML with less work: two shortcuts.
+"""A Python-Markdown extension that gives the same HTML with less work: five shortcuts.
 
 Inline: Python-Markdown tries each of its fourteen inline patterns on every text node, in Python,
 and most text of these documents holds none of the characters a pattern needs: checking for them
 first gives the same HTML with far less work. An inline pattern it does not know switches this off.
 
+Links: the link pattern walks the text and the URL of every link character by character, to
+match nested brackets, titles and quotes. A plain `[text](url)` has none of them, and two regular
+expressions read it.
+
 Tables: the tables extension splits the first line of every block of two lines or more to see
 whether it starts a table, and splits every row by walking it for backticks, escapes and pipes.
 A block whose second line is not a separator row (pipes, colons, dashes, spaces) is no table, and
 a row with no backtick and no backslash splits at every pipe, which str.split does at once.
+
+Raw HTML: md_in_html rebuilds its sets of block-level tags from a list at every tag it reads, and
+Markdown.is_block_level searches that list; both use sets made once per page here.
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorExtra
 from markdown.extensions.tables import TableProcessor
+from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
 
@@ -29,6 +39,8 @@ TRIGGERS = {
     "linebreak": re.compile("  \n"), "html": re.compile("<"), "entity": re.compile("&"), "em_strong": re.compile("[*_]"),
 }
 _SEPARATOR_ROW = frozenset("|:- ")
+_PLAIN_LINK_TEXT = re.compile(r"[^\[\]]*\]")
+_PLAIN_LINK_URL = re.compile(r"""\(([^\s()'"<\x02\x03]*)\)""")
 _ANY = re.compile("|".join(sorted({t.pattern for t in TRIGGERS.values()})))
 
 
@@ -66,6 +78,25 @@ class _ShortcutInline(InlineProcessor):
         return data
 
 
+class _ShortcutLink(LinkInlineProcessor):
+    """The link pattern, reading a plain `[text](url)` with two regular expressions instead of by character."""
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:  # noqa: N802
+        # With no "[" before the first "]", the bracket count falls to zero at that "]".
+        plain = _PLAIN_LINK_TEXT.match(data, index)
+        if plain is None:
+            return super().getText(data, index)
+        return data[index : plain.end() - 1], plain.end(), True
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802
+        # No space, bracket, quote, "<" or stashed placeholder: no title to find, nothing to
+        # unescape or strip, and the first ")" closes the link.
+        plain = _PLAIN_LINK_URL.match(data, index)
+        if plain is None:
+            return super().getLink(data, index)
+        return plain.group(1), None, plain.end(), True
+
+
 class _ShortcutTable(TableProcessor):
     """The tables extension's processor, splitting plain rows with str.split."""
 
@@ -83,13 +114,54 @@ class _ShortcutTable(TableProcessor):
         return row.split("|")
 
 
+class _SetsOnceExtractor(HTMLExtractorExtra):
+    """md_in_html's HTML reader, with its sets of tags made once instead of at every tag."""
+
+    # Properties in HTMLExtractorExtra that build a set from md.block_level_elements on each use;
+    # plain attributes here, set when the reader is made for a page.
+    block_level_tags: set[str] = set()  # type: ignore[assignment]
+    block_tags: set[str] = set()  # type: ignore[assignment]
+    span_and_blocks_tags: set[str] = set()  # type: ignore[assignment]
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self.block_level_tags = set(md.block_level_elements)
+        self.block_tags = self.block_level_tags - (self.span_tags | self.raw_tags | self.empty_tags)
+        self.span_and_blocks_tags = self.block_tags | self.span_tags
+
+
+class _SetsOnceHtmlBlocks(HtmlBlockPreprocessor):
+    """md_in_html's preprocessor, reading with the extractor above."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        parser = _SetsOnceExtractor(self.md)
+        parser.feed("\n".join(lines))
+        parser.close()
+        return "".join(parser.cleandoc).split("\n")
+
+
 class _Registrar(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
         md.treeprocessors.register(_ShortcutInline(md), "inline", 20)
+        inline = md.inlinePatterns
+        if "link" in inline and type(inline["link"]) is LinkInlineProcessor:
+            priority = next(item.priority for item in inline._priority if item.name == "link")
+            inline.register(_ShortcutLink(LINK_RE, md), "link", priority)
+        html_blocks = md.preprocessors
+        if "html_block" in html_blocks and type(html_blocks["html_block"]) is HtmlBlockPreprocessor:  # md_in_html came first
+            priority = next(item.priority for item in html_blocks._priority if item.name == "html_block")
+            html_blocks.register(_SetsOnceHtmlBlocks(md), "html_block", priority)
+        block_level = frozenset(md.block_level_elements)  # a list, searched ~600 times a page
+        md.is_block_level = partial(_is_block_level, block_level)  # type: ignore[method-assign]
         blocks = md.parser.blockprocessors
         if "table" in blocks and type(blocks["table"]) is TableProcessor:  # the tables extension came first
             priority = next(item.priority for item in blocks._priority if item.name == "table")
             blocks.register(_ShortcutTable(md.parser, blocks["table"].config), "table", priority)
+
+
+def _is_block_level(block_level: frozenset[str], tag: Any) -> bool:
+    """Markdown.is_block_level, with a set."""
+    return isinstance(tag, str) and tag.lower().rstrip("/") in block_level
 
 
 def makeExtension(**kwargs: object) -> Extension:  # noqa: N802

@@ -1,7 +1,7 @@
 """MkDocs hooks: take the generated files in memory from `python -m generator build`
 (generator/handoff.py), render a large site's pages in two processes (generator/splitbuild.py), write
 the search index in another (generator/indexing.py) and parse Markdown faster
-(generator/fastmarkdown.py).
+(generator/fastmarkdown.py, generator/fastpages.py).
 
 Without these hooks the site is the same: Material's search plugin indexes the pages itself,
 only slower.
@@ -16,10 +16,10 @@ from typing import Any
 import jinja2
 
 try:
-    from generator import fastmarkdown, handoff, indexing, splitbuild
+    from generator import fastmarkdown, fastpages, handoff, indexing, splitbuild
 except ImportError:  # plain `mkdocs build`, where the project root is not on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator import fastmarkdown, handoff, indexing, splitbuild
+    from generator import fastmarkdown, fastpages, handoff, indexing, splitbuild
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -39,6 +39,7 @@ def on_shutdown() -> None:
 
 def on_config(config: Any) -> Any:
     config.markdown_extensions.append(fastmarkdown.makeExtension())
+    fastpages.install()
     return config
 
 
