@@ -1,10 +1,11 @@
 """MkDocs hooks: take the generated files in memory from `python -m generator build`
 (generator/handoff.py), render a large site's pages in two processes (generator/splitbuild.py), write
-the search index in another (generator/indexing.py) and parse Markdown faster
-(generator/fastmarkdown.py, generator/fastpages.py).
+the search index in another (generator/indexing.py), parse Markdown faster
+(generator/fastmarkdown.py, generator/fastpages.py) and drop the templates' indentation from
+the HTML (generator/tidyhtml.py).
 
-Without these hooks the site is the same: Material's search plugin indexes the pages itself,
-only slower.
+Without these hooks the site looks the same: Material's search plugin indexes the pages itself,
+only slower, and the HTML keeps the templates' indentation.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from typing import Any
 import jinja2
 
 try:
-    from generator import fastmarkdown, fastpages, handoff, indexing, splitbuild
+    from generator import fastmarkdown, fastpages, handoff, indexing, splitbuild, tidyhtml
 except ImportError:  # plain `mkdocs build`, where the project root is not on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator import fastmarkdown, fastpages, handoff, indexing, splitbuild
+    from generator import fastmarkdown, fastpages, handoff, indexing, splitbuild, tidyhtml
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -86,7 +87,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     splitbuild.split.after_page(page)
-    return output
+    return tidyhtml.drop_indentation(output)
 
 
 def on_post_build(config: Any) -> None:
