@@ -59,6 +59,7 @@ def make_corpus(root: Path, count: int, seed: int = 45) -> Path:
     synthetic_bodies = bodies(max(20, count // 5))
     (root / "data" / "bodies.yaml").write_text(yaml.safe_dump({"bodies": real_bodies + synthetic_bodies}, allow_unicode=True), encoding="utf-8")
     numbers: list[str] = []
+    with_tasks: list[str] = []  # numbers of documents with tasks in section II, which others answer
     for index in range(count):
         type_name, type_code = TYPES[index % len(TYPES)]
         body = synthetic_bodies[index % len(synthetic_bodies)]
@@ -79,11 +80,12 @@ def make_corpus(root: Path, count: int, seed: int = 45) -> Path:
                 items.append(entry)
             sections.append({"number": roman, "title": rng.choice(["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN", "NHIỆM VỤ CỤ THỂ"]), "sections": items})
         relations: dict[str, object] = {"implements": ["45-NQ/TW"], "based_on": [rng.choice(["20-KH/TW", *numbers[-20:]])]}
+        answers = answered_tasks(str(body["name"]), with_tasks, rng)
         document = {
             "number": number, "type": type_name, "title": f"Thực hiện Nghị quyết số 45-NQ/TW tại {body['name']}",
             "summary": f"{type_name} của {body['name']} thực hiện Nghị quyết 45-NQ/TW.",
             "issuer": body["id"], "signer": f"Người ký {index}", "signer_title": "Bí thư", "place": rng.choice(PROVINCES),
-            "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "relations": relations,
+            "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "relations": relations, **({"answers": answers} if answers else {}),
             "header": {"issuer_lines": [str(body["name"]).upper()], "motto": "ĐẢNG CỘNG SẢN VIỆT NAM", "place_date": "Hà Nội, ngày 1 tháng 1 năm 2024", "kind_line": type_name.upper(), "title_lines": ["Thực hiện Nghị quyết số 45-NQ/TW"]},
             "preamble": [rng.choice(texts)], "sections": sections,
             "signature": {"lines": ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], "name": f"Người ký {index}"},
@@ -93,4 +95,19 @@ def make_corpus(root: Path, count: int, seed: int = 45) -> Path:
 
         (root / "data" / "documents" / f"{number_key(number)}.yaml").write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
         numbers.append(number)
+        if any("task" in item for section in sections if section["number"] == "II." for item in section["sections"]):
+            with_tasks.append(number)
     return root
+
+
+def answered_tasks(issuer: str, with_tasks: list[str], rng: random.Random) -> list[str]:
+    """What a document answers, as a national corpus has it: most provinces and ministries answer
+    the task 20-KH/TW gives them, and some documents answer a task of an earlier synthetic one."""
+    answers = []
+    if issuer.startswith("Ban cán sự đảng Bộ"):
+        answers.append("20-KH/TW#iv-6")
+    elif rng.random() < 0.6:
+        answers.append("20-KH/TW#iv-8")  # the provincial party committees
+    if with_tasks and rng.random() < 0.15:
+        answers.append(f"{rng.choice(with_tasks)}#ii")
+    return answers

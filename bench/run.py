@@ -53,7 +53,13 @@ def plain_config(root: Path, docs: Path, site: Path) -> Path:
 
 
 def own_text_bytes(document) -> int:
-    texts = [document.title or "", *document.preamble, *(r.text for r in document.recipients), *document.notes]
+    """The bytes of the document's own words: its number, header and signature blocks, title and full text."""
+    texts = [document.number, document.title or "", *document.preamble, *(r.text for r in document.recipients), *document.notes]
+    if document.header:
+        header = document.header
+        texts += [*header.issuer_lines, header.motto, header.place_date, header.kind_line, *header.title_lines]
+    if document.signature:
+        texts += [*document.signature.lines, document.signature.name]
     for section, _ in walk_sections(document.sections):
         texts += [t for t in (section.title, section.text, *section.paragraphs) if t]
     return sum(len(t.encode("utf-8")) for t in texts)

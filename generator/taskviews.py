@@ -12,11 +12,13 @@ from generator.deadlines import KIND_LABELS
 from generator.jsonfile import compact_line
 from generator.markdown import attribute, escape, link
 from generator.resolve import Site, Task
-from generator.views import display_date, section_label
+from generator.views import display_date, section_label, thousands
 
 ANSWERED, OVERDUE, DUE = "answered", "overdue", "due"
 STATUS_LABELS = {ANSWERED: "Đã có văn bản trả lời", OVERDUE: "Quá hạn, chưa có văn bản trả lời", DUE: "Chưa có văn bản trả lời, còn hạn"}
 NO_DEADLINE = "Không nêu thời hạn"
+# A task badge or a body's list names this many answering documents; the board names them all.
+ANSWERS_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,12 @@ class TaskViews:
     def status(self, task: Task) -> str:
         return status_of(task, bool(self.site.answers_to.get(task.id)), self.as_of)
 
-    def view(self, task: Task, page: str) -> TaskView:
+    def view(self, task: Task, page: str, answers_shown: int | None = None) -> TaskView:
+        """The task as `page` shows it, naming `answers_shown` answering documents at most (all if None)."""
         status = self.status(task)
-        answers = self.site.answers_to.get(task.id, [])
         section = escape(section_label(task.section, task.ancestors))
         where = link(escape(task.document.number), page, paths.document_page(task.document.id), task.section.id) + f", mục {section}"
         bodies = "; ".join(link(escape(b.name), page, paths.body_page(b.id)) for b in task.bodies)
-        answer_links = ", ".join(
-            link(escape(a.document.number), page, paths.document_page(a.document.id), a.section.id if a.section else None) for a in answers
-        )
         due = task.deadline.due if task.deadline else None
         meta = (
             f'<span class="task-meta" id="nv-{task.id}" data-bodies="{attribute(" ".join(b.id for b in task.bodies))}"'
@@ -104,20 +103,31 @@ class TaskViews:
             deadline_md=escape(deadline_text(task)),
             status=status,
             status_label=STATUS_LABELS[status],
-            answers_md=answer_links,
+            answers_md=self.answer_links(task, page, answers_shown),
             board_link_md=link("bảng nhiệm vụ", page, paths.TASKS, f"nv-{task.id}"),
             meta_html=meta,
         )
+
+    def answer_links(self, task: Task, page: str, shown: int | None) -> str:
+        """Links to the documents answering `task`; past `shown` of them, a link to the rest on the board."""
+        answers = self.site.answers_to.get(task.id, [])
+        listed = answers if shown is None else answers[:shown]
+        links = ", ".join(
+            link(escape(a.document.number), page, paths.document_page(a.document.id), a.section.id if a.section else None) for a in listed
+        )
+        if len(listed) < len(answers):
+            links += " " + link(f"và {thousands(len(answers) - len(listed))} văn bản khác", page, paths.TASKS, f"nv-{task.id}")
+        return links
 
     def board(self) -> list[TaskView]:
         return [self.view(task, paths.TASKS) for task in self.site.tasks]
 
     def for_document(self, document_id: str, page: str) -> dict[str, TaskView]:
         """Task views of a document, keyed by the id of the section they stand in."""
-        return {t.section.id: self.view(t, page) for t in self.by_document.get(document_id, [])}
+        return {t.section.id: self.view(t, page, ANSWERS_SHOWN) for t in self.by_document.get(document_id, [])}
 
     def for_body(self, body_id: str, page: str) -> list[TaskView]:
-        return [self.view(t, page) for t in self.by_body.get(body_id, [])]
+        return [self.view(t, page, ANSWERS_SHOWN) for t in self.by_body.get(body_id, [])]
 
     def answered_by(self, document_id: str, page: str) -> list[str]:
         """Links to the tasks a document answers, for its page."""

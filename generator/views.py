@@ -21,7 +21,7 @@ RELATION_LABELS = {
 }
 MISSING = "Chưa cập nhật"
 # A document page lists this many related documents of each kind; its relations page lists all.
-RELATIONS_SHOWN = 20
+RELATIONS_SHOWN = 10
 
 
 @dataclass(frozen=True)

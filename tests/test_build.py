@@ -126,6 +126,13 @@ def test_html_lang_is_vietnamese(built: Project) -> None:
     assert '<html lang="vi"' in html_of(built, "van-ban/20-kh-tw")
 
 
+def test_the_theme_speaks_vietnamese_where_material_does_not(built: Project) -> None:
+    html = html_of(built, "van-ban/20-kh-tw")
+    for english_or_wrong in ("Initializing search", 'aria-label="Tabs"', "Trở lại mục lục", '"search.result.term.missing": "Kh'):
+        assert english_or_wrong not in html
+    assert "Đang chuẩn bị tìm kiếm" in html and "Lên đầu trang" in html and 'aria-label="Mục chính"' in html
+
+
 def test_site_build_is_deterministic(project: Project) -> None:
     build(project)
     first = files_of(project.site_dir)

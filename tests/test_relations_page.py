@@ -1,4 +1,5 @@
-"""A document with many related documents lists the first ones on its page and all on its relations page."""
+"""Long lists are cut short where a page would grow with the corpus: a document page lists the first
+related documents (all on its relations page), and a task names its first answers (all on the board)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from bench.corpus import make_corpus
 from generator.build import Project, build, generate
+from generator.taskviews import ANSWERS_SHOWN
 from generator.views import RELATIONS_SHOWN, thousands
 
 AS_OF = dt.date(2025, 6, 30)
@@ -35,7 +37,9 @@ def test_a_long_list_is_cut_short_with_a_link_to_all(corpus: Project) -> None:
 
 def test_short_lists_need_no_relations_page(corpus: Project) -> None:
     _, files = generate(corpus, AS_OF, pdfs=False)
-    assert [path for path in files if path.startswith("quan-he/")] == ["quan-he/45-nq-tw.md"]
+    cut_short = {path.split("/")[1] for path, text in files.items() if path.startswith("van-ban/") and b"](../quan-he/" in text}
+    assert {path.split("/")[1] for path in files if path.startswith("quan-he/")} == cut_short
+    assert "45-nq-tw.md" in cut_short and len(cut_short) < 10
     _, real = generate(Project(Path(__file__).resolve().parent.parent), AS_OF, pdfs=False)
     assert not any(path.startswith("quan-he/") for path in real)
 
@@ -49,3 +53,16 @@ def test_the_links_hold_in_a_strict_build(corpus: Project) -> None:
 
 def test_counts_are_written_the_vietnamese_way() -> None:
     assert [thousands(n) for n in (7, 1002, 1234567)] == ["7", "1.002", "1.234.567"]
+
+
+def test_a_task_names_its_first_answers_and_the_board_names_all(corpus: Project) -> None:
+    _, files = generate(corpus, AS_OF, pdfs=False)
+    badge = files["van-ban/20-kh-tw.md"].decode("utf-8").split("{: #iv-8 }", 1)[1].split("· Trả lời: ", 1)[1].split("\n", 1)[0]
+    named, rest = badge.split(" [và ", 1)
+    assert named.count("](") == ANSWERS_SHOWN
+    others = int(rest.split(" ", 1)[0])
+    assert rest.startswith(f"{others} văn bản khác](../nhiem-vu/index.md#nv-20-kh-tw-iv-8) · Xem trên")
+    row = next(line for line in files["nhiem-vu/index.md"].decode("utf-8").splitlines() if 'id="nv-20-kh-tw-iv-8"' in line)
+    assert row.rsplit(" | ", 1)[1].count("](") == ANSWERS_SHOWN + others and "văn bản khác" not in row
+    body = files["co-quan/tinh-uy-thanh-uy.md"].decode("utf-8")
+    assert f"[và {others} văn bản khác](../nhiem-vu/index.md#nv-20-kh-tw-iv-8)" in body
