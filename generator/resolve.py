@@ -118,10 +118,12 @@ def resolve(corpus: Corpus) -> Site:
     for relations in site.incoming.values():
         relations.sort(key=lambda r: document_order(r.source))
     problems.extend(_cycles(site))
+    tasks_of: dict[str, list[Task]] = {}
     for document in corpus.documents:
-        site.tasks.extend(_tasks(document, bodies, problems))
+        tasks_of[document.id] = _tasks(document, bodies, problems)
+        site.tasks.extend(tasks_of[document.id])
     for document in corpus.documents:
-        _answers(document, site, problems)
+        _answers(document, site, tasks_of, problems)
     if problems:
         raise ValidationError(problems)
     return site
@@ -249,7 +251,7 @@ def _tasks(document: Document, bodies: dict[str, Body], problems: list[Problem])
     return tasks
 
 
-def _answers(document: Document, site: Site, problems: list[Problem]) -> None:
+def _answers(document: Document, site: Site, tasks_of: dict[str, list[Task]], problems: list[Problem]) -> None:
     refs: list[tuple[AnswerRef, Section | None, str]] = [(ref, None, "answers") for ref in document.answers]
     for section, _ in walk_sections(document.sections):
         refs.extend((ref, section, f"{section.field_path}.answers") for ref in section.answers)
@@ -262,7 +264,7 @@ def _answers(document: Document, site: Site, problems: list[Problem]) -> None:
         if scope is None:
             problems.append(Problem(ref.location, field_path, f'văn bản {target.number} không có mục "{ref.section}"'))
             continue
-        answered = [t for t in site.tasks if t.document is target and t.section.id in scope]
+        answered = [t for t in tasks_of[target.id] if t.section.id in scope]
         if not answered:
             where = f"mục {ref.section} của văn bản {target.number}" if ref.section else f"văn bản {target.number}"
             problems.append(Problem(ref.location, field_path, f"{where} không giao nhiệm vụ nào để trả lời"))
