@@ -1,4 +1,4 @@
-"""A Python-Markdown extension that gives the same HTML with less work: five shortcuts.
+"""A Python-Markdown extension that gives the same HTML with less work: six shortcuts.
 
 Inline: Python-Markdown tries each of its fourteen inline patterns on every text node, in Python,
 and most text of these documents holds none of the characters a pattern needs: checking for them
@@ -6,7 +6,8 @@ first gives the same HTML with far less work. An inline pattern it does not know
 
 Links: the link pattern walks the text and the URL of every link character by character, to
 match nested brackets, titles and quotes. A plain `[text](url)` has none of them, and two regular
-expressions read it.
+expressions read it. Before it, the four reference patterns read every link the same way to look
+its id up among the text's reference definitions: with no definition, they are skipped.
 
 Tables: the tables extension splits the first line of every block of two lines or more to see
 whether it starts a table, and splits every row by walking it for backticks, escapes and pipes.
@@ -38,6 +39,10 @@ TRIGGERS = {
     "short_image_ref": re.compile(r"!\["), "autolink": re.compile("<"), "automail": re.compile("<"),
     "linebreak": re.compile("  \n"), "html": re.compile("<"), "entity": re.compile("&"), "em_strong": re.compile("[*_]"),
 }
+# Patterns that only ever link to a reference defined in the text ("[id]: url"); without any such
+# definition they leave the text as it is.
+_REFERENCES = frozenset(("reference", "image_reference", "short_reference", "short_image_ref"))
+_NEVER = re.compile("(?!)")
 _SEPARATOR_ROW = frozenset("|:- ")
 _PLAIN_LINK_TEXT = re.compile(r"[^\[\]]*\]")
 _PLAIN_LINK_URL = re.compile(r"""\(([^\s()'"<\x02\x03]*)\)""")
@@ -55,7 +60,8 @@ class _ShortcutInline(InlineProcessor):
         registry._sort()
         names = [item.name for item in registry._priority]
         known = set(names) <= TRIGGERS.keys()
-        self.patterns = [(registry[name], TRIGGERS[name]) for name in names] if known else None
+        idle = frozenset() if self.md.references else _REFERENCES
+        self.patterns = [(registry[name], _NEVER if name in idle else TRIGGERS[name]) for name in names] if known else None
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803

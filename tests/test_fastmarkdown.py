@@ -69,6 +69,14 @@ def test_any_link_url_parses_the_same(url: str) -> None:
     assert plain == fast
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="[]()!: ar\n", max_size=16))
+@example("[a][r] [r] ![a][r] ![r]\n\n[r]: x.md")  # references are skipped only when none is defined
+def test_any_reference_parses_the_same(text: str) -> None:
+    plain, fast = both(text)
+    assert plain == fast
+
+
 HTML_PARTS = [
     '<div class="a" markdown>', "</div>", '<p class="b" markdown>', "</p>", "<span>", "</span>", '<div markdown="span">',
     '<p markdown="block">', '<div markdown="0">', "<hr>", "<hr markdown>", "<br/>", "<!-- c -->", "t", "**t**", "- i", "\n", "\n\n",
