@@ -22,6 +22,8 @@ RELATION_LABELS = {
 MISSING = "Chưa cập nhật"
 # A document page lists this many related documents of each kind; its relations page lists all.
 RELATIONS_SHOWN = 10
+# The home page's tree shows this many documents derived from each document.
+TREE_CHILDREN_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -122,10 +124,12 @@ class ListedDocument:
 
 @dataclass(frozen=True)
 class TreeNode:
-    """A document in the home page's tree of derived documents."""
+    """A line of the home page's tree of derived documents: a document, or a link to the rest of a
+    document's derived documents when it has more than the tree shows."""
 
     depth: int
-    item: ListedDocument
+    item: ListedDocument | None
+    more_md: str = ""
 
 
 @dataclass(frozen=True)
@@ -264,11 +268,16 @@ class Views:
             groups.append(LinkGroup(label, links, more))
         return groups
 
+    def has_relations_page(self, document: Document) -> bool:
+        """Whether the document's page lists only some of its related documents, and links to a page of all."""
+        related = self._related(document, True) + self._related(document, False)
+        return any(len(targets) > RELATIONS_SHOWN for _, targets in related)
+
     def relations(self, document: Document) -> RelationsView | None:
         """The relations page of a document whose page lists only some of its related documents."""
-        related = self._related(document, True) + self._related(document, False)
-        if all(len(targets) <= RELATIONS_SHOWN for _, targets in related):
+        if not self.has_relations_page(document):
             return None
+        related = self._related(document, True) + self._related(document, False)
         page = paths.relations_page(document.id)
         name = document_name(document)
         groups = [
@@ -381,8 +390,11 @@ class Views:
 
         def add(document: Document, depth: int) -> None:
             nodes.append(TreeNode(depth, self.listed(document, page)))
-            for child in sorted(children.get(document.id, []), key=document_order):
+            below = sorted(children.get(document.id, []), key=document_order)
+            for child in below[:TREE_CHILDREN_SHOWN]:
                 add(child, depth + 1)
+            if len(below) > TREE_CHILDREN_SHOWN:
+                nodes.append(TreeNode(depth + 1, None, self.more_below(document, len(below) - TREE_CHILDREN_SHOWN, page)))
 
         roots = [d for d in self.site.documents.values() if parents[d.id] is None and d.id in children]
         for root in sorted(roots, key=document_order):
@@ -390,6 +402,13 @@ class Views:
         in_tree = {doc_id for doc_id in parents if parents[doc_id] is not None} | {r.id for r in roots}
         others = [self.listed(d, page) for d in self.documents_sorted() if d.id not in in_tree]
         return nodes, others
+
+    def more_below(self, document: Document, hidden: int, page: str) -> str:
+        """A link to all documents related to `document`: its relations page if it has one, else its diagram."""
+        label = escape(f"và {thousands(hidden)} văn bản khác triển khai {document.number}")
+        if self.has_relations_page(document):
+            return link(label, page, paths.relations_page(document.id))
+        return link(label, page, paths.document_page(document.id), "quan-he")
 
     def primary_parent(self, doc_id: str) -> str | None:
         """The basis that itself implements something, else the implemented document."""

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import make_corpus
-from generator.build import Project, build, generate
+from generator.build import Project, build, check, generate
 from generator.taskviews import ANSWERS_SHOWN
+from generator import views
 from generator.views import RELATIONS_SHOWN, thousands
 
 AS_OF = dt.date(2025, 6, 30)
@@ -66,3 +67,33 @@ def test_a_task_names_its_first_answers_and_the_board_names_all(corpus: Project)
     assert row.rsplit(" | ", 1)[1].count("](") == ANSWERS_SHOWN + others and "văn bản khác" not in row
     body = files["co-quan/tinh-uy-thanh-uy.md"].decode("utf-8")
     assert f"[và {others} văn bản khác](../nhiem-vu/index.md#nv-20-kh-tw-iv-8)" in body
+
+
+def test_the_home_tree_shows_the_first_documents_below_each_and_links_to_the_rest(corpus: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "TREE_CHILDREN_SHOWN", 2)
+    _, files = generate(corpus, AS_OF, pdfs=False)
+    tree = files["index.md"].decode("utf-8").split("{: #cay-van-ban }", 1)[1].split("\n## ", 1)[0].strip().splitlines()
+    shown_below: dict[tuple[int, int], int] = {}  # (line of the parent, depth) -> documents shown
+    parents: list[int] = []  # line of the last document at each depth
+    more = []
+    for number, line in enumerate(tree):
+        depth = (len(line) - len(line.lstrip())) // 4
+        parents[depth:] = [number]
+        if "văn bản khác triển khai" in line:
+            more.append(line.strip())
+        elif depth:
+            shown_below[(parents[depth - 1], depth)] = shown_below.get((parents[depth - 1], depth), 0) + 1
+    assert shown_below and max(shown_below.values()) == 2
+    assert more
+    for line in more:
+        target = line.split("](", 1)[1].rstrip(")").split("#", 1)[0]
+        assert target in files
+
+
+def test_the_rest_of_a_branch_is_on_the_relations_page_or_in_the_diagram(corpus: Project) -> None:
+    site = check(corpus)
+    listed = views.Views(site)
+    with_page, without = site.documents["45-nq-tw"], site.documents["100-kh-tuba"]
+    assert listed.has_relations_page(with_page) and not listed.has_relations_page(without)
+    assert listed.more_below(with_page, 3, "index.md") == "[và 3 văn bản khác triển khai 45-NQ/TW](quan-he/45-nq-tw.md)"
+    assert listed.more_below(without, 1002, "index.md") == "[và 1.002 văn bản khác triển khai 100-KH/TUBA](van-ban/100-kh-tuba.md#quan-he)"
