@@ -183,6 +183,11 @@ def front_matter(title: str, description: str, search_boost: float = 1.0, search
     return "\n".join(lines + ["---"])
 
 
+def _cut_short(related: list[tuple[str, list[tuple[Relation, Document]]]]) -> bool:
+    """Whether a document page lists only some of these related documents."""
+    return any(len(targets) > RELATIONS_SHOWN for _, targets in related)
+
+
 def thousands(count: int) -> str:
     """A count as Vietnamese writes it: 1.002."""
     return f"{count:,}".replace(",", ".")
@@ -270,14 +275,13 @@ class Views:
 
     def has_relations_page(self, document: Document) -> bool:
         """Whether the document's page lists only some of its related documents, and links to a page of all."""
-        related = self._related(document, True) + self._related(document, False)
-        return any(len(targets) > RELATIONS_SHOWN for _, targets in related)
+        return _cut_short(self._related(document, True) + self._related(document, False))
 
     def relations(self, document: Document) -> RelationsView | None:
         """The relations page of a document whose page lists only some of its related documents."""
-        if not self.has_relations_page(document):
-            return None
         related = self._related(document, True) + self._related(document, False)
+        if not _cut_short(related):
+            return None
         page = paths.relations_page(document.id)
         name = document_name(document)
         groups = [
