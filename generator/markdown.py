@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -16,8 +17,17 @@ _LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
 
 def escape(text: str) -> str:
     """Return `text` as Markdown that renders to exactly `text`."""
-    escaped = _SPECIAL.sub(lambda m: _ALWAYS[m.group()], text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), escaped)
+    if _SPECIAL.search(text) is not None:  # most texts have none, and a search alone is cheaper
+        text = _SPECIAL.sub(_escaped, text)
+    start = _LINE_START.match(text)
+    if start is None:
+        return text
+    marker = start.group(1)
+    return (marker + "\\" if marker.isdigit() else "\\" + marker) + text[start.end() :]
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return _ALWAYS[match.group()]
 
 
 def attribute(text: str) -> str:
@@ -33,13 +43,20 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     if "://" in to_page:
         target = to_page
     else:
-        source_dir = from_page.split("/")[:-1]
-        parts = to_page.split("/")
-        common = 0
-        while common < len(source_dir) and common < len(parts) - 1 and source_dir[common] == parts[common]:
-            common += 1
-        target = "/".join([".."] * (len(source_dir) - common) + parts[common:])
+        target_folder, _, name = to_page.rpartition("/")
+        target = _folder_path(from_page.rpartition("/")[0], target_folder) + name
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_path(source_folder: str, target_folder: str) -> str:
+    """The relative path from one folder to another, each "" or "a/b": "", "../", "van-ban/"."""
+    source = source_folder.split("/") if source_folder else []
+    target = target_folder.split("/") if target_folder else []
+    common = 0
+    while common < len(source) and common < len(target) and source[common] == target[common]:
+        common += 1
+    return "".join(part + "/" for part in [".."] * (len(source) - common) + target[common:])
 
 
 def link(label_md: str, from_page: str, to_page: str, anchor: str | None = None) -> str:

@@ -120,7 +120,7 @@ class Reader:
         """Return a true/false value."""
         if node is None or _is_null(node):
             return False
-        if isinstance(node, ScalarNode) and _tag(node) == "bool":
+        if isinstance(node, ScalarNode) and node.tag == _BOOL:
             return str(node.value).lower() in ("true", "yes", "on")
         self.problem(node, path, "cần giá trị true hoặc false")
         return False
@@ -153,12 +153,12 @@ def _date_parts(raw: str) -> tuple[int, int, int] | None:
     return None
 
 
-def _tag(node: ScalarNode) -> str:
-    return str(node.tag).rsplit(":", 1)[-1]
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 def _is_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and _tag(node) == "null"
+    return node.tag == _NULL and isinstance(node, ScalarNode)
 
 
 def _describe(names: tuple[str, ...]) -> str:

@@ -122,8 +122,9 @@ def resolve(corpus: Corpus) -> Site:
     for document in corpus.documents:
         tasks_of[document.id] = _tasks(document, bodies, problems)
         site.tasks.extend(tasks_of[document.id])
+    scopes: dict[tuple[str, str | None], set[str] | None] = {}
     for document in corpus.documents:
-        _answers(document, site, tasks_of, problems)
+        _answers(document, site, tasks_of, scopes, problems)
     if problems:
         raise ValidationError(problems)
     return site
@@ -251,7 +252,11 @@ def _tasks(document: Document, bodies: dict[str, Body], problems: list[Problem])
     return tasks
 
 
-def _answers(document: Document, site: Site, tasks_of: dict[str, list[Task]], problems: list[Problem]) -> None:
+def _answers(
+    document: Document, site: Site, tasks_of: dict[str, list[Task]],
+    scopes: dict[tuple[str, str | None], set[str] | None], problems: list[Problem],
+) -> None:
+    """Record the tasks `document` answers; `scopes` remembers section scopes, which many answers share."""
     refs: list[tuple[AnswerRef, Section | None, str]] = [(ref, None, "answers") for ref in document.answers]
     for section, _ in walk_sections(document.sections):
         refs.extend((ref, section, f"{section.field_path}.answers") for ref in section.answers)
@@ -260,7 +265,9 @@ def _answers(document: Document, site: Site, tasks_of: dict[str, list[Task]], pr
         if target is None:
             problems.append(Problem(ref.location, field_path, f'không có văn bản nào mang số hiệu "{ref.number}"'))
             continue
-        scope = _section_scope(target, ref.section)
+        if (target.id, ref.section) not in scopes:
+            scopes[target.id, ref.section] = _section_scope(target, ref.section)
+        scope = scopes[target.id, ref.section]
         if scope is None:
             problems.append(Problem(ref.location, field_path, f'văn bản {target.number} không có mục "{ref.section}"'))
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # section numbers, labels and ids recur across documents
 def slugify(text: str) -> str:
     """Return a lowercase ASCII slug: "Đảng đoàn" -> "dang-doan"."""
     return _NON_SLUG.sub("-", fold(text).lower()).strip("-")

@@ -51,16 +51,28 @@ def _duplicate_keys(display: str, node: Node) -> list[Problem]:
     while stack:
         current, path = stack.pop()
         if isinstance(current, MappingNode):
-            seen: dict[str, Node] = {}
-            for key, value in current.value:
-                name = str(key.value)
-                field = f"{path}.{name}" if path else name
-                if name in seen:
-                    first = seen[name].start_mark.line + 1
-                    message = f'khóa "{name}" bị lặp (đã có ở dòng {first}); mỗi khóa chỉ được viết một lần'
-                    problems.append(Problem(location(display, key), field, message))
-                seen[name] = key
-                stack.append((value, field))
+            pairs = current.value
+            if len({str(key.value) for key, _ in pairs}) < len(pairs):
+                problems.extend(_repeated_keys(display, pairs, path))
+            # Scalars hold no keys: only collections go on the stack.
+            stack.extend((value, _field(path, str(key.value))) for key, value in pairs if not isinstance(value, ScalarNode))
         elif isinstance(current, SequenceNode):
-            stack.extend((item, f"{path}[{index}]") for index, item in enumerate(current.value, start=1))
+            stack.extend((item, f"{path}[{index}]") for index, item in enumerate(current.value, start=1) if not isinstance(item, ScalarNode))
     return problems
+
+
+def _repeated_keys(display: str, pairs: list[tuple[Node, Node]], path: str) -> list[Problem]:
+    problems = []
+    seen: dict[str, Node] = {}
+    for key, _ in pairs:
+        name = str(key.value)
+        if name in seen:
+            first = seen[name].start_mark.line + 1
+            message = f'khóa "{name}" bị lặp (đã có ở dòng {first}); mỗi khóa chỉ được viết một lần'
+            problems.append(Problem(location(display, key), _field(path, name), message))
+        seen[name] = key
+    return problems
+
+
+def _field(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
