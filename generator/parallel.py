@@ -122,7 +122,7 @@ def run_jobs(jobs: Sequence[Callable[[], Result]], cores: int | None = None) -> 
     if cores < 2:
         return [job() for job in jobs]
     counter = SharedCounter()
-    children = [in_background(partial(_take_jobs, jobs, counter)) for _ in range(cores - 1)]
+    children = [in_background(partial(_take_jobs_pickled, jobs, counter)) for _ in range(cores - 1)]
     try:
         done = _take_jobs(jobs, counter)
     except BaseException:
@@ -133,7 +133,7 @@ def run_jobs(jobs: Sequence[Callable[[], Result]], cores: int | None = None) -> 
     for succeeded, value in outcomes:
         if not succeeded:
             raise value  # type: ignore[misc]
-        done.update(value)  # type: ignore[arg-type]
+        done.update((index, pickle.loads(data)) for index, data in value.items())  # type: ignore[union-attr]
     return [done[index] for index in range(len(jobs))]
 
 
@@ -141,6 +141,16 @@ def _take_jobs(jobs: Sequence[Callable[[], Result]], counter: SharedCounter) -> 
     done: dict[int, Result] = {}
     while (index := counter.take_next()) < len(jobs):
         done[index] = jobs[index]()
+    return done
+
+
+def _take_jobs_pickled(jobs: Sequence[Callable[[], Result]], counter: SharedCounter) -> dict[int, bytes]:
+    """`_take_jobs` for a child: each result is pickled as soon as it is made, so that pickling
+    counts as part of the job and the shared counter balances it, instead of all of it coming
+    after the last job while the parent waits."""
+    done: dict[int, bytes] = {}
+    while (index := counter.take_next()) < len(jobs):
+        done[index] = pickle.dumps(jobs[index](), protocol=pickle.HIGHEST_PROTOCOL)
     return done
 
 
