@@ -17,7 +17,7 @@ from generator.resolve import Site
 from generator.model import Body, Document
 from generator.numbers import number_key
 from generator.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
-from generator.chart import timeline_svg
+from generator.chart import deadline_chart
 from generator.markdown import link
 from generator.opendata import atom_feed, document_json, open_data
 from generator.pdf import document_pdf
@@ -166,8 +166,11 @@ def _lists(context: RenderContext) -> dict[str, bytes]:
 def _task_board(context: RenderContext) -> dict[str, bytes]:
     tasks, site = context.tasks, context.views.site
     statuses = {task.id: tasks.status(task) for task in site.tasks}
-    chart = timeline_svg(site.tasks, statuses, context.as_of)
-    page = context.page("tasks.md.j2", tasks=tasks.board(), filters=tasks.filters(), as_of=context.as_of_text, chart=chart)
+    chart = deadline_chart(site.tasks, statuses, context.as_of)
+    page = context.page(
+        "tasks.md.j2", tasks=tasks.board(), filters=tasks.filters(), as_of=context.as_of_text,
+        chart=chart.svg, chart_by_quarter=chart.by_quarter,
+    )
     return {paths.TASKS: page}
 
 

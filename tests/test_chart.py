@@ -1,16 +1,21 @@
-"""The deadline chart: month labels that never overlap, on quarters or years."""
+"""The deadline chart: a row per task with month labels that never overlap, or a column per quarter."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 import pytest
 
-from generator.chart import LABEL_GAP, labelled_months, month_starts, timeline_svg
+from generator.chart import (
+    AXIS_WIDTH, BAR_HEIGHT, LABEL_GAP, QUARTERS_WIDTH, ROWS_AT_MOST, deadline_chart, labelled_months, month_starts,
+    quarter_range, timeline_svg,
+)
+from generator.deadlines import COMPLETE_BY, START_FROM, Deadline
 from generator.load import load_corpus
 from generator.resolve import resolve
-from generator.taskviews import TaskViews
+from generator.taskviews import ANSWERED, DUE, OVERDUE, TaskViews
 from tests.conftest import AS_OF, REPO
 
 # "12/2023" in the 11px axis font is about 43 units wide.
@@ -49,3 +54,65 @@ def test_labels_fall_on_the_first_month_and_then_every_nth(first: dt.date, last:
     labelled = sorted(labelled_months(months, x))
     assert labelled[0] == first and {m.month for m in labelled} == months_labelled
     assert all(x(b) - x(a) >= LABEL_GAP for a, b in zip(labelled, labelled[1:]))
+
+
+def many_tasks(count: int) -> tuple[list, dict[str, str]]:
+    """`count` copies of a real task, due in turn at the end of 2024's quarters (one in five only
+    starting then), with statuses answered, overdue and due in turn."""
+    site = resolve(load_corpus(REPO / "data", REPO))
+    model = next(t for t in site.tasks if t.deadline and t.deadline.due)
+    ends = [dt.date(2024, 3, 31), dt.date(2024, 6, 30), dt.date(2024, 9, 30), dt.date(2024, 12, 31)]
+    tasks, statuses = [], {}
+    for index in range(count):
+        kinds = (START_FROM,) if index % 5 == 0 else (COMPLETE_BY,)
+        deadline = Deadline(kinds, "quarter", ends[index % 4], "hoàn thành trong quý")
+        task = dataclasses.replace(model, id=f"t{index}", deadline=deadline)
+        tasks.append(task)
+        statuses[task.id] = (ANSWERED, OVERDUE, DUE)[index % 3]
+    return tasks, statuses
+
+
+def columns(svg: str) -> dict[str, str]:
+    return dict(re.findall(r'<a href="\?quarter=([\d]{4}-Q\d)#bang-nhiem-vu" aria-label="([^"]+)">', svg))
+
+
+def test_a_few_dozen_tasks_get_a_row_each() -> None:
+    tasks, statuses = many_tasks(ROWS_AT_MOST)
+    chart = deadline_chart(tasks, statuses, AS_OF)
+    assert not chart.by_quarter
+    assert chart.svg.count('<circle class="dot') == ROWS_AT_MOST
+
+
+def test_many_tasks_are_counted_per_quarter_by_status_with_links_to_the_board() -> None:
+    tasks, statuses = many_tasks(1200)
+    chart = deadline_chart(tasks, statuses, dt.date(2024, 5, 16))
+    assert chart.by_quarter
+    assert columns(chart.svg) == {
+        "2024-Q1": "Quý I/2024: 300 nhiệm vụ (100 đã có văn bản trả lời, 100 quá hạn, 100 còn hạn)",
+        "2024-Q2": "Quý II/2024: 300 nhiệm vụ (100 đã có văn bản trả lời, 100 quá hạn, 100 còn hạn)",
+        "2024-Q3": "Quý III/2024: 300 nhiệm vụ (100 đã có văn bản trả lời, 100 quá hạn, 100 còn hạn)",
+        "2024-Q4": "Quý IV/2024: 300 nhiệm vụ (100 đã có văn bản trả lời, 100 quá hạn, 100 còn hạn)",
+    }
+    assert "Số nhiệm vụ đến hạn theo quý: 1.200 nhiệm vụ, tính đến ngày 16/05/2024" in chart.svg
+    assert len(chart.svg) < 10_000  # the chart no longer grows with the number of tasks
+    # The as-of line stands about half way into the second quarter.
+    width = (QUARTERS_WIDTH - AXIS_WIDTH - 10) / 4
+    today = float(re.search(r'<line class="today" x1="([\d.]+)"', chart.svg).group(1))
+    assert AXIS_WIDTH + 1.4 * width < today < AXIS_WIDTH + 1.6 * width
+
+
+def test_columns_are_as_tall_as_their_counts_and_quarters_without_tasks_stay_empty() -> None:
+    tasks, statuses = many_tasks(60)
+    tasks = [t for t in tasks if t.deadline.date.month != 6]  # nothing due in the second quarter
+    chart = deadline_chart(tasks, statuses, dt.date(2025, 2, 1))
+    assert list(columns(chart.svg)) == ["2024-Q1", "2024-Q3", "2024-Q4"]
+    heights = [sum(float(h) for h in re.findall(r'height="([\d.]+)"', column)) for column in chart.svg.split("<a ")[1:]]
+    assert heights == [BAR_HEIGHT] * 3  # 15 tasks each, the tallest column
+    # The axis runs to the as-of date's quarter, 2025-Q1, and names every quarter.
+    assert re.findall(r">(Quý [IV]+)</text><text[^>]*>(\d{4})<", chart.svg) == [
+        ("Quý I", "2024"), ("Quý II", "2024"), ("Quý III", "2024"), ("Quý IV", "2024"), ("Quý I", "2025"),
+    ]
+
+
+def test_quarter_range_crosses_years() -> None:
+    assert quarter_range("2023-Q3", "2024-Q2") == ["2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"]
