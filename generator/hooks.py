@@ -1,8 +1,9 @@
 """MkDocs hooks: take the generated files in memory from `python -m generator build`
 (generator/handoff.py), render a large site's pages in two processes (generator/splitbuild.py), write
 the search index in another (generator/indexing.py), parse Markdown faster
-(generator/fastmarkdown.py, generator/fastpages.py) and drop the templates' indentation from
-the HTML (generator/tidyhtml.py).
+(generator/fastmarkdown.py, generator/fastpages.py), keep the theme's compiled templates between
+builds (generator/bytecode.py) and drop the templates' indentation from the HTML
+(generator/tidyhtml.py).
 
 Without these hooks the site looks the same: Material's search plugin indexes the pages itself,
 only slower, and the HTML keeps the templates' indentation.
@@ -14,13 +15,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 try:
-    from generator import fastmarkdown, fastpages, handoff, indexing, splitbuild, tidyhtml
+    from generator import bytecode, fastmarkdown, fastpages, handoff, indexing, splitbuild, tidyhtml
 except ImportError:  # plain `mkdocs build`, where the project root is not on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator import fastmarkdown, fastpages, handoff, indexing, splitbuild, tidyhtml
+    from generator import bytecode, fastmarkdown, fastpages, handoff, indexing, splitbuild, tidyhtml
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -79,9 +78,9 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     splitbuild.split.after_populate(files)  # the child says so; the parent waits for it
     if not splitbuild.split.in_child:
         indexing.state.close()
-    if indexing.state.live:
-        # `serve` loads the theme afresh on every rebuild: keep its compiled templates.
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache()
+    # MkDocs loads the theme afresh on every build (and both processes compile what they render):
+    # keep its compiled templates between builds.
+    env.bytecode_cache = bytecode.bytecode_cache("theme")
     return env
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -146,6 +147,11 @@ class Document:
     answers: tuple[AnswerRef, ...] = ()
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
+    @functools.cached_property
+    def outline(self) -> tuple[tuple[Section, tuple[Section, ...]], ...]:
+        """Every section with its ancestors, in document order: walked once, then kept."""
+        return tuple(walk_sections(self.sections))
+
     @property
     def has_full_text(self) -> bool:
         """Tell whether the body of the document is transcribed."""
@@ -180,9 +186,9 @@ class BodyPart:
     last: bool
 
 
-def body_parts(sections: tuple[Section, ...]) -> Iterator[BodyPart]:
+def body_parts(document: Document) -> Iterator[BodyPart]:
     """Flatten the body; `last` marks the final block of each section's own text."""
-    for section, ancestors in walk_sections(sections):
+    for section, ancestors in document.outline:
         own: list[tuple[str, str]] = []
         if section.title:
             own.append(("heading", section.title))

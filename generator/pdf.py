@@ -33,7 +33,7 @@ def print_blocks(document: Document) -> list[PrintBlock]:
             (part.section.number or "-") if part.kind != "paragraph" else "",
             part.text,
         )
-        for part in body_parts(document.sections)
+        for part in body_parts(document)
     ]
 
 

@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 import jinja2
 
 from generator import paths
+from generator.bytecode import bytecode_cache
 from generator.resolve import Site
 from generator.model import Body, Document
 from generator.numbers import number_key
@@ -34,7 +35,8 @@ SCHEMA_FILE = Path(__file__).parent.parent / "schema" / "documents.schema.json"
 def environment() -> jinja2.Environment:
     """Return the Jinja environment: strict, no autoescape (views are escaped already).
 
-    One for the process: it keeps compiled templates and recompiles one when its file changes.
+    One for the process: it keeps compiled templates and recompiles one when its file changes;
+    compiled templates are also kept between builds.
     """
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -43,6 +45,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache("markdown"),
     )
 
 

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from generator.deadlines import Deadline
 from generator.errors import Location, Problem, ValidationError
-from generator.model import AnswerRef, Body, Corpus, Document, Section, walk_sections
+from generator.model import AnswerRef, Body, Corpus, Document, Section
 from generator.numbers import find_mentions, number_key
 
 
@@ -97,7 +97,7 @@ def document_texts(document: Document) -> Iterator[str]:
     if document.header:
         yield from document.header.title_lines
     yield from document.preamble
-    for section, _ in walk_sections(document.sections):
+    for section, _ in document.outline:
         for text in (section.title, section.text, *section.paragraphs):
             if text:
                 yield text
@@ -185,7 +185,7 @@ def _relations(document: Document, site: Site, problems: list[Problem]) -> list[
             continue
         section = None
         if ref.section:
-            section = next((s for s, _ in walk_sections(target.sections) if s.id == ref.section), None)
+            section = next((s for s, _ in target.outline if s.id == ref.section), None)
             if section is None:
                 problems.append(Problem(ref.location, field, f'văn bản {target.number} không có mục "{ref.section}"'))
                 continue
@@ -237,7 +237,7 @@ def _cycles(site: Site) -> list[Problem]:
 
 def _tasks(document: Document, bodies: dict[str, Body], problems: list[Problem]) -> list[Task]:
     tasks = []
-    for section, ancestors in walk_sections(document.sections):
+    for section, ancestors in document.outline:
         if section.task is None:
             continue
         body_ids = section.task.bodies or next((s.bodies for s in (section, *reversed(ancestors)) if s.bodies), ())
@@ -258,7 +258,7 @@ def _answers(
 ) -> None:
     """Record the tasks `document` answers; `scopes` remembers section scopes, which many answers share."""
     refs: list[tuple[AnswerRef, Section | None, str]] = [(ref, None, "answers") for ref in document.answers]
-    for section, _ in walk_sections(document.sections):
+    for section, _ in document.outline:
         refs.extend((ref, section, f"{section.field_path}.answers") for ref in section.answers)
     for ref, own_section, field_path in refs:
         target = site.by_key.get(number_key(ref.number))
@@ -283,7 +283,7 @@ def _answers(
 
 def _section_scope(document: Document, section_id: str | None) -> set[str] | None:
     """Ids of the section and everything below it (the whole document when no section is named)."""
-    sections = list(walk_sections(document.sections))
+    sections = document.outline
     if section_id is None:
         return {s.id for s, _ in sections}
     if not any(s.id == section_id for s, _ in sections):

@@ -11,7 +11,6 @@ from generator.markdown import attribute, escape, link
 from generator.model import Body, Document, Section, body_parts
 from generator.numbers import number_key
 from generator.text import slugify
-from generator.model import walk_sections
 from generator.resolve import Relation, Site, document_order
 
 RELATION_LABELS = {
@@ -253,7 +252,7 @@ class Views:
         section = relation.section if target is relation.target else None
         text = self.document_link(target, page, section.id if section else None)
         if target is relation.target and section is not None:
-            ancestors = next(a for s, a in walk_sections(target.sections) if s is section)
+            ancestors = next(a for s, a in target.outline if s is section)
             text += f" (mục {escape(section_label(section, ancestors))})"
         return text
 
@@ -366,7 +365,7 @@ class Views:
     def blocks(self, document: Document, page: str) -> list[Block]:
         """Flatten the body; the last block of a section's own text carries its id for a task badge."""
         blocks = []
-        for part in body_parts(document.sections):
+        for part in body_parts(document):
             section = part.section
             marker = escape(section.number) if section.number else "\\-"
             level = min(part.depth + 3, 6) if part.kind == "heading" else part.depth

@@ -1,0 +1,67 @@
+"""Compiled templates kept between builds: used when there, never a reason for a build to fail."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from generator.bytecode import bytecode_cache
+
+
+@pytest.fixture
+def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder of this test's own, as the user's temporary folder."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def compiled_by(cache: jinja2.BytecodeCache | None, templates: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Render `page.j2` in a fresh environment; return the templates it had to compile."""
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kwargs: object) -> object:
+        compiled.append(str(name))
+        return original(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), bytecode_cache=cache)
+    assert environment.get_template("page.j2").render(name="x") == "Xin chào x"
+    monkeypatch.setattr(jinja2.Environment, "compile", original)
+    return compiled
+
+
+def test_a_second_build_reuses_compiled_templates_and_recompiles_a_changed_one(private_temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.j2").write_text("Xin chào {{ name }}", encoding="utf-8")
+    assert compiled_by(bytecode_cache("test"), templates, monkeypatch) == ["page.j2"]
+    assert compiled_by(bytecode_cache("test"), templates, monkeypatch) == []
+    assert compiled_by(bytecode_cache("other-kind"), templates, monkeypatch) == ["page.j2"]
+    (templates / "page.j2").write_text("Xin chào {{ name }}!", encoding="utf-8")
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), bytecode_cache=bytecode_cache("test"))
+    assert environment.get_template("page.j2").render(name="x") == "Xin chào x!"
+
+
+def test_no_cache_where_the_temporary_folder_is_not_private(private_temp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = private_temp / f"_jinja2-cache-{os.getuid()}"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setattr(os, "chmod", lambda *args, **kwargs: None)  # as if the folder were someone else's
+    assert bytecode_cache("test") is None
+
+
+def test_a_cache_file_that_cannot_be_written_only_means_compiling(private_temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.j2").write_text("Xin chào {{ name }}", encoding="utf-8")
+    cache = bytecode_cache("test")
+    assert cache is not None
+    missing = tmp_path / "missing" / "page.cache"
+    monkeypatch.setattr(cache, "_get_cache_filename", lambda bucket: str(missing))
+    assert compiled_by(cache, templates, monkeypatch) == ["page.j2"]
+    assert compiled_by(cache, templates, monkeypatch) == ["page.j2"]
