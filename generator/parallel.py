@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap
 import multiprocessing
 import os
 import pickle
@@ -116,20 +117,29 @@ def run_jobs(jobs: Sequence[Callable[[], Result]], cores: int | None = None) -> 
     """Run every job once and return the results in job order.
 
     With several cores, this process and forked children each take the next job nobody has
-    taken, so all finish at about the same time whatever each job costs.
+    taken, so all finish at about the same time whatever each job costs. A child puts each
+    result in memory shared with this process as soon as it has it, and this process takes
+    them between its own jobs, so that little is left to receive once the last job is done.
     """
     cores = min(available_cores() if cores is None else cores, len(jobs))
     if cores < 2:
         return [job() for job in jobs]
     counter = SharedCounter()
-    children = [in_background(partial(_take_jobs_pickled, jobs, counter)) for _ in range(cores - 1)]
+    outboxes = [Outbox() for _ in range(cores - 1)]
+    children = [in_background(partial(_take_jobs_posting, jobs, counter, outbox)) for outbox in outboxes]
+    done: dict[int, Result] = {}
     try:
-        done = _take_jobs(jobs, counter)
+        while (index := counter.take_next()) < len(jobs):
+            done[index] = jobs[index]()
+            for outbox in outboxes:
+                done.update(outbox.take())  # type: ignore[arg-type]
     except BaseException:
         counter.skip_to(len(jobs))  # the children stop after their current job
         raise
     finally:
         outcomes = [child.outcome() for child in children]
+        for outbox in outboxes:
+            outbox.close_after(done)  # type: ignore[arg-type]
     for succeeded, value in outcomes:
         if not succeeded:
             raise value  # type: ignore[misc]
@@ -144,14 +154,62 @@ def _take_jobs(jobs: Sequence[Callable[[], Result]], counter: SharedCounter) -> 
     return done
 
 
-def _take_jobs_pickled(jobs: Sequence[Callable[[], Result]], counter: SharedCounter) -> dict[int, bytes]:
-    """`_take_jobs` for a child: each result is pickled as soon as it is made, so that pickling
-    counts as part of the job and the shared counter balances it, instead of all of it coming
-    after the last job while the parent waits."""
-    done: dict[int, bytes] = {}
+def _take_jobs_posting(jobs: Sequence[Callable[[], Result]], counter: SharedCounter, outbox: "Outbox") -> dict[int, bytes]:
+    """`_take_jobs` for a child: each result is pickled and posted as soon as it is made; what
+    does not fit in the outbox is returned, pickled, at the end."""
+    overflow: dict[int, bytes] = {}
     while (index := counter.take_next()) < len(jobs):
-        done[index] = pickle.dumps(jobs[index](), protocol=pickle.HIGHEST_PROTOCOL)
-    return done
+        result = jobs[index]()
+        if not outbox.post(pickle.dumps((index, result), protocol=pickle.HIGHEST_PROTOCOL)):
+            overflow[index] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return overflow
+
+
+class Outbox:
+    """Memory shared with a forked child, where it appends pickled results for this process.
+
+    The child writes a result, then moves the end mark; this process reads up to the mark.
+    Results that no longer fit go back the slow way, through the child's pipe.
+    """
+
+    SIZE = 64 << 20  # pages are only taken as they are written
+
+    def __init__(self) -> None:
+        try:
+            self._memory: mmap.mmap | None = mmap.mmap(-1, self.SIZE)
+        except OSError:  # no shared memory to be had: every result takes the pipe
+            self._memory = None
+        self._end = multiprocessing.get_context("fork").Value("q", 0)
+        self._read = 0
+
+    def post(self, data: bytes) -> bool:
+        """In the child: append one pickled result; tell whether it fitted."""
+        start = self._end.value
+        end = start + 8 + len(data)
+        if self._memory is None or end > self.SIZE:
+            return False
+        self._memory[start : start + 8] = len(data).to_bytes(8, "little")
+        self._memory[start + 8 : end] = data
+        with self._end.get_lock():  # the lock orders the writes above before the new mark
+            self._end.value = end
+        return True
+
+    def take(self) -> list[tuple[int, object]]:
+        """In this process: the results posted since the last call, as (job index, result)."""
+        with self._end.get_lock():
+            end = self._end.value
+        taken = []
+        while self._memory is not None and self._read < end:
+            size = int.from_bytes(self._memory[self._read : self._read + 8], "little")
+            taken.append(pickle.loads(self._memory[self._read + 8 : self._read + 8 + size]))
+            self._read += 8 + size
+        return taken
+
+    def close_after(self, done: dict[int, object]) -> None:
+        """Take the last results into `done` and release the memory."""
+        done.update(self.take())
+        if self._memory is not None:
+            self._memory.close()
 
 
 def chunks(items: Sequence[Item], cores: int) -> list[Sequence[Item]]:

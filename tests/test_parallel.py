@@ -118,3 +118,51 @@ def test_a_job_failing_in_this_process_still_waits_for_the_children(always_paral
     for child in children:
         with pytest.raises(ChildProcessError):
             os.waitpid(child._pid, os.WNOHANG)  # reaped: no child left behind
+
+
+def sleep_then_index(parent: int, index: int) -> int:
+    time.sleep(0.01 if os.getpid() == parent else 0.002)  # children take most jobs
+    return index
+
+
+def test_results_of_children_are_taken_between_this_process_jobs(always_parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    taken: list[int] = []
+    original = parallel.Outbox.take
+
+    def recording(self: parallel.Outbox) -> list[tuple[int, object]]:
+        results = original(self)
+        taken.append(len(results))
+        return results
+
+    monkeypatch.setattr(parallel.Outbox, "take", recording)
+    jobs = [functools.partial(sleep_then_index, os.getpid(), index) for index in range(60)]
+    assert parallel.run_jobs(jobs, cores=2) == list(range(60))
+    assert sum(taken[:-1]) > 0  # the last call comes after this process's last job
+
+
+def test_results_that_do_not_fit_the_outbox_come_through_the_pipe(always_parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.Outbox, "SIZE", 200)
+    jobs = [functools.partial(sleep_then_index, os.getpid(), index) for index in range(60)]
+    assert parallel.run_jobs(jobs, cores=3) == list(range(60))
+
+
+def test_a_child_that_dies_during_its_jobs_is_reported(always_parallel: None) -> None:
+    parent = os.getpid()
+
+    def job(index: int) -> int:
+        if os.getpid() != parent and index > 3:
+            os._exit(3)
+        time.sleep(0.01)
+        return index
+
+    with pytest.raises(RuntimeError, match=r"tiến trình con dừng đột ngột \(mã thoát 3\)"):
+        parallel.run_jobs([functools.partial(job, index) for index in range(20)], cores=2)
+
+
+def test_without_shared_memory_every_result_takes_the_pipe(always_parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise OSError("no memory")
+
+    monkeypatch.setattr(parallel.mmap, "mmap", refuse)
+    jobs = [functools.partial(sleep_then_index, os.getpid(), index) for index in range(30)]
+    assert parallel.run_jobs(jobs, cores=2) == list(range(30))
