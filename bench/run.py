@@ -101,7 +101,7 @@ def table(rows: list[Figures]) -> str:
     for r in rows:
         lines.append(
             f"| {r.count} | {r.seconds.validate:.2f} | {r.seconds.generate:.2f} | {r.seconds.mkdocs:.2f} | {r.seconds.write:.2f} | {r.whole:.2f} | {r.plain:.2f} | {r.whole / r.plain:.2f} "
-            f"| {r.share:.0%} | {r.site_mb:.1f} | {r.site_gz_mb:.1f} | {r.html_overhead_median_kb:.1f} / {r.html_overhead_kb:.1f} | {r.rewritten} | {r.rewrite_seconds:.2f} |"
+            f"| {r.share:.1%} | {r.site_mb:.1f} | {r.site_gz_mb:.1f} | {r.html_overhead_median_kb:.1f} / {r.html_overhead_kb:.1f} | {r.rewritten} | {r.rewrite_seconds:.2f} |"
         )
     return "\n".join(lines)
 
