@@ -43,7 +43,10 @@ TRIGGERS = {
 # definition they leave the text as it is.
 _REFERENCES = frozenset(("reference", "image_reference", "short_reference", "short_image_ref"))
 _NEVER = re.compile("(?!)")
-_SEPARATOR_ROW = frozenset("|:- ")
+# What a separator row can hold: its cells only "|:- ", but Python-Markdown takes pairs of
+# backslashes just before the closing pipe as part of that pipe (two backslashes and "|" close a
+# row as "|" does), so a line with backslashes goes to the full test.
+_SEPARATOR_ROW = frozenset("|:- \\")
 _PLAIN_LINK_TEXT = re.compile(r"[^\[\]]*\]")
 _PLAIN_LINK_URL = re.compile(r"""\(([^\s()'"<\x02\x03]*)\)""")
 _ANY = re.compile("|".join(sorted({t.pattern for t in TRIGGERS.values()})))

@@ -45,6 +45,7 @@ def test_any_table_parses_the_same(rows: list[str]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="a| :-\\`\n\t", max_size=40))
+@example("|\n\\\\|")  # a separator row whose closing pipe comes after an escaped backslash
 def test_any_block_with_pipes_parses_the_same(text: str) -> None:
     plain, fast = both(text)
     assert plain == fast
