@@ -3,23 +3,34 @@ temporary folder), so that a build compiles only templates that changed."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from importlib.metadata import PackageNotFoundError, version
 
 import jinja2
 
+# The settings compiled code depends on besides the template's source, which Jinja checks itself.
+_COMPILE_SETTINGS = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async",
+)
 
-def bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
-    """A cache for one kind of environment ("markdown", "theme"), or None where none can be kept.
 
-    Each kind and each set of versions gets its own files: compiled code depends on the
-    environment's settings, which the source checksum Jinja checks does not cover.
+def bytecode_cache(kind: str, environment: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    """A cache for `environment`, or None where none can be kept.
+
+    Its files are named after `kind`, the versions of Jinja, MkDocs and Material, and the
+    environment's settings: code compiled with other settings is never picked up.
     """
+    fingerprint = hashlib.sha1(f"{_versions()} {_settings(environment)}".encode()).hexdigest()[:16]
     try:
-        return _QuietCache(pattern=f"__nghi-quyet-45-{kind}-{_versions()}-%s.cache")
+        return _QuietCache(pattern=f"__nghi-quyet-45-{kind}-{fingerprint}-%s.cache")
     except (OSError, RuntimeError):  # no private temporary folder: compile every time
         return None
 
 
+@functools.cache
 def _versions() -> str:
     found = []
     for package in ("jinja2", "mkdocs", "mkdocs-material"):
@@ -28,6 +39,14 @@ def _versions() -> str:
         except PackageNotFoundError:
             found.append("0")
     return "-".join(found)
+
+
+def _settings(environment: jinja2.Environment) -> str:
+    autoescape = environment.autoescape
+    described = [repr(getattr(environment, name)) for name in _COMPILE_SETTINGS]
+    described.append(repr(autoescape) if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", "function"))
+    described.extend(sorted(environment.extensions))
+    return "|".join(described)
 
 
 class _QuietCache(jinja2.FileSystemBytecodeCache):

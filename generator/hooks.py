@@ -80,7 +80,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
         indexing.state.close()
     # MkDocs loads the theme afresh on every build (and both processes compile what they render):
     # keep its compiled templates between builds.
-    env.bytecode_cache = bytecode.bytecode_cache("theme")
+    env.bytecode_cache = bytecode.bytecode_cache("theme", env)
     return env
 
 

@@ -147,16 +147,9 @@ def run_jobs(jobs: Sequence[Callable[[], Result]], cores: int | None = None) -> 
     return [done[index] for index in range(len(jobs))]
 
 
-def _take_jobs(jobs: Sequence[Callable[[], Result]], counter: SharedCounter) -> dict[int, Result]:
-    done: dict[int, Result] = {}
-    while (index := counter.take_next()) < len(jobs):
-        done[index] = jobs[index]()
-    return done
-
-
 def _take_jobs_posting(jobs: Sequence[Callable[[], Result]], counter: SharedCounter, outbox: "Outbox") -> dict[int, bytes]:
-    """`_take_jobs` for a child: each result is pickled and posted as soon as it is made; what
-    does not fit in the outbox is returned, pickled, at the end."""
+    """In a child: take jobs until none is left, pickling and posting each result as soon as it
+    is made; what does not fit in the outbox is returned, pickled, at the end."""
     overflow: dict[int, bytes] = {}
     while (index := counter.take_next()) < len(jobs):
         result = jobs[index]()

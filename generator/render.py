@@ -38,15 +38,16 @@ def environment() -> jinja2.Environment:
     One for the process: it keeps compiled templates and recompiles one when its file changes;
     compiled templates are also kept between builds.
     """
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=bytecode_cache("markdown"),
     )
+    env.bytecode_cache = bytecode_cache("markdown", env)
+    return env
 
 
 DocumentFiles = tuple[bytes, bytes, "bytes | None", "bytes | None"]  # page, open data, PDF, relations page
