@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,12 +86,32 @@ def _remove_empty_folders(folders: set[Path], target: Path) -> None:
 
 
 def replace_directory(new: Path, target: Path) -> None:
-    """Put `new` in place of `target` with renames, so `target` is never half-written."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
+    """Put `new` in place of `target` with renames, so `target` is never half-written.
+
+    The old `target` goes to a trash folder beside `new` and is deleted by a process of its own:
+    on a disk, deleting a built site's thousands of files took longer than anything else in
+    putting it in place. Trash an interrupted deletion left behind goes with it.
+    """
+    trash = new.parent / f"{TRASH_PREFIX}{uuid.uuid4().hex}"
     if target.exists():
-        target.rename(old)
+        target.rename(trash)
     new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+    delete_in_background(sorted(new.parent.glob(f"{TRASH_PREFIX}*")))
+
+
+TRASH_PREFIX = "trash-"
+_DELETE = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)\n"
+
+
+def delete_in_background(folders: list[Path]) -> None:
+    """Delete `folders` in a new process that this one does not wait for."""
+    if not folders:
+        return
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", _DELETE, *map(str, folders)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+    except OSError:  # no process to be had: delete them here
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -1,10 +1,15 @@
-"""The write phase: sync touches only what changed, and fills an empty folder directly."""
+"""The write phase: sync touches only what changed, and fills an empty folder directly; a
+replaced folder is swapped with renames and the old one deleted in the background."""
 
 from __future__ import annotations
 
+import subprocess
+import time
 from pathlib import Path
 
-from generator.write import sync
+import pytest
+
+from generator.write import TRASH_PREFIX, replace_directory, sync
 from tests.conftest import files_of
 
 
@@ -42,3 +47,45 @@ def test_known_contents_tell_what_to_remove_without_walking_the_folder(tmp_path:
     assert result.removed == ["van-ban/x/b.md"] and result.written == []
     assert files_of(target) == {"a.md": b"1", "foreign.md": b"not ours", "van-ban/c.md": b"3"}
     assert not (target / "van-ban" / "x").exists()
+
+
+def gone_soon(path: Path) -> bool:
+    """Whether `path` disappears within a few seconds (deleted by another process)."""
+    deadline = time.monotonic() + 20
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return not path.exists()
+
+
+def staged(root: Path, name: str, files: dict[str, bytes]) -> Path:
+    sync(files, root / ".build" / name)
+    return root / ".build" / name
+
+
+def test_a_replaced_folder_is_swapped_at_once_and_the_old_one_deleted_in_the_background(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    replace_directory(staged(tmp_path, "site", {"index.html": b"1", "a/b.html": b"old"}), target)
+    assert files_of(target) == {"index.html": b"1", "a/b.html": b"old"}
+    replace_directory(staged(tmp_path, "site", {"index.html": b"2"}), target)
+    assert files_of(target) == {"index.html": b"2"}
+    assert all(gone_soon(trash) for trash in (tmp_path / ".build").glob(f"{TRASH_PREFIX}*"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build", "site"]  # nothing left beside the folder
+
+
+def test_trash_an_interrupted_deletion_left_goes_with_the_next_replacement(tmp_path: Path) -> None:
+    left = tmp_path / ".build" / f"{TRASH_PREFIX}interrupted"
+    (left / "deep").mkdir(parents=True)
+    (left / "deep" / "page.html").write_bytes(b"x")
+    replace_directory(staged(tmp_path, "site", {"index.html": b"1"}), tmp_path / "site")
+    assert gone_soon(left)
+
+
+def test_without_a_process_to_delete_in_the_old_folder_is_deleted_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no process")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    replace_directory(staged(tmp_path, "site", {"index.html": b"1"}), tmp_path / "site")
+    replace_directory(staged(tmp_path, "site", {"index.html": b"2"}), tmp_path / "site")
+    assert list((tmp_path / ".build").glob(f"{TRASH_PREFIX}*")) == []
+    assert files_of(tmp_path / "site") == {"index.html": b"2"}
