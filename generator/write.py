@@ -95,7 +95,12 @@ def replace_directory(new: Path, target: Path) -> None:
     trash = new.parent / f"{TRASH_PREFIX}{uuid.uuid4().hex}"
     if target.exists():
         target.rename(trash)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except BaseException:
+        if trash.exists() and not target.exists():
+            trash.rename(target)  # the old folder stays in place rather than none
+        raise
     delete_in_background(sorted(new.parent.glob(f"{TRASH_PREFIX}*")))
 
 

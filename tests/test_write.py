@@ -89,3 +89,20 @@ def test_without_a_process_to_delete_in_the_old_folder_is_deleted_here(tmp_path:
     replace_directory(staged(tmp_path, "site", {"index.html": b"2"}), tmp_path / "site")
     assert list((tmp_path / ".build").glob(f"{TRASH_PREFIX}*")) == []
     assert files_of(tmp_path / "site") == {"index.html": b"2"}
+
+
+def test_a_swap_that_fails_leaves_the_old_folder_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "site"
+    replace_directory(staged(tmp_path, "site", {"index.html": b"1"}), target)
+    new = staged(tmp_path, "site", {"index.html": b"2"})
+    original = Path.rename
+
+    def failing(self: Path, destination: Path) -> Path:
+        if self == new:
+            raise PermissionError("cannot rename")
+        return original(self, destination)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(PermissionError):
+        replace_directory(new, target)
+    assert files_of(target) == {"index.html": b"1"}
