@@ -7,17 +7,13 @@ import re
 
 from generator.errors import Location, Problem
 from generator.text import normalize
-from generator.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, location
+from generator.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, field_path, location
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 # Control characters (Cc), surrogates (Cs) and private-use characters (Co).
 _FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _URL = re.compile(r"https?://[^\s<>\"]+")
-
-
-def _join(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
 
 
 class Reader:
@@ -48,12 +44,12 @@ class Reader:
             name = str(key.value)
             if name not in allowed:
                 expected = ", ".join(required + optional)
-                self.problem(key, _join(path, name), f'trường "{name}" không được hỗ trợ; các trường hợp lệ: {expected}')
+                self.problem(key, field_path(path, name), f'trường "{name}" không được hỗ trợ; các trường hợp lệ: {expected}')
                 continue
             fields[name] = value
         for name in required:
             if name not in fields or _is_null(fields[name]):
-                self.problem(node, _join(path, name), f'thiếu trường bắt buộc "{name}"')
+                self.problem(node, field_path(path, name), f'thiếu trường bắt buộc "{name}"')
         return fields
 
     def string(self, node: Node | None, path: str, required: bool = False) -> str | None:

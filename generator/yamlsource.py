@@ -9,7 +9,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Location, Problem
 
-__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "compose_file", "location"]
+__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "compose_file", "field_path", "location"]
 
 # libyaml's loader is about ten times faster and keeps the same positions.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -55,7 +55,7 @@ def _duplicate_keys(display: str, node: Node) -> list[Problem]:
             if len({str(key.value) for key, _ in pairs}) < len(pairs):
                 problems.extend(_repeated_keys(display, pairs, path))
             # Scalars hold no keys: only collections go on the stack.
-            stack.extend((value, _field(path, str(key.value))) for key, value in pairs if not isinstance(value, ScalarNode))
+            stack.extend((value, field_path(path, str(key.value))) for key, value in pairs if not isinstance(value, ScalarNode))
         elif isinstance(current, SequenceNode):
             stack.extend((item, f"{path}[{index}]") for index, item in enumerate(current.value, start=1) if not isinstance(item, ScalarNode))
     return problems
@@ -69,10 +69,11 @@ def _repeated_keys(display: str, pairs: list[tuple[Node, Node]], path: str) -> l
         if name in seen:
             first = seen[name].start_mark.line + 1
             message = f'khóa "{name}" bị lặp (đã có ở dòng {first}); mỗi khóa chỉ được viết một lần'
-            problems.append(Problem(location(display, key), _field(path, name), message))
+            problems.append(Problem(location(display, key), field_path(path, name), message))
         seen[name] = key
     return problems
 
 
-def _field(path: str, name: str) -> str:
+def field_path(path: str, name: str) -> str:
+    """The field path of `name` inside `path`: "sections[1].title", or "title" at the top."""
     return f"{path}.{name}" if path else name
