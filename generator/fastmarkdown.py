@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import Any
+from typing import Any, Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -30,7 +30,7 @@ from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorE
 from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
 from markdown.treeprocessors import InlineProcessor
-from markdown.util import AtomicString
+from markdown.util import AtomicString, Registry
 
 # What each of Python-Markdown's inline patterns needs in the text to match at all.
 TRIGGERS = {
@@ -152,20 +152,19 @@ class _SetsOnceHtmlBlocks(HtmlBlockPreprocessor):
 class _Registrar(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
         md.treeprocessors.register(_ShortcutInline(md), "inline", 20)
-        inline = md.inlinePatterns
-        if "link" in inline and type(inline["link"]) is LinkInlineProcessor:
-            priority = next(item.priority for item in inline._priority if item.name == "link")
-            inline.register(_ShortcutLink(LINK_RE, md), "link", priority)
-        html_blocks = md.preprocessors
-        if "html_block" in html_blocks and type(html_blocks["html_block"]) is HtmlBlockPreprocessor:  # md_in_html came first
-            priority = next(item.priority for item in html_blocks._priority if item.name == "html_block")
-            html_blocks.register(_SetsOnceHtmlBlocks(md), "html_block", priority)
+        _replace(md.inlinePatterns, "link", LinkInlineProcessor, lambda _: _ShortcutLink(LINK_RE, md))
+        # md_in_html and tables must have come first: otherwise their processors are not there yet.
+        _replace(md.preprocessors, "html_block", HtmlBlockPreprocessor, lambda _: _SetsOnceHtmlBlocks(md))
+        _replace(md.parser.blockprocessors, "table", TableProcessor, lambda table: _ShortcutTable(md.parser, table.config))
         block_level = frozenset(md.block_level_elements)  # a list, searched ~600 times a page
         md.is_block_level = partial(_is_block_level, block_level)  # type: ignore[method-assign]
-        blocks = md.parser.blockprocessors
-        if "table" in blocks and type(blocks["table"]) is TableProcessor:  # the tables extension came first
-            priority = next(item.priority for item in blocks._priority if item.name == "table")
-            blocks.register(_ShortcutTable(md.parser, blocks["table"].config), "table", priority)
+
+
+def _replace(registry: Registry[Any], name: str, original: type, shortcut: Callable[[Any], Any]) -> None:
+    """Put shortcut(processor) in place of the processor `name`, at its priority, if it is exactly `original`."""
+    if name in registry and type(registry[name]) is original:
+        priority = next(item.priority for item in registry._priority if item.name == name)
+        registry.register(shortcut(registry[name]), name, priority)
 
 
 def _is_block_level(block_level: frozenset[str], tag: Any) -> bool:
