@@ -10,7 +10,7 @@ from html import escape
 
 from generator.deadlines import START_FROM
 from generator.resolve import Task
-from generator.taskviews import ANSWERED, DUE, OVERDUE, quarter_of
+from generator.taskviews import ANSWERED, DUE, OVERDUE, quarter_name, quarter_of
 from generator.views import display_date, section_label, thousands
 
 ROW = 22
@@ -34,7 +34,6 @@ BASELINE = BAR_TOP + BAR_HEIGHT
 # "Quý III" in the 11px axis font is about 38 units wide.
 QUARTER_LABEL_GAP = 46
 QUARTER_LABEL_STEPS = (1, 2, 4, 8, 20)
-ROMAN = ("I", "II", "III", "IV")
 # Bottom to top, as the caption names them.
 STACKED = ((ANSWERED, "đã có văn bản trả lời"), (OVERDUE, "quá hạn"), (DUE, "còn hạn"))
 
@@ -151,8 +150,8 @@ def quarters_svg(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) ->
     for index, quarter in enumerate(quarters):
         left = AXIS_WIDTH + index * width
         if index % step == 0:
-            year, number = quarter.split("-Q")
-            parts.append(f'<text class="axis" x="{left + 2:.1f}" y="{BASELINE + 16}">Quý {ROMAN[int(number) - 1]}</text>')
+            name, year = quarter_name(quarter)
+            parts.append(f'<text class="axis" x="{left + 2:.1f}" y="{BASELINE + 16}">{name}</text>')
             parts.append(f'<text class="axis" x="{left + 2:.1f}" y="{BASELINE + 30}">{year}</text>')
         if quarter in counts:
             parts.append(_column(quarter, counts[quarter], left, width, tallest))
@@ -164,11 +163,11 @@ def quarters_svg(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) ->
 
 def _column(quarter: str, column: dict[str, int], left: float, width: float, tallest: int) -> str:
     """One quarter's stacked bar, a link to the board filtered to that quarter."""
-    year, number = quarter.split("-Q")
+    name, year = quarter_name(quarter)
     count = sum(column.values())
-    described = ", ".join(f"{thousands(column[status])} {label}" for status, label in STACKED if column[status])
-    name = f"Quý {ROMAN[int(number) - 1]}/{year}: {thousands(count)} nhiệm vụ ({described})"
-    parts = [f'<a href="?quarter={quarter}#bang-nhiem-vu" aria-label="{escape(name)}"><title>{escape(name)}</title>']
+    described = ", ".join(f"{thousands(column[status])} {words}" for status, words in STACKED if column[status])
+    label = f"{name}/{year}: {thousands(count)} nhiệm vụ ({described})"
+    parts = [f'<a href="?quarter={quarter}#bang-nhiem-vu" aria-label="{escape(label)}"><title>{escape(label)}</title>']
     bottom = float(BASELINE)
     for status, _ in STACKED:
         height = BAR_HEIGHT * column[status] / tallest

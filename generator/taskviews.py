@@ -17,6 +17,7 @@ from generator.views import display_date, section_label, thousands
 ANSWERED, OVERDUE, DUE = "answered", "overdue", "due"
 STATUS_LABELS = {ANSWERED: "Đã có văn bản trả lời", OVERDUE: "Quá hạn, chưa có văn bản trả lời", DUE: "Chưa có văn bản trả lời, còn hạn"}
 NO_DEADLINE = "Không nêu thời hạn"
+ROMAN = ("I", "II", "III", "IV")
 # A task badge or a body's list names this many answering documents; the board names them all.
 ANSWERS_SHOWN = 5
 
@@ -65,6 +66,12 @@ def deadline_text(task: Task) -> str:
 def quarter_of(date: dt.date) -> str:
     """"2024-Q1": the bucket the board filters deadlines by."""
     return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+
+
+def quarter_name(quarter: str) -> tuple[str, str]:
+    """("Quý I", "2024") for "2024-Q1", as the documents write quarters."""
+    year, number = quarter.split("-Q")
+    return f"Quý {ROMAN[int(number) - 1]}", year
 
 
 class TaskViews:
