@@ -153,7 +153,7 @@ class TaskViews:
         return {
             "body": [Option(k, attribute(v)) for k, v in sorted(bodies.items(), key=lambda item: item[1])],
             "document": [Option(k, attribute(v)) for k, v in documents.items()],
-            "quarter": [Option(q, f"Quý {q[-1]}/{q[:4]}") for q in quarters],
+            "quarter": [Option(q, "/".join(quarter_name(q))) for q in quarters],
             "status": [Option(k, v) for k, v in STATUS_LABELS.items()],
         }
 
