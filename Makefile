@@ -3,30 +3,36 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+# The tool that writes the lock files, in a folder of its own.
+UV_VERSION := 0.13.9
+TOOLS := .build/tools
 
-.PHONY: site offline check serve test system-libs chromium bench clean
+.PHONY: site offline check serve test lint typecheck lock system-libs chromium bench clean
 
-$(VENV)/.site-installed: requirements.txt
+# Exact versions from the lock file, then the project itself (editable: `nq45` and the MkDocs plugin).
+$(VENV)/.site-installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) -r requirements.lock
+	$(PIP) --no-deps -e .
 	touch $@
 
-$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/.dev-installed: requirements-dev.lock $(VENV)/.site-installed
+	$(PIP) -r requirements-dev.lock
 	touch $@
 
 site: $(VENV)/.site-installed system-libs
-	$(BIN)/python -m generator build
+	$(BIN)/nq45 build
 
 # A copy that works opened from disk: site-offline/ and dist/nghi-quyet-45-offline.zip.
 offline: $(VENV)/.site-installed system-libs
-	$(BIN)/python -m generator build --offline
+	$(BIN)/nq45 build --offline
 
 check: $(VENV)/.site-installed
-	$(BIN)/python -m generator check
+	$(BIN)/nq45 check
 
 serve: $(VENV)/.site-installed
-	$(BIN)/python -m generator serve
+	$(BIN)/nq45 serve
 
 # Debian packages, installed when missing (CI runs as root): Pango and fonts for the PDFs,
 # Chromium and poppler-utils for the tests.
@@ -39,8 +45,20 @@ system-libs:
 chromium: system-libs
 	@{ test -x $(CHROMIUM) && command -v pdftotext >/dev/null; } || { $(APT_INSTALL) chromium poppler-utils; }
 
-test: $(VENV)/.dev-installed chromium
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check generator tests bench
+
+typecheck: $(VENV)/.dev-installed
+	$(BIN)/mypy
+
+test: $(VENV)/.dev-installed chromium lint typecheck
 	$(BIN)/python -m pytest -q
+
+# Rewrite the lock files from pyproject.toml, keeping the versions they pin where still allowed.
+lock:
+	test -x $(TOOLS)/bin/uv || { $(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION); }
+	$(TOOLS)/bin/uv pip compile pyproject.toml --python-version 3.11.7 --quiet -o requirements.lock
+	$(TOOLS)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11.7 --quiet -o requirements-dev.lock
 
 bench: $(VENV)/.dev-installed chromium
 	$(BIN)/python -m bench --counts 10 100 1000 --search --preview

@@ -54,7 +54,6 @@ def make_corpus(root: Path, count: int, seed: int = 45) -> Path:
     shutil.copytree(REPO / "data", root / "data")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
-    shutil.copy(REPO / "generator" / "hooks.py", root / "generator" / "hooks.py")
     real_bodies = yaml.safe_load((root / "data" / "bodies.yaml").read_text(encoding="utf-8"))["bodies"]
     synthetic_bodies = bodies(max(20, count // 5))
     (root / "data" / "bodies.yaml").write_text(yaml.safe_dump({"bodies": real_bodies + synthetic_bodies}, allow_unicode=True), encoding="utf-8")
@@ -91,7 +90,7 @@ def make_corpus(root: Path, count: int, seed: int = 45) -> Path:
             "signature": {"lines": ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], "name": f"Người ký {index}"},
             "recipients": ["Như trên,", "Lưu VP."],
         }
-        from generator.numbers import number_key
+        from generator.corpus.numbers import number_key
 
         (root / "data" / "documents" / f"{number_key(number)}.yaml").write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
         numbers.append(number)

@@ -1,6 +1,6 @@
 """Time the build's phases in a fresh process, as `python -m generator build` runs them.
 
-`python -m bench.phases build <project>` runs `generator.build.build` and prints the seconds of
+`python -m bench.phases build <project>` runs `generator.commands.build.build` and prints the seconds of
 validation, generation, the MkDocs build and writing docs/ as JSON; `python -m bench.phases plain
 <config>` times plain `mkdocs build`. A fresh process keeps the corpus maker's objects out of the
 heap the timed phases work in.
@@ -22,7 +22,7 @@ AS_OF = dt.date(2025, 6, 30)
 
 def time_build(root: Path) -> dict[str, float]:
     """Validation, generation (validation included), the MkDocs build and writing docs/, for the project at `root`."""
-    from generator.build import Project, build
+    from generator.commands.build import Project, build
 
     return dataclasses.asdict(build(Project(root), as_of=AS_OF, pdfs=False).seconds)
 

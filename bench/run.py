@@ -13,8 +13,8 @@ import yaml
 
 from bench.corpus import make_corpus
 from bench.phases import AS_OF, measure_in_fresh_process
-from generator.build import Caches, Project, Seconds, check, write_docs
-from generator.model import walk_sections
+from generator.commands.build import Caches, Project, Seconds, check, write_docs
+from generator.corpus.model import walk_sections
 
 
 @dataclass

@@ -13,7 +13,7 @@ import urllib.parse
 from pathlib import Path
 
 from bench.corpus import make_corpus
-from generator.build import Project, build
+from generator.commands.build import Project, build
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 

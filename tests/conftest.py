@@ -12,7 +12,8 @@ from typing import Iterator
 
 import pytest
 
-from generator.build import Project, build
+from generator.commands.build import Project, build
+from generator.mkdocs_plugin.plugin import SitePlugin
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2024, 6, 15)
@@ -32,7 +33,6 @@ def copy_config(target: Path) -> None:
     """Copy the MkDocs config and the theme override it names into `target`."""
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "generator" / "theme", target / "generator" / "theme")
-    shutil.copy(REPO / "generator" / "hooks.py", target / "generator" / "hooks.py")
 
 
 def copy_project(target: Path) -> Project:
@@ -40,6 +40,15 @@ def copy_project(target: Path) -> Project:
     shutil.copytree(REPO / "data", target / "data")
     copy_config(target)
     return Project(target)
+
+
+def site_plugin(config_file: Path) -> SitePlugin:
+    """The project's MkDocs plugin: one per process, kept by MkDocs across builds (it has on_startup)."""
+    from mkdocs.config import load_config
+
+    plugin = load_config(str(config_file)).plugins["nghi-quyet-45"]
+    assert isinstance(plugin, SitePlugin)
+    return plugin
 
 
 @pytest.fixture

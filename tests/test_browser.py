@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import Project, build
+from generator.commands.build import Project, build
 from tests.conftest import QuietServer, _QuietHandler, copy_config
 
 pytestmark = pytest.mark.browser

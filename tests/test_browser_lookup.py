@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from generator.build import Project, build
-from generator.load import load_corpus
-from generator.lookup import entry, lookup
+from generator.commands.build import Project, build
+from generator.corpus.load import load_corpus
+from generator.corpus.lookup import entry, lookup
 from tests.conftest import REPO, copy_project
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator.build import Project, build
+from generator.commands.build import Project, build
 from tests.conftest import copy_project
 
 pytestmark = pytest.mark.browser
@@ -148,7 +148,7 @@ def test_shards_are_tokenised_as_the_worker_reads_them(browser, offline: Project
     """Python writes the shards and the worker highlights by position: both must see the same words."""
     import json
 
-    from generator.searchindex import folded_words, shard_key
+    from generator.mkdocs_plugin.search.shards import folded_words, shard_key
 
     docs = json.loads((offline.offline_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     fields = [doc["title"] for doc in docs] + [doc["text"] for doc in docs] + ["Đảng đoàn &amp; KH&amp;CN 中文 ＡＢＣ ǅ x_y"]

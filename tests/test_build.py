@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, build, write_docs
-from generator.model import walk_sections
+from generator.commands.build import Project, build, write_docs
+from generator.corpus.model import walk_sections
 from tests.conftest import REPO, files_of
 from tests.htmltext import element, page_text
 
@@ -72,7 +72,7 @@ def test_h1_carries_the_canonical_number(built: Project) -> None:
 
 
 def test_every_section_has_its_anchor(built: Project) -> None:
-    from generator.load import load_corpus
+    from generator.corpus.load import load_corpus
 
     corpus = load_corpus(built.data_dir, built.root)
     for document in corpus.documents:

@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.bytecode import bytecode_cache
+from generator.support.templatecache import bytecode_cache
 
 
 @pytest.fixture

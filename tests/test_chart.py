@@ -8,14 +8,14 @@ import re
 
 import pytest
 
-from generator.chart import (
+from generator.pages.chart import (
     AXIS_WIDTH, BAR_HEIGHT, LABEL_GAP, QUARTERS_WIDTH, ROWS_AT_MOST, deadline_chart, labelled_months, month_starts,
     quarter_range, timeline_svg,
 )
-from generator.deadlines import COMPLETE_BY, START_FROM, Deadline
-from generator.load import load_corpus
-from generator.resolve import resolve
-from generator.taskviews import ANSWERED, DUE, OVERDUE, TaskViews
+from generator.corpus.deadlines import COMPLETE_BY, START_FROM, Deadline
+from generator.corpus.load import load_corpus
+from generator.corpus.resolve import resolve
+from generator.pages.tasks import ANSWERED, DUE, OVERDUE, TaskViews
 from tests.conftest import AS_OF, REPO
 
 # "12/2023" in the 11px axis font is about 43 units wide.

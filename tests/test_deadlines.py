@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from generator.deadlines import COMPLETE_BY, ONGOING, START_FROM, DeadlineError, deadline_in_text, parse_deadline
+from generator.corpus.deadlines import COMPLETE_BY, ONGOING, START_FROM, DeadlineError, deadline_in_text, parse_deadline
 
 CORPUS = [
     ("trong tháng 12/2023", (COMPLETE_BY,), "month", dt.date(2023, 12, 31)),

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Project
-from generator.fastmarkdown import makeExtension
+from generator.commands.build import Project
+from generator.mkdocs_plugin.speedups.fastmarkdown import makeExtension
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 PLAIN = markdown.Markdown(extensions=EXTENSIONS)

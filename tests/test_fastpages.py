@@ -1,4 +1,4 @@
-"""MkDocs renders every page the same with generator/fastpages.py: HTML, anchors, links and warnings."""
+"""MkDocs renders every page the same with generator/mkdocs_plugin/speedups/fastpages.py: HTML, anchors, links and warnings."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from mkdocs.structure import pages
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from generator import fastpages
-from generator.build import Project
+from generator.mkdocs_plugin.speedups import fastpages
+from generator.commands.build import Project
 from tests.conftest import REPO
 
 LINKS = """# Liên kết

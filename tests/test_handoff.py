@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import handoff
-from generator.build import Project, build_date, run_mkdocs
+from generator.mkdocs_plugin import handoff
+from generator.commands.build import Project, build_date, run_mkdocs
 from tests.conftest import AS_OF, files_of
 
 TRICKY = [
@@ -53,17 +53,20 @@ def test_any_set_of_paths_comes_in_mkdocs_order(tmp_path_factory, uris: set[str]
 def test_a_handed_file_hides_the_theme_file_of_the_same_path() -> None:
     from mkdocs.structure.files import File, Files
 
-    config = SimpleNamespace(site_dir="/site", use_directory_urls=True, plugins=SimpleNamespace(_current_plugin="hooks"))
+    config = SimpleNamespace(site_dir="/site", use_directory_urls=True, plugins=SimpleNamespace(_current_plugin="nghi-quyet-45"))
     theme = Files([File("404.html", "/theme", "/site", True), File("stylesheets/extra.css", "/theme", "/site", True)])
-    with handoff.handed({"stylesheets/extra.css": b"ours", "index.md": b"# Home"}):
-        files = handoff.add_handed(theme, config)
+    files = handoff.add_handed(theme, config, {"stylesheets/extra.css": b"ours", "index.md": b"# Home"})  # type: ignore[arg-type]
     assert [(f.src_uri, f.abs_src_path) for f in files] == [("index.md", None), ("stylesheets/extra.css", None), ("404.html", "/theme/404.html")]
     assert files.get_file_from_path("stylesheets/extra.css").content_bytes == b"ours"  # type: ignore[union-attr]
 
 
 def test_without_handed_files_mkdocs_reads_its_folder() -> None:
-    files = object()
-    assert handoff.add_handed(files, None) is files
+    from mkdocs.structure.files import Files
+
+    from generator.mkdocs_plugin.plugin import SitePlugin
+
+    files = Files([])
+    assert SitePlugin().on_files(files, config=None) is files  # type: ignore[arg-type]
 
 
 def test_the_site_built_from_memory_equals_the_site_built_from_docs(built: Project, tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.importer import import_document, read_lines
-from generator.load import load_corpus, load_corpus_bodies
+from generator.commands.cli import main
+from generator.intake.importer import import_document, read_lines
+from generator.corpus.load import load_corpus, load_corpus_bodies
 from tests.conftest import REPO
 
 SEEDS = REPO / "tests" / "fixtures" / "seeds"

@@ -9,7 +9,7 @@ from typing import Callable
 
 import pytest
 
-from generator.build import Caches, Project, generate
+from generator.commands.build import Caches, Project, generate
 
 AS_OF = dt.date(2024, 6, 15)
 
@@ -68,7 +68,8 @@ def test_generation_from_caches_equals_a_full_one(project: Project, name: str) -
 
 
 def test_unchanged_documents_are_not_read_or_rendered_again(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import load, render
+    from generator.corpus import load
+    from generator.outputs import site as render
 
     caches = Caches()
     generate(project, AS_OF, pdfs=False, caches=caches)

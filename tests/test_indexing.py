@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.indexing import Indexer, LiveIndex, page_entries
+from generator.mkdocs_plugin.search.indexing import Indexer, LiveIndex, page_entries
 
 REPO = Path(__file__).resolve().parent.parent
 HTML = '<h1 id="a">Kế hoạch</h1><p>Đội ngũ trí thức</p><h2 id="b">Mục <a class="headerlink" href="#b">¶</a></h2><p>Nhiệm vụ</p>'
@@ -86,15 +86,15 @@ def test_live_index_keeps_pages_not_rebuilt_and_drops_removed_ones(tmp_path: Pat
     assert [d["location"] for d in docs] == ["a/", "a/#b"] and "khoa học" in docs[0]["text"]
 
 
-def test_plain_mkdocs_build_loads_the_hooks(tmp_path: Path) -> None:
-    """`mkdocs build` run by hand from the project root finds the generator package."""
+def test_plain_mkdocs_build_loads_the_plugin(tmp_path: Path) -> None:
+    """`mkdocs build` run by hand finds the project's plugin by its name."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Trang\n\n## Mục {: #muc }\n\nĐội ngũ trí thức\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        f"site_name: t\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\ntheme: material\nplugins: [search]\n"
-        f"markdown_extensions: [attr_list]\nhooks: [{REPO / 'generator' / 'hooks.py'}]\n",
+        f"site_name: t\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\ntheme: material\n"
+        "plugins: [search, nghi-quyet-45]\nmarkdown_extensions: [attr_list]\n",
         encoding="utf-8",
     )
     subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-f", str(config)], cwd=tmp_path, check=True)

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from generator.load import load_corpus
-from generator.lookup import Entry, entry, lookup, parse_query
+from generator.corpus.load import load_corpus
+from generator.corpus.lookup import Entry, entry, lookup, parse_query
 from tests.conftest import REPO
 
 SPELLINGS = json.loads((REPO / "tests" / "fixtures" / "number_spellings.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ import markdown
 import pytest
 from hypothesis import given, strategies as st
 
-from generator.markdown import escape, link, relative
+from generator.pages.markdown import escape, link, relative
 
 
 @pytest.mark.parametrize("from_page, to_page, expected", [

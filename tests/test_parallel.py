@@ -11,13 +11,13 @@ from multiprocessing.synchronize import Barrier
 
 import pytest
 
-from generator import parallel
-from generator.build import Project
-from generator.errors import ValidationError
-from generator.load import load_corpus
-from generator.parallel import map_in_chunks
-from generator.render import render_site
-from generator.resolve import resolve
+from generator.support import parallel
+from generator.commands.build import Project
+from generator.corpus.errors import ValidationError
+from generator.corpus.load import load_corpus
+from generator.support.parallel import map_in_chunks
+from generator.outputs.site import render_site
+from generator.corpus.resolve import resolve
 
 
 def pids(items: list[int]) -> list[tuple[int, int]]:

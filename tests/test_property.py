@@ -8,8 +8,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Project, build
-from generator.text import normalize
+from generator.commands.build import Project, build
+from generator.corpus.text import normalize
 from tests.conftest import copy_config
 from tests.htmltext import element
 

@@ -17,8 +17,8 @@ from typing import Iterator
 import jsonschema
 import pytest
 
-from generator.build import Project, build
-from generator.serve import Regenerator
+from generator.commands.build import Project, build
+from generator.commands.serve import Regenerator
 from tests.conftest import AS_OF, REPO, QuietServer, _QuietHandler, copy_project, files_of
 
 PREFIX = "/nghi-quyet-45/"
@@ -160,7 +160,7 @@ def test_preview_regenerates_on_edits_not_on_its_own_reads(project: Project) -> 
     """Watchdog reports files opened for reading too; reacting to those made the preview loop."""
     import time
 
-    from generator.serve import watch
+    from generator.commands.serve import watch
 
     regenerator = Regenerator(project)
     observer = watch(project, regenerator)
@@ -181,7 +181,7 @@ def test_preview_regenerates_on_edits_not_on_its_own_reads(project: Project) -> 
 
 
 def test_preview_address_follows_site_url(project: Project) -> None:
-    from generator.serve import served_path
+    from generator.commands.serve import served_path
 
     assert served_path(project) == "/nghi-quyet-45/"
 
@@ -189,9 +189,9 @@ def test_preview_address_follows_site_url(project: Project) -> None:
 def test_typesetting_a_pdf_leaves_no_garbage_while_the_build_pauses_the_collector() -> None:
     import gc
 
-    from generator.load import load_corpus
-    from generator.pdf import document_pdf
-    from generator.resolve import resolve
+    from generator.corpus.load import load_corpus
+    from generator.outputs.pdf import document_pdf
+    from generator.corpus.resolve import resolve
 
     document = resolve(load_corpus(REPO / "data", REPO)).documents["287-ctr-ddlhhvn"]
     gc.collect()

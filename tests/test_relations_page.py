@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import make_corpus
-from generator.build import Project, build, check, generate
-from generator.taskviews import ANSWERS_SHOWN
-from generator import views
-from generator.views import RELATIONS_SHOWN, thousands
+from generator.commands.build import Project, build, check, generate
+from generator.pages.tasks import ANSWERS_SHOWN
+from generator.pages import views
+from generator.pages.views import RELATIONS_SHOWN, thousands
 
 AS_OF = dt.date(2025, 6, 30)
 

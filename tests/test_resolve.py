@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator.load import load_corpus
-from generator.resolve import Site, resolve
-from generator.views import section_label
+from generator.corpus.load import load_corpus
+from generator.corpus.resolve import Site, resolve
+from generator.pages.views import section_label
 from tests.conftest import REPO
 
 
@@ -62,7 +62,7 @@ def test_a_document_does_not_link_to_itself(site: Site) -> None:
 
 
 def test_section_labels(site: Site) -> None:
-    from generator.model import walk_sections
+    from generator.corpus.model import walk_sections
 
     labels = {s.id: section_label(s, a) for s, a in walk_sections(site.documents["287-ctr-ddlhhvn"].sections)}
     assert labels["ii-1-1"] == "II.1.1"

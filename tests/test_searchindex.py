@@ -8,9 +8,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.build import Project
-from generator.jsonfile import compact, compact_line
-from generator.searchindex import FoldCache, folded_words, key_ranges, search_fold, shard_key
+from generator.commands.build import Project
+from generator.support.jsonfile import compact, compact_line
+from generator.mkdocs_plugin.search.shards import FoldCache, folded_words, key_ranges, search_fold, shard_key
 
 
 def test_fold_and_words() -> None:

@@ -1,4 +1,4 @@
-"""generator/sections.py splits HTML into the very sections Material's search parser makes."""
+"""generator/mkdocs_plugin/search/sections.py splits HTML into the very sections Material's search parser makes."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser, Section
 
-from generator import fastmarkdown
-from generator.build import Project
-from generator.sections import _tokens, split_sections
+from generator.mkdocs_plugin.speedups import fastmarkdown
+from generator.commands.build import Project
+from generator.mkdocs_plugin.search.sections import _tokens, split_sections
 
 
 def materials(html: str) -> list[Section]:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from bench.preview import fetch, free_port, wait_for
-from generator.build import Project
+from generator.commands.build import Project
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
 
-from generator import indexing, splitbuild
-from generator.build import Project, SiteBuildError, build_date, run_mkdocs
-from tests.conftest import AS_OF, REPO, files_of
+from generator.commands.build import Project, SiteBuildError, build_date, run_mkdocs
+from generator.mkdocs_plugin.search import indexing
+from generator.mkdocs_plugin.speedups import splitbuild
+from tests.conftest import AS_OF, REPO, files_of, site_plugin
 
 
 @pytest.fixture
@@ -21,29 +23,33 @@ def split_small(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def alternate(split_small: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """The child renders every second page (where it may), whichever process comes first."""
-    monkeypatch.setattr(splitbuild.SharedCounter, "take", lambda self, number: (number % 2 == 1) == splitbuild.split.in_child)
+    def take(self: splitbuild.Split, number: int, last: bool) -> bool:
+        return (number % 2 == 1) == self.in_child or (last and not self.in_child)
+
+    monkeypatch.setattr(splitbuild.Split, "_take", take)
 
 
 def test_the_split_build_writes_the_same_site(built: Project, tmp_path: Path, split_small: None, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="mkdocs")
     with build_date(AS_OF):
-        run_mkdocs(built.config_file, built.docs_dir, tmp_path / "site")
-    assert splitbuild.split.shares is not None and all(splitbuild.split.shares)
+        plugin = run_mkdocs(built.config_file, built.docs_dir, tmp_path / "site")
+    shares = plugin.split.shares
+    assert shares is not None and all(shares)
     assert files_of(tmp_path / "site") == files_of(built.site_dir)
     assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]
-    assert splitbuild.split.child is None and not splitbuild.split.active
+    assert plugin.split.child is None and not plugin.split.active
 
 
 def small_site(tmp_path: Path, pages: dict[str, str]) -> Path:
-    """A site of `pages` built with the project's theme and hooks; the path of its config."""
+    """A site of `pages` built with the project's theme and plugin; the path of its config."""
     docs = tmp_path / "docs"
     docs.mkdir()
     for name, text in pages.items():
         (docs / name).write_text(text, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        f"site_name: t\ntheme:\n  name: material\n  custom_dir: {REPO / 'generator' / 'theme'}\nplugins: [search]\n"
-        f"markdown_extensions: [attr_list, toc]\nhooks: [{REPO / 'generator' / 'hooks.py'}]\n"
+        f"site_name: t\ntheme:\n  name: material\n  custom_dir: {REPO / 'generator' / 'theme'}\nplugins: [search, nghi-quyet-45]\n"
+        "markdown_extensions: [attr_list, toc]\n"
         "validation:\n  links:\n    anchors: warn\n",
         encoding="utf-8",
     )
@@ -79,11 +85,12 @@ def test_a_failure_in_the_child_fails_the_build_and_names_the_cause(
     tmp_path: Path, alternate: None, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_entries = indexing.page_entries
+    parent = os.getpid()
 
-    def entries(page: indexing.PageData) -> list[indexing.Entry]:
-        if splitbuild.split.in_child and page[0].startswith("p3"):
+    def entries(page: indexing.PageData, fast: bool = True) -> list[indexing.Entry]:
+        if os.getpid() != parent and page[0].startswith("p3"):
             raise RuntimeError("hỏng ở trang p3")
-        return real_entries(page)
+        return real_entries(page, fast)
 
     monkeypatch.setattr(indexing, "page_entries", entries)
     config = small_site(tmp_path, chain(5, broken=False))
@@ -91,15 +98,18 @@ def test_a_failure_in_the_child_fails_the_build_and_names_the_cause(
         run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert any("Tiến trình dựng trang thứ hai thất bại" in e and "RuntimeError: hỏng ở trang p3" in e for e in errors)
-    assert splitbuild.split.child is None
+    assert site_plugin(config).split.child is None
     assert not (tmp_path / "site").exists()
 
 
 def test_small_sites_and_the_preview_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = small_site(tmp_path, chain(3, broken=False))
-    run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
-    assert splitbuild.split.shares is None
+    assert run_mkdocs(config, tmp_path / "docs", tmp_path / "site").split.shares is None
     monkeypatch.setattr(splitbuild, "MIN_PAGES", 2)
-    monkeypatch.setattr(indexing.state, "live", True)
-    run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
-    assert splitbuild.split.shares is None and (tmp_path / "site" / "p3" / "index.html").exists()
+    plugin = site_plugin(config)
+    plugin.on_startup(command="serve", dirty=False)
+    try:
+        run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
+    finally:
+        plugin.on_shutdown()
+    assert plugin.split.shares is None and (tmp_path / "site" / "p3" / "index.html").exists()

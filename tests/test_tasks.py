@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from generator.load import load_corpus
-from generator.resolve import Site, resolve
-from generator.taskviews import ANSWERED, DUE, OVERDUE, TaskViews
+from generator.corpus.load import load_corpus
+from generator.corpus.resolve import Site, resolve
+from generator.pages.tasks import ANSWERED, DUE, OVERDUE, TaskViews
 from tests.conftest import AS_OF, REPO
 
 

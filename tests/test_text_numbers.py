@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.numbers import find_mentions, number_key, parse_number, type_code
-from generator.text import fold, is_safe_slug, normalize, slugify
+from generator.corpus.numbers import find_mentions, number_key, parse_number, type_code
+from generator.corpus.text import fold, is_safe_slug, normalize, slugify
 
 
 def test_slugify_transliterates_d_with_stroke() -> None:

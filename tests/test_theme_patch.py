@@ -17,7 +17,7 @@ def test_search_partial_is_the_pinned_original_plus_a_label() -> None:
 
 
 def test_material_version_is_pinned() -> None:
-    requirements = (REPO / "requirements.txt").read_text(encoding="utf-8")
+    requirements = (REPO / "requirements.lock").read_text(encoding="utf-8")
     assert "mkdocs-material==9.8.1" in requirements
     from importlib.metadata import version
 

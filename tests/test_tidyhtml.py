@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.build import Project
-from generator.tidyhtml import drop_indentation
+from generator.commands.build import Project
+from generator.mkdocs_plugin.tidyhtml import drop_indentation
 
 
 def test_indentation_and_blank_lines_become_one_newline() -> None:

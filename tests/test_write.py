@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import TRASH_PREFIX, replace_directory, sync
+from generator.commands.write import TRASH_PREFIX, replace_directory, sync
 from tests.conftest import files_of
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.yamlsource import compose_file
+from generator.corpus.yamlsource import compose_file
 
 NESTED = """\
 number: 1-KH/TW

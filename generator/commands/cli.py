@@ -1,0 +1,112 @@
+"""Command line: build, check, serve, new. Messages are in Vietnamese for the editors."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator.commands.build import Project, SiteBuildError, build, check
+from generator.corpus.errors import ValidationError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return the process exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    project = Project(Path(args.root).resolve())
+    try:
+        return int(args.run(project, args))
+    except ValidationError as error:
+        print(error.report(project.root), file=sys.stderr)
+        return 1
+    except SiteBuildError as error:
+        print(f"Lỗi khi dựng trang bằng MkDocs: {error}\nThư mục docs/ và site/ được giữ nguyên.", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
+    parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
+    build_parser = commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/")
+    build_parser.add_argument("--offline", action="store_true", help="dựng bản mở trực tiếp từ đĩa vào site-offline/ và nén thành dist/*.zip")
+    build_parser.add_argument("--site-url", metavar="URL", help="địa chỉ nơi đăng trang, ví dụ https://vusta.vn/nghi-quyet-45/ (mặc định theo mkdocs.yml)")
+    build_parser.add_argument("--no-pdf", dest="pdfs", action="store_false", help="không tạo bản PDF của văn bản")
+    build_parser.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD", help="ngày tính trạng thái nhiệm vụ (mặc định: hôm nay)")
+    build_parser.set_defaults(run=_build)
+    commands.add_parser("check", help="chỉ kiểm tra dữ liệu").set_defaults(run=_check)
+    serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
+    importer = commands.add_parser("import", help="chuyển văn bản dạng .txt hoặc .docx thành tệp YAML nháp trong data/drafts/")
+    importer.add_argument("file", type=Path, help="tệp văn bản nguồn (.txt hoặc .docx)")
+    importer.add_argument("--output", type=Path, help="nơi ghi tệp nháp (mặc định data/drafts/<số-hiệu>.yaml)")
+    importer.set_defaults(run=_import)
+    new = commands.add_parser("new", help="tạo tệp YAML khung cho một văn bản mới")
+    new.add_argument("number", help='số hiệu, ví dụ "15-KH/ĐĐLHHVN"')
+    new.add_argument("--type", dest="document_type", required=True, help='loại văn bản, ví dụ "Kế hoạch"')
+    new.add_argument("--issuer", required=True, help="mã cơ quan ban hành trong data/bodies.yaml")
+    new.set_defaults(run=_new)
+    return parser
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'ngày không hợp lệ "{value}"; cần dạng YYYY-MM-DD, ví dụ 2024-06-30') from None
+
+
+def _check(project: Project, args: argparse.Namespace) -> int:
+    site = check(project)
+    print(f"Dữ liệu hợp lệ: {len(site.documents)} văn bản, {len(site.bodies)} cơ quan.")
+    return 0
+
+
+def _build(project: Project, args: argparse.Namespace) -> int:
+    options = {"site_url": args.site_url} if args.site_url else {}
+    report = build(project, offline=args.offline, as_of=args.as_of, pdfs=args.pdfs, **options)
+    written = len(report.docs.written) + len(report.docs.removed)
+    where = f"site-offline/ và {project.offline_zip.relative_to(project.root)}" if args.offline else "site/"
+    print(
+        f"Đã dựng trang: {len(report.site.documents)} văn bản; {written} tệp trong docs/ thay đổi; "
+        f"sinh Markdown {report.seconds.generate:.2f} giây, MkDocs {report.seconds.mkdocs:.2f} giây, "
+        f"ghi docs/ {report.seconds.write:.2f} giây. Kết quả ở {where}."
+    )
+    return 0
+
+
+def _serve(project: Project, args: argparse.Namespace) -> int:
+    from generator.commands.serve import serve
+
+    return serve(project, args.addr)
+
+
+def _new(project: Project, args: argparse.Namespace) -> int:
+    from generator.intake.skeleton import write_skeleton
+
+    path = write_skeleton(project.data_dir, args.number, args.document_type, args.issuer)
+    print(f"Đã tạo {path.relative_to(project.root)}. Hãy điền nội dung rồi chạy: python -m generator check")
+    return 0
+
+
+def _import(project: Project, args: argparse.Namespace) -> int:
+    from generator.intake.importer import draft_path, dump_yaml, import_document, read_lines
+    from generator.corpus.load import load_corpus_bodies
+
+    source: Path = args.file
+    if not source.is_file():
+        print(f"Không tìm thấy tệp {source}.", file=sys.stderr)
+        return 1
+    draft, report = import_document(read_lines(source), load_corpus_bodies(project.data_dir, project.root))
+    target = args.output or draft_path(project.data_dir / "drafts", draft, source)
+    if target.exists():
+        print(f"{target} đã có; không ghi đè. Hãy chọn nơi khác bằng --output.", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump_yaml(draft, report, source.name), encoding="utf-8")
+    print(f"Đã ghi bản nháp {target}.")
+    print("\n".join(report.lines()))
+    return 0

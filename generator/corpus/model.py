@@ -1,0 +1,201 @@
+"""Typed model of the corpus as loaded from YAML, before cross-references are resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from generator.corpus.deadlines import Deadline
+from generator.corpus.errors import Location
+
+RELATION_KINDS = ("implements", "based_on", "cites")
+
+STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Hết hiệu lực một phần", "Chưa xác định")
+
+# Display name -> the type codes its numbers use (folded, lowercase).
+DOCUMENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Nghị quyết": ("nq",),
+    "Kế hoạch": ("kh",),
+    "Chương trình hành động": ("ctr",),
+    "Chương trình": ("ctr",),
+    "Hướng dẫn": ("hd",),
+    "Chỉ thị": ("ct",),
+    "Kết luận": ("kl",),
+    "Quyết định": ("qd",),
+    "Quy định": ("qdi",),
+    "Thông báo": ("tb",),
+    "Thông tri": ("ttr",),
+    "Báo cáo": ("bc",),
+    "Công văn": ("cv",),
+    "Nghị định": ("nd",),
+    "Thông tư": ("tt",),
+    "Đề án": ("da",),
+}
+
+
+@dataclass(frozen=True)
+class Body:
+    """An organisation that issues documents or receives tasks."""
+
+    id: str
+    name: str
+    short_names: tuple[str, ...]
+    parent: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class RelationRef:
+    """A typed link to another document, optionally to one of its sections, as written."""
+
+    kind: str
+    number: str
+    section: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One line of the recipients list (Nơi nhận), with the bodies it names."""
+
+    text: str
+    bodies: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header block: issuing body, party name, place and date, kind and title lines."""
+
+    issuer_lines: tuple[str, ...]
+    motto: str
+    place_date: str
+    kind_line: str
+    title_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The signature block: the capacity lines and the signer's name."""
+
+    lines: tuple[str, ...]
+    name: str
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """A section marked as a task: who must do it (if not inherited) and by when."""
+
+    bodies: tuple[str, ...]
+    deadline: Deadline | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class AnswerRef:
+    """A statement that a document or section answers a task of another document, as written."""
+
+    number: str
+    section: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading or numbered item of a document body, nested as in the document."""
+
+    id: str
+    number: str | None
+    title: str | None
+    text: str | None
+    paragraphs: tuple[str, ...]
+    children: tuple["Section", ...]
+    location: Location
+    field_path: str
+    bodies: tuple[str, ...] = ()
+    task: TaskSpec | None = None
+    answers: tuple[AnswerRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document: metadata, relations, and (when available) its full text."""
+
+    id: str
+    source: str
+    number: str
+    type: str
+    title: str | None
+    issuer: str
+    signer: str | None
+    signer_title: str | None
+    place: str | None
+    date: dt.date | None
+    status: str
+    official_url: str | None
+    summary: str | None
+    relations: tuple[RelationRef, ...]
+    header: Header | None
+    preamble: tuple[str, ...]
+    sections: tuple[Section, ...]
+    signature: Signature | None
+    recipients: tuple[Recipient, ...]
+    notes: tuple[str, ...]
+    location: Location
+    answers: tuple[AnswerRef, ...] = ()
+    locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    @functools.cached_property
+    def outline(self) -> tuple[tuple[Section, tuple[Section, ...]], ...]:
+        """Every section with its ancestors, in document order: walked once, then kept."""
+        return tuple(walk_sections(self.sections))
+
+    @property
+    def has_full_text(self) -> bool:
+        """Tell whether the body of the document is transcribed."""
+        return bool(self.sections)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything loaded from `data/`."""
+
+    bodies: tuple[Body, ...]
+    documents: tuple[Document, ...]
+
+
+def walk_sections(sections: tuple[Section, ...]) -> Iterator[tuple[Section, tuple[Section, ...]]]:
+    """Yield every section with its ancestors, in document order."""
+    stack: list[tuple[Section, tuple[Section, ...]]] = [(s, ()) for s in reversed(sections)]
+    while stack:
+        section, ancestors = stack.pop()
+        yield section, ancestors
+        stack.extend((child, ancestors + (section,)) for child in reversed(section.children))
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """One block of a document body as every renderer lays it out: a heading, a numbered item or a paragraph."""
+
+    kind: str
+    section: Section
+    depth: int
+    text: str
+    last: bool
+
+
+def body_parts(document: Document) -> Iterator[BodyPart]:
+    """Flatten the body; `last` marks the final block of each section's own text."""
+    for section, ancestors in document.outline:
+        own: list[tuple[str, str]] = []
+        if section.title:
+            own.append(("heading", section.title))
+            if section.text:
+                own.append(("paragraph", section.text))
+        else:
+            own.append(("item", section.text or ""))
+        own.extend(("paragraph", paragraph) for paragraph in section.paragraphs)
+        for index, (kind, text) in enumerate(own):
+            yield BodyPart(kind, section, len(ancestors), text, index == len(own) - 1)

@@ -1,0 +1,338 @@
+"""The `import` command: a plain-text (or .docx) document turned into a draft YAML file, with a report
+of every line it dropped as noise or could not place."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.corpus.model import DOCUMENT_TYPES, Body
+from generator.corpus.numbers import MENTION, number_key
+from generator.corpus.text import fold, normalize
+
+# Web-page chrome and counters seen around documents copied from legal-document sites.
+NOISE = [re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"^Từ khoá:", r"^Đăng nhập$", r"^Đang tải văn bản", r"^Bạn Chưa Đăng Nhập", r"^Vì chưa Đăng Nhập",
+    r"^Bạn chưa xem được", r"^Nếu chưa là Thành Viên", r"^Văn bản này chưa cập nhật nội dung", r"^DMCA",
+    r"^IP: \d", r"^Hãy để chúng tôi hỗ trợ", r"^[\d.,]+$", r"^-{3,}$",
+)]
+ATTRIBUTES = ("Số hiệu", "Loại văn bản", "Nơi ban hành", "Người ký", "Ngày ban hành", "Ngày hiệu lực", "Ngày công báo", "Số công báo", "Tình trạng")
+UNKNOWN_VALUES = {"Đã biết", "Đang cập nhật"}
+MOTTOS = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+PLACE_DATE = re.compile(r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$")
+ROMAN = re.compile(r"^(?P<number>[IVXLC]+[.-])\s+(?P<rest>.+)$")
+ARABIC = re.compile(r"^(?P<number>\d{1,2}\.)\s+(?P<rest>.+)$")
+DECIMAL = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2}\.?)\s+(?P<rest>.+)$")
+BULLET = re.compile(r"^[-–•]\s+(?P<rest>.+)$")
+SIGNATURE_START = re.compile(r"^(?:T/M|TM\.|KT\.|Q\.|TL\.|TUQ\.)\s", re.IGNORECASE)
+LONG_LINE = 160
+
+
+@dataclass
+class DraftSection:
+    """A section being built from the numbering."""
+
+    number: str | None
+    title: str | None = None
+    text: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    sections: list["DraftSection"] = field(default_factory=list)
+    level: int = 0
+
+    def data(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.number is not None:
+            out["number"] = self.number
+        if self.title is not None:
+            out["title"] = self.title
+        if self.text is not None:
+            out["text"] = self.text
+        if self.paragraphs:
+            out["paragraphs"] = self.paragraphs
+        if self.sections:
+            out["sections"] = [s.data() for s in self.sections]
+        return out
+
+
+@dataclass
+class Report:
+    """What the importer dropped as noise, and what it could not place."""
+
+    noise: list[tuple[int, str]] = field(default_factory=list)
+    unplaced: list[tuple[int, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"Bỏ {len(self.noise)} dòng là phần giao diện trang web hoặc bộ đếm."]
+        out += [f"Không xếp được dòng {n}: {text}" for n, text in self.unplaced]
+        out += [f"Cần điền: {field_name}" for field_name in self.missing]
+        return out
+
+
+def read_lines(path: Path) -> list[str]:
+    """Read a .txt file, or the paragraphs of a .docx file."""
+    if path.suffix.lower() == ".docx":
+        import docx
+
+        return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
+    return path.read_text(encoding="utf-8-sig").splitlines()
+
+
+def import_document(lines: list[str], bodies: list[Body]) -> tuple[dict[str, object], Report]:
+    """Turn the lines of a document into draft data, and a report."""
+    report = Report()
+    numbered = [(n, unicodedata.normalize("NFC", line).strip()) for n, line in enumerate(lines, 1)]
+    kept = []
+    for n, line in numbered:
+        if not line:
+            continue
+        if any(p.search(line) for p in NOISE):
+            report.noise.append((n, line))
+        else:
+            kept.append((n, line))
+    attributes, kept = _attribute_table(kept, report)
+    draft: dict[str, object] = {}
+    header, kept = _header(kept)
+    body, tail = _split_tail(kept)
+    preamble, sections = _body(body, report)
+    recipients, signature = _tail(tail, report)
+    number = header.pop("number", None) or attributes.get("Số hiệu")
+    document_type = _document_type(header.get("kind_line"), attributes.get("Loại văn bản"))
+    draft["number"] = number
+    draft["type"] = document_type
+    title_lines = header.get("title_lines") or []
+    draft["title"] = normalize(" ".join(title_lines)) if title_lines else None
+    draft["issuer"] = _issuer(header.get("issuer_lines") or [], signature, bodies, attributes)
+    draft["signer"] = signature.get("name") or attributes.get("Người ký")
+    draft["signer_title"] = _signer_title(signature)
+    place_date = header.get("place_date")
+    match = PLACE_DATE.match(place_date) if isinstance(place_date, str) else None
+    draft["place"] = match.group("place") if match else None
+    draft["date"] = f"{match.group('year')}-{int(match.group('month')):02d}-{int(match.group('day')):02d}" if match else _attribute_date(attributes)
+    draft["header"] = {k: header[k] for k in ("issuer_lines", "motto", "place_date", "kind_line", "title_lines") if header.get(k)}
+    draft["preamble"] = preamble
+    draft["sections"] = [s.data() for s in sections]
+    draft["signature"] = {"lines": signature.get("lines", []), "name": signature.get("name")} if signature.get("name") else None
+    draft["recipients"] = recipients
+    for name in ("number", "type", "issuer", "date"):
+        if not draft.get(name):
+            report.missing.append(name)
+    if number and not MENTION.fullmatch(str(number)):
+        report.missing.append(f'number (số hiệu "{number}" không đúng dạng)')
+    return {k: v for k, v in draft.items() if v not in (None, [], {})}, report
+
+
+def _attribute_table(lines: list[tuple[int, str]], report: Report) -> tuple[dict[str, str], list[tuple[int, str]]]:
+    """Read "Số hiệu: … Loại văn bản: …" lines at the top of pages copied from legal-document sites."""
+    labels = "|".join(re.escape(a) for a in ATTRIBUTES)
+    pair = re.compile(rf"({labels}):\s*(.*?)(?=\s+(?:{labels}):|$)")
+    attributes: dict[str, str] = {}
+    rest = []
+    for n, line in lines:
+        found = pair.findall(line) if re.match(rf"^(?:{labels}):", line) else []
+        if found:
+            for label, value in found:
+                if value.strip() and value.strip() not in UNKNOWN_VALUES:
+                    attributes[label] = value.strip()
+            report.noise.append((n, line))
+        else:
+            rest.append((n, line))
+    return attributes, rest
+
+
+def _is_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _header(lines: list[tuple[int, str]]) -> tuple[dict[str, object], list[tuple[int, str]]]:
+    """Take the header block: issuer lines, "Số: …", motto, place and date, kind line, title lines."""
+    header: dict[str, object] = {"issuer_lines": [], "title_lines": []}
+    index = 0
+    kind_seen = False
+    while index < len(lines):
+        n, line = lines[index]
+        if line.startswith("Số:") or line.startswith("Số "):
+            header["number"] = re.sub(r"\s*([-/])\s*", r"\1", line.split(":", 1)[-1].strip())
+        elif line in MOTTOS:
+            header.setdefault("motto", line)
+        elif PLACE_DATE.match(line):
+            header["place_date"] = line
+        elif not kind_seen and _is_caps(line) and _document_type(line, None):
+            header["kind_line"] = line
+            kind_seen = True
+        elif not kind_seen and _is_caps(line):
+            header["issuer_lines"].append(line)  # type: ignore[union-attr]
+        elif kind_seen and (len(line) <= LONG_LINE or _is_caps(line)) and not ROMAN.match(line):
+            titles = header["title_lines"]
+            assert isinstance(titles, list)
+            if titles and line[:1].islower():
+                titles[-1] = f"{titles[-1]} {line}"
+            else:
+                titles.append(line)
+        else:
+            break
+        index += 1
+    return header, lines[index:]
+
+
+def _split_tail(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    for index, (_, line) in enumerate(lines):
+        if line.rstrip(":").strip() in ("Nơi nhận", "Nơi gửi") or SIGNATURE_START.match(line):
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+def _body(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], list[DraftSection]]:
+    """Build the section tree from the numbering; join lines split by page breaks."""
+    preamble: list[str] = []
+    roots: list[DraftSection] = []
+    stack: list[DraftSection] = []
+    for n, line in lines:
+        current = stack[-1] if stack else None
+        if current is not None and line[:1].islower():
+            _continue(current, line)
+            continue
+        if not stack and line[:1].islower() and preamble:
+            preamble[-1] = f"{preamble[-1]} {line}"
+            continue
+        placed = _place(line, stack, roots)
+        if placed:
+            continue
+        if not roots:
+            preamble.append(line)
+        elif _is_caps(line) and len(line) < 60:
+            report.unplaced.append((n, line))
+        elif current is not None:
+            current.paragraphs.append(line)
+        else:
+            report.unplaced.append((n, line))
+    _headings_over_items(roots)
+    return preamble, roots
+
+
+def _headings_over_items(sections: list[DraftSection]) -> None:
+    """A numbered line with items nested under it is a heading, however long it is."""
+    for section in sections:
+        if section.sections and section.text is not None and section.title is None:
+            section.title, section.text = section.text, None
+        _headings_over_items(section.sections)
+
+
+def _continue(section: DraftSection, line: str) -> None:
+    if section.paragraphs:
+        section.paragraphs[-1] = f"{section.paragraphs[-1]} {line}"
+    elif section.text is not None:
+        section.text = f"{section.text} {line}"
+    elif section.title is not None:
+        section.title = f"{section.title} {line}"
+
+
+def _place(line: str, stack: list[DraftSection], roots: list[DraftSection]) -> bool:
+    """Open a new section if the line starts with a number or a bullet; return whether it did."""
+    for level, pattern in ((1, ROMAN), (3, DECIMAL), (2, ARABIC), (4, BULLET)):
+        match = pattern.match(line)
+        if not match or (level == 1 and not _is_caps(match.group("rest"))):
+            continue
+        rest = match.group("rest")
+        number = match.groupdict().get("number")
+        section = DraftSection(number=number, level=level)
+        if level == 1 or (level == 2 and _looks_like_heading(rest)):
+            section.title = rest
+        else:
+            section.text = rest
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        (stack[-1].sections if stack else roots).append(section)
+        stack.append(section)
+        return True
+    return False
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text) <= 120 and not text.rstrip().endswith((".", ";", ":", ")."))
+
+
+def _tail(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], dict[str, object]]:
+    """Read the recipients (Nơi nhận) and the signature block after the body."""
+    recipients: list[str] = []
+    signature: dict[str, object] = {"lines": []}
+    in_recipients = False
+    for n, line in lines:
+        if line.rstrip(":").strip() == "Nơi nhận":
+            in_recipients = True
+            continue
+        bullet = BULLET.match(line)
+        if in_recipients and bullet:
+            recipients.append(bullet.group("rest"))
+            continue
+        in_recipients = False
+        if "name" not in signature and (SIGNATURE_START.match(line) or _is_caps(line)):
+            signature["lines"].append(line)  # type: ignore[union-attr]
+        elif "name" not in signature and signature["lines"] and len(line.split()) <= 6 and line.istitle():
+            signature["name"] = line
+        else:
+            report.unplaced.append((n, line))
+    return recipients, signature
+
+
+def _attribute_date(attributes: dict[str, str]) -> str | None:
+    """"Ngày ban hành: 28/11/2023" from an attribute table, as 2023-11-28."""
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", attributes.get("Ngày ban hành", ""))
+    return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}" if match else None
+
+
+def _document_type(kind_line: object, attribute: str | None) -> str | None:
+    for candidate in (kind_line, attribute):
+        if isinstance(candidate, str):
+            folded = fold(candidate).lower().strip()
+            for name in sorted(DOCUMENT_TYPES, key=len, reverse=True):
+                if folded == fold(name).lower():
+                    return name
+    return None
+
+
+def _issuer(issuer_lines: list[str], signature: dict[str, object], bodies: list[Body], attributes: dict[str, str]) -> str | None:
+    """Guess the issuing body: the one the signature acts for ("T/M BỘ CHÍNH TRỊ"), else the header's."""
+    lines = signature.get("lines") or []
+    assert isinstance(lines, list)
+    acting = next((re.sub(r"^(?:T/M|TM\.)\s*", "", l) for l in lines if re.match(r"^(?:T/M|TM\.)\s", l)), "")
+    header = " ".join(issuer_lines[1:] if len(issuer_lines) > 1 else issuer_lines)
+    candidates = [acting + " " + header, acting, header, attributes.get("Nơi ban hành", "")]
+    for candidate in candidates:
+        key = fold(candidate).lower().strip()
+        if not key:
+            continue
+        for body in bodies:
+            names = (body.name, *body.short_names)
+            if any(fold(name).lower() == key for name in names):
+                return body.id
+    return None
+
+
+def _signer_title(signature: dict[str, object]) -> str | None:
+    lines = [l for l in signature.get("lines", []) if not SIGNATURE_START.match(str(l))]  # type: ignore[union-attr]
+    return str(lines[-1]).capitalize() if lines else None
+
+
+def draft_path(drafts_dir: Path, draft: dict[str, object], source: Path) -> Path:
+    """Where the draft goes: <drafts_dir>/<number key>.yaml, or after the source file's name."""
+    number = draft.get("number")
+    stem = number_key(str(number)) if number else re.sub(r"[^a-z0-9]+", "-", fold(source.stem).lower()).strip("-")
+    return drafts_dir / f"{stem}.yaml"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML in document order, readable text (no escapes for Vietnamese)."""
+
+
+def dump_yaml(draft: dict[str, object], report: Report, source: str) -> str:
+    """Return the draft as YAML, headed by the report as comments."""
+    comments = [f"# Bản nháp nhập từ {source}. Hãy đối chiếu với văn bản gốc, rồi chuyển tệp vào data/documents/."]
+    comments += [f"# {line}" for line in report.lines()]
+    body = yaml.dump(draft, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, indent=2)
+    return "\n".join(comments) + "\n" + body

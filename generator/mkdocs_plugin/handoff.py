@@ -1,0 +1,26 @@
+"""Hand the generated files to MkDocs in memory, so a build does not write them out to read them back."""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+
+def add_handed(files: Files, config: MkDocsConfig, handed: dict[str, bytes]) -> Files:
+    """Return MkDocs' `files` with the `handed` files first, in the order MkDocs reads a docs folder."""
+    generated = [File.generated(config, uri, content=handed[uri]) for uri in sorted(handed, key=walk_order)]
+    # As with a real docs folder, a handed file hides the theme's file of the same path.
+    return Files([*generated, *(file for file in files if file.src_uri not in handed)])
+
+
+def walk_order(src_uri: str) -> tuple[tuple[object, ...], ...]:
+    """Sort key that puts paths in mkdocs.structure.files.get_files' order.
+
+    It walks folders top-down: a folder's files (index first, then by name) before its subfolders
+    (by name).
+    """
+    *folders, name = src_uri.split("/")
+    is_index = posixpath.splitext(name)[0] in ("index", "README")
+    return (*((1, folder) for folder in folders), (0, not is_index, name))

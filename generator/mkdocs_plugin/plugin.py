@@ -1,0 +1,163 @@
+"""The MkDocs plugin `nghi-quyet-45`, named in mkdocs.yml.
+
+It takes the generated Markdown from memory when `generator build` hands it over (handoff.py),
+indexes every page for the search worker while MkDocs renders (search/), drops the indentation
+of the theme's templates from the HTML (tidyhtml.py), and switches on the speed-ups
+(speedups/): pages rendered in two processes, faster Markdown and link handling, compiled
+templates kept between builds, an instant rebuild in the preview. Each speed-up that touches
+another library's internals checks them first and stays off where they differ; `speedups: false`
+turns them all off. The site is the same either way, byte for byte.
+
+Without `generator build` (a plain `mkdocs build` of docs/), the pages are the same; only the
+speed-ups that need the generator's process are missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as option
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from generator.mkdocs_plugin.handoff import add_handed
+from generator.mkdocs_plugin.search.indexing import MATERIAL_ENTRIES, SearchState
+from generator.mkdocs_plugin.search.sections import FAST_SECTIONS
+from generator.mkdocs_plugin.speedups import fastmarkdown, fastpages
+from generator.mkdocs_plugin.speedups.guard import usable
+from generator.mkdocs_plugin.speedups.rebuild import INSTANT_REBUILD, InstantRebuild
+from generator.mkdocs_plugin.speedups.splitbuild import SPLIT_BUILD, Split, leave_to_the_other
+from generator.mkdocs_plugin.tidyhtml import drop_indentation
+from generator.support.templatecache import bytecode_cache
+
+NAME = "nghi-quyet-45"
+
+
+class PluginConfig(base.Config):
+    """The plugin's options in mkdocs.yml."""
+
+    speedups = option.Type(bool, default=True)
+
+
+class SitePlugin(BasePlugin[PluginConfig]):
+    """Holds one MkDocs process's state between events; kept across the preview's rebuilds."""
+
+    def __init__(self) -> None:
+        self.handed: dict[str, bytes] | None = None  # set by `generator build` for one build
+        self.serving = False
+        self.search = SearchState()
+        self.indexing = False  # whether this build writes the sharded index (else Material's plugin indexes)
+        self.split = Split()
+        self.fast_pages: fastpages.Installed | None = None
+        self.instant_rebuild: InstantRebuild | None = None
+
+    @property
+    def speedups(self) -> bool:
+        return bool(self.config.speedups)
+
+    def hand(self, files: dict[str, bytes] | None) -> None:
+        """Build from `files` (by path under docs/) instead of reading docs/; None reads docs/ again."""
+        self.handed = files
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.search.live = self.serving
+
+    def on_shutdown(self) -> None:
+        self.serving = self.search.live = False
+        if self.instant_rebuild is not None:
+            self.instant_rebuild.stop()
+            self.instant_rebuild = None
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        if self.speedups and self.instant_rebuild is None and usable(INSTANT_REBUILD):
+            self.instant_rebuild = InstantRebuild(server, config.docs_dir)
+        return server
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.speedups and usable(fastmarkdown.FAST_MARKDOWN):
+            config.markdown_extensions.append(fastmarkdown.makeExtension())  # type: ignore[arg-type]  # an Extension instance, as MkDocs accepts
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._restore()
+        if self.speedups and usable(fastpages.FAST_PAGES):
+            self.fast_pages = fastpages.install()
+        self.indexing = usable(MATERIAL_ENTRIES)
+        if self.indexing:
+            whole = bool(config.extra.get("offline"))
+            self.search.begin(Path(config.site_dir), _search_config(config), whole, self.speedups and usable(FAST_SECTIONS))
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        return files if self.handed is None else add_handed(files, config, self.handed)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.search.set_pages([file.src_uri for file in files.documentation_pages()])
+        # Material's plugin, where it indexes, sees only the pages of its own process: no split then.
+        if self.speedups and self.indexing and not self.serving and usable(SPLIT_BUILD):
+            self.split.start(files, config)
+        return nav
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.split.claim(page):
+            return markdown
+        leave_to_the_other(page)
+        return ""
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.indexing:
+            return html
+        if self.split.renders(page):
+            self.search.add(page.file.src_uri, (page.url, page.title, page.meta, page.toc, html))
+        # Indexed here or in the other process: Material's plugin skips the page.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return html
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.indexing:
+            self.search.flush()  # this process's pages are in the index worker's pipe
+        self.split.after_populate(files)  # the child says so; the parent waits for it
+        if self.indexing and not self.split.in_child:
+            self.search.close()
+        if self.speedups:
+            # MkDocs loads the theme afresh on every build, and both processes compile what they render.
+            env.bytecode_cache = bytecode_cache("theme", env)
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.split.after_page(page)
+        return drop_indentation(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self.split.finish()
+            if self.indexing:
+                self.search.finish()
+        finally:
+            self._restore()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        try:
+            self.split.fail(error)
+            self.search.stop()
+        finally:
+            self._restore()
+
+    def _restore(self) -> None:
+        """Put back what the speed-ups replaced for the whole process."""
+        if self.fast_pages is not None:
+            self.fast_pages.restore()
+            self.fast_pages = None
+
+
+def _search_config(config: MkDocsConfig) -> dict[str, Any]:
+    plugin = config.plugins["material/search"].config
+    return {key: plugin[key] for key in ("lang", "separator", "pipeline", "fields")}
+

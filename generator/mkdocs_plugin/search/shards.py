@@ -1,0 +1,116 @@
+"""The sharded search index: shards the search worker fetches per query term.
+
+search/vn/meta.json lists the sections (location, title, boost, and the issuer/signer rows of
+metadata sections); search/vn/w/<key>.json maps the folded words starting with <key> (three letters) to their
+postings (section, field, position); search/vn/t/<n>.json holds section texts in chunks, fetched
+only for results on screen. search_index.json keeps Material's config and no documents, so the
+page downloads almost nothing before the first query.
+The entries come from generator/mkdocs_plugin/search/indexing.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from generator.support.jsonfile import compact
+
+CHUNK = 16
+# Tags and entities separate words and are not words themselves.
+_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile("[\u0300-\u036f]")
+KEY_ROWS = (("co quan ban hanh", "nguoi ky"), ("nguoi ky", "chuc vu"))
+
+
+def search_fold(word: str) -> str:
+    """Fold exactly as search-worker.js does: đ -> d, strip U+0300–U+036F, lower case."""
+    text = word.replace("đ", "d").replace("Đ", "D")
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
+
+
+class FoldCache(dict[str, str]):
+    """Folded words by word, folded on first use: a corpus has millions of words but few distinct ones."""
+
+    def __missing__(self, word: str) -> str:
+        folded = self[word] = search_fold(word)
+        return folded
+
+
+def folded_words(html: str, cache: FoldCache | None = None) -> list[str]:
+    """The words of an HTML fragment as the worker sees them: text between tags, entities skipped."""
+    words = _WORD.findall(_MARKUP.sub(" ", html))
+    return list(map((FoldCache() if cache is None else cache).__getitem__, words))
+
+
+def shard_key(word: str) -> str:
+    """The shard a word lives in: its first three characters, hex-encoded when not a-z or 0-9.
+
+    Two letters are too few for Vietnamese, where most common words start with "tr", "th", "ch"…
+    """
+    head = word[:3]
+    return head if re.fullmatch(r"[a-z0-9]{1,3}", head) else "x" + "-".join(f"{ord(c):x}" for c in head)
+
+
+def _sequence(words: list[str], phrase: str, start: int) -> int:
+    wanted = phrase.split(" ")
+    for index in range(start, len(words) - len(wanted) + 1):
+        if words[index : index + len(wanted)] == wanted:
+            return index
+    return -1
+
+
+def key_ranges(words: list[str]) -> list[list[int]]:
+    """Word ranges of the issuer's and the signer's rows in a metadata table."""
+    ranges = []
+    for label, following in KEY_ROWS:
+        found = _sequence(words, label, 0)
+        if found >= 0:
+            start = found + len(label.split(" "))
+            end = _sequence(words, following, start)
+            ranges.append([start, end if end >= 0 else len(words)])
+    return ranges
+
+
+class ShardWriter:
+    """Accumulates postings page by page (section numbers in arrival order) and writes the shards."""
+
+    def __init__(self) -> None:
+        self.sections: list[list[object]] = []
+        self.texts: list[str] = []
+        self.postings: dict[str, list[int]] = {}
+        self.folded = FoldCache()
+
+    def add(self, entries: list[dict[str, object]]) -> None:
+        """Index Material-style entries: location, title, text and an optional boost."""
+        for entry in entries:
+            number = len(self.sections)
+            location, title, text = str(entry["location"]), str(entry.get("title", "")), str(entry.get("text", ""))
+            text_words = folded_words(text, self.folded)
+            ranges = key_ranges(text_words) if location.endswith("#thong-tin") else []
+            self.sections.append([location, title, entry.get("boost", 1), ranges])
+            self.texts.append(text)
+            for field, words in ((0, folded_words(title, self.folded)), (1, text_words)):
+                for position, word in enumerate(words):
+                    found = self.postings.get(word)
+                    if found is None:
+                        found = self.postings[word] = []
+                    found += (number, field, position)
+
+    def write(self, target: Path) -> None:
+        """Write meta.json, w/<key>.json and t/<n>.json under `target`."""
+        shards: dict[str, dict[str, list[int]]] = {}
+        for word, found in self.postings.items():
+            shards.setdefault(shard_key(word), {})[word] = found
+        for folder in ("w", "t"):
+            (target / folder).mkdir(parents=True, exist_ok=True)
+        _dump(target / "meta.json", {"sections": self.sections, "chunk": CHUNK})
+        for key, words in shards.items():
+            _dump(target / "w" / f"{key}.json", words)
+        for start in range(0, len(self.texts), CHUNK):
+            _dump(target / "t" / f"{start // CHUNK}.json", self.texts[start : start + CHUNK])
+
+
+def _dump(path: Path, data: object) -> None:
+    path.write_bytes(compact(data))

@@ -1,0 +1,135 @@
+"""Open data: documents.json, one JSON file per document, and an Atom feed of documents by date."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from generator.pages import paths
+from generator.support.jsonfile import compact_line
+from generator.corpus.model import Document, Section
+from generator.corpus.numbers import number_key
+from generator.corpus.resolve import Relation, Site, document_order
+from generator.pages.views import document_name
+
+FEED_ID = "tag:vusta.vn,2023:nghi-quyet-45"
+FEED_TITLE = "Nghị quyết 45-NQ/TW và các văn bản triển khai"
+
+
+def _url(markdown_path: str) -> str:
+    """The page's address relative to the site root, as published (directory URLs)."""
+    return markdown_path.removesuffix("index.md").removesuffix(".md") + ("/" if not markdown_path.endswith("index.md") else "")
+
+
+def section_data(section: Section) -> dict[str, object]:
+    return {
+        "id": section.id,
+        "number": section.number,
+        "title": section.title,
+        "text": section.text,
+        "paragraphs": list(section.paragraphs),
+        "bodies": list(section.bodies),
+        "task": None if section.task is None else {
+            "bodies": list(section.task.bodies),
+            "deadline": None if section.task.deadline is None else {
+                "kinds": list(section.task.deadline.kinds),
+                "period": section.task.deadline.period,
+                "date": section.task.deadline.date.isoformat() if section.task.deadline.date else None,
+                "wording": section.task.deadline.wording,
+            },
+        },
+        "sections": [section_data(child) for child in section.children],
+    }
+
+
+def _relation(relation: Relation, incoming: bool) -> dict[str, object]:
+    other = relation.source if incoming else relation.target
+    return {
+        "kind": relation.kind,
+        "direction": "incoming" if incoming else "outgoing",
+        "document": other.number,
+        "document_id": other.id,
+        "section": relation.section.id if relation.section else None,
+        "derived": relation.derived,
+    }
+
+
+def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, object]:
+    """Everything known of one document, with stable ids."""
+    header = document.header
+    return {
+        "id": document.id,
+        "number": document.number,
+        "number_key": number_key(document.number),
+        "type": document.type,
+        "title": document.title,
+        "summary": document.summary,
+        "issuer": {"id": document.issuer, "name": site.bodies[document.issuer].name},
+        "signer": document.signer,
+        "signer_title": document.signer_title,
+        "place": document.place,
+        "date": document.date.isoformat() if document.date else None,
+        "status": document.status,
+        "official_url": document.official_url,
+        "page": _url(paths.document_page(document.id)),
+        "short_url": f"so-hieu/{number_key(document.number)}/",
+        "pdf": paths.document_pdf(document.id) if with_pdf else None,
+        "relations": [_relation(r, False) for r in site.outgoing.get(document.id, [])]
+        + [_relation(r, True) for r in site.incoming.get(document.id, [])],
+        "header": None if header is None else {
+            "issuer_lines": list(header.issuer_lines), "motto": header.motto, "place_date": header.place_date,
+            "kind_line": header.kind_line, "title_lines": list(header.title_lines),
+        },
+        "preamble": list(document.preamble),
+        "sections": [section_data(s) for s in document.sections],
+        "signature": None if document.signature is None else {"lines": list(document.signature.lines), "name": document.signature.name},
+        "recipients": [{"text": r.text, "bodies": list(r.bodies)} for r in document.recipients],
+        "notes": list(document.notes),
+    }
+
+
+def document_json(site: Site, document: Document, pdfs: bool) -> bytes:
+    """van-ban/<id>.json: one document's data."""
+    return compact_line(document_data(site, document, pdfs and document.has_full_text))
+
+
+def open_data(site: Site, pdfs: bool, documents_json: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """Return documents.json and van-ban/<id>.json for every document (reusing `documents_json` by id)."""
+    known = documents_json or {}
+    documents = sorted(site.documents.values(), key=document_order)
+    each = {d.id: known.get(d.id) or document_json(site, d, pdfs) for d in documents}
+    files = {paths.document_json(doc_id): data for doc_id, data in each.items()}
+    # The same bytes as dumping the list whole: each item is dumped with the same separators.
+    files[paths.DOCUMENTS_JSON] = b'{"documents":[' + b",".join(data.rstrip(b"\n") for data in each.values()) + b"]}\n"
+    return files
+
+
+def atom_feed(site: Site) -> bytes:
+    """An Atom feed of dated documents, newest first; links are relative to the feed."""
+    dated = sorted((d for d in site.documents.values() if d.date), key=document_order, reverse=True)
+    updated = f"{dated[0].date.isoformat()}T00:00:00+07:00" if dated and dated[0].date else "2023-11-24T00:00:00+07:00"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+        f"  <title>{xml_escape(FEED_TITLE)}</title>",
+        f"  <id>{FEED_ID}</id>",
+        f"  <updated>{updated}</updated>",
+        '  <link rel="self" type="application/atom+xml" href="feed.xml"/>',
+        '  <link rel="alternate" type="text/html" href="./"/>',
+    ]
+    for document in dated:
+        assert document.date is not None
+        stamp = f"{document.date.isoformat()}T00:00:00+07:00"
+        lines += [
+            "  <entry>",
+            f"    <title>{xml_escape(document_name(document))}</title>",
+            f"    <id>{FEED_ID}:so-hieu/{number_key(document.number)}</id>",
+            f"    <published>{stamp}</published>",
+            f"    <updated>{stamp}</updated>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(_url(paths.document_page(document.id)))}/>",
+            f"    <author><name>{xml_escape(site.bodies[document.issuer].name)}</name></author>",
+            f"    <summary>{xml_escape(document.summary or document.title or document_name(document))}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")

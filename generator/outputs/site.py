@@ -1,0 +1,247 @@
+"""Render phase: views through Jinja templates into Markdown files, in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Callable, Sequence
+
+import jinja2
+
+from generator.pages import paths
+from generator.support.templatecache import bytecode_cache
+from generator.corpus.resolve import Site
+from generator.corpus.model import Body, Document
+from generator.corpus.numbers import number_key
+from generator.support.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
+from generator.pages.chart import deadline_chart
+from generator.pages.markdown import link
+from generator.outputs.opendata import atom_feed, document_json, open_data
+from generator.outputs.pdf import document_pdf
+from generator.pages.tasks import TaskViews
+from generator.outputs.redirects import redirect_html
+from generator.pages.views import Views, display_date, lookup_rows
+
+TEMPLATES = Path(__file__).parent.parent / "pages" / "templates"
+ASSETS = Path(__file__).parent.parent / "assets"
+SCHEMA_FILE = Path(__file__).parent.parent.parent / "schema" / "documents.schema.json"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """Return the Jinja environment: strict, no autoescape (views are escaped already).
+
+    One for the process: it keeps compiled templates and recompiles one when its file changes;
+    compiled templates are also kept between builds.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.bytecode_cache = bytecode_cache("markdown", env)
+    return env
+
+
+DocumentFiles = tuple[bytes, bytes, "bytes | None", "bytes | None"]  # page, open data, PDF, relations page
+
+
+@dataclass
+class RenderCache:
+    """The last render's document files, which `serve` reuses when a document and its neighbours are unchanged."""
+
+    site: Site | None = None
+    settings: tuple[dt.date, bool] | None = None
+    documents: dict[str, DocumentFiles] = field(default_factory=dict)
+
+    def reusable(self, site: Site, settings: tuple[dt.date, bool]) -> set[str]:
+        """Ids of documents whose files from the last render are still right for `site`.
+
+        Loading reuses the Document of an unchanged file, so identity tells what changed; a page
+        shows its document and the documents next to it (relations both ways, answers), never
+        further ones, so a document is stale when it or a neighbour changed, in either site.
+        """
+        old = self.site
+        if old is None or self.settings != settings or old.bodies != site.bodies:
+            return set()
+        changed = {i for i in site.documents.keys() | old.documents.keys() if site.documents.get(i) is not old.documents.get(i)}
+        stale = set(changed)
+        for each in (old, site):
+            stale |= neighbours(each, changed)
+        return set(self.documents) - stale
+
+
+def neighbours(site: Site, document_ids: set[str]) -> set[str]:
+    """Documents whose pages show data of `document_ids`: related either way, answering or answered."""
+    found = {r.target.id for i in document_ids for r in site.outgoing.get(i, [])}
+    found |= {r.source.id for i in document_ids for r in site.incoming.get(i, [])}
+    found |= {a.task.document.id for i in document_ids for a in site.answers_by.get(i, [])}
+    found |= {a.document.id for t in site.tasks if t.document.id in document_ids for a in site.answers_to.get(t.id, [])}
+    return found
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What every rendering job reads: the templates, the views and the settings of one render."""
+
+    env: jinja2.Environment
+    views: Views
+    tasks: TaskViews
+    as_of: dt.date
+    pdfs: bool
+    pdf_cache: Path | None
+
+    @property
+    def as_of_text(self) -> str:
+        return display_date(self.as_of)
+
+    def page(self, template: str, **values: object) -> bytes:
+        """Render a Markdown page."""
+        return _markdown(self.env.get_template(template), **values)
+
+
+def render_site(
+    site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True, cache: RenderCache | None = None
+) -> dict[str, bytes]:
+    """Return every file of the docs directory, keyed by its relative path; task status is as of `as_of`.
+
+    With `pdfs`, each document with its full text also gets a PDF (cached by content in `pdf_cache`).
+    With `cache`, document pages still right from the last call are reused, and the cache updated.
+    A large site is rendered by all cores, each taking the next job nobody has taken.
+    """
+    context = RenderContext(environment(), Views(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache)
+    reusable = cache.reusable(site, (as_of, pdfs)) if cache else set()
+    stale = [document for document in site.documents.values() if document.id not in reusable]
+    cores = available_cores() if len(site.documents) >= MIN_ITEMS else 1
+    # The biggest jobs first, so that the small ones even out the end.
+    listing_jobs: list[Callable[[], dict[str, bytes]]] = [
+        partial(_task_board, context), partial(_task_exports, context), partial(_lists, context), partial(_feed, context),
+        *(partial(_body_pages, context, part) for part in chunks(list(site.bodies.values()), cores)),
+    ]
+    document_jobs = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
+    results = run_jobs([*listing_jobs, *document_jobs], cores)
+    files: dict[str, bytes] = {}
+    for listed in results[: len(listing_jobs)]:
+        files.update(listed)  # type: ignore[arg-type]
+    rendered = dict(zip((d.id for d in stale), (each for part in results[len(listing_jobs) :] for each in part)))
+    if cache is not None:
+        rendered = {i: rendered[i] if i in rendered else cache.documents[i] for i in site.documents}
+        cache.site, cache.settings, cache.documents = site, (as_of, pdfs), rendered
+    documents_json: dict[str, bytes] = {}
+    for document in site.documents.values():
+        page, data, pdf, relations = rendered[document.id]
+        files[paths.document_page(document.id)] = page
+        documents_json[document.id] = data
+        if pdf is not None:
+            files[paths.document_pdf(document.id)] = pdf
+        if relations is not None:
+            files[paths.relations_page(document.id)] = relations
+    files.update(open_data(site, pdfs, documents_json))
+    files[paths.SCHEMA] = SCHEMA_FILE.read_bytes()
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            files[asset.relative_to(ASSETS).as_posix()] = asset.read_bytes()
+    return dict(sorted(files.items()))
+
+
+def _lists(context: RenderContext) -> dict[str, bytes]:
+    """The home page, the lists of documents and bodies, the timeline, number lookup and its short pages."""
+    views = context.views
+    tree, others = views.tree(paths.HOME)
+    documents = views.all_documents(paths.DOCUMENTS)
+    files = {
+        paths.HOME: context.page("home.md.j2", tree=tree, others=others),
+        paths.DOCUMENTS: context.page("documents.md.j2", documents=documents, count=len(documents)),
+        paths.BODIES: context.page("bodies.md.j2", groups=views.by_body(paths.BODIES)),
+        paths.TIMELINE: context.page("timeline.md.j2", groups=views.by_year(paths.TIMELINE)),
+        paths.LOOKUP: context.page("lookup.md.j2", rows=lookup_rows(views)),
+    }
+    files.update({paths.short_page(number_key(d.number)): redirect_html(d) for d in views.site.documents.values()})
+    return files
+
+
+def _task_board(context: RenderContext) -> dict[str, bytes]:
+    tasks, site = context.tasks, context.views.site
+    statuses = {task.id: tasks.status(task) for task in site.tasks}
+    chart = deadline_chart(site.tasks, statuses, context.as_of)
+    page = context.page(
+        "tasks.md.j2", tasks=tasks.board(), filters=tasks.filters(), as_of=context.as_of_text,
+        chart=chart.svg, chart_by_quarter=chart.by_quarter,
+    )
+    return {paths.TASKS: page}
+
+
+def _task_exports(context: RenderContext) -> dict[str, bytes]:
+    return {paths.TASKS_CSV: context.tasks.export_csv(), paths.TASKS_JSON: context.tasks.export_json()}
+
+
+def _feed(context: RenderContext) -> dict[str, bytes]:
+    return {paths.FEED: atom_feed(context.views.site)}
+
+
+def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> dict[str, bytes]:
+    files = {}
+    for body in bodies:
+        page = paths.body_page(body.id)
+        view, tasks = context.views.body(body), context.tasks.for_body(body.id, page)
+        files[page] = context.page("body.md.j2", page=view, tasks=tasks, as_of=context.as_of_text)
+    return files
+
+
+def _document_pages(context: RenderContext, documents: Sequence[Document]) -> list[DocumentFiles]:
+    """Each document's page, its open data, its PDF when asked, and its relations page when it needs one."""
+    views, tasks = context.views, context.tasks
+    template = context.env.get_template("document.md.j2")
+    relations_template = context.env.get_template("relations.md.j2")
+    rendered = []
+    for document in documents:
+        page = paths.document_page(document.id)
+        with_pdf = context.pdfs and document.has_full_text
+        markdown = _markdown(
+            template, page=views.document(document), tasks=tasks.for_document(document.id, page),
+            answers=tasks.answered_by(document.id, page), as_of=context.as_of_text,
+            pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
+        )
+        data = document_json(views.site, document, context.pdfs)
+        pdf = document_pdf(document, context.pdf_cache) if with_pdf else None
+        related = views.relations(document)
+        relations = None if related is None else _markdown(relations_template, page=related)
+        rendered.append((markdown, data, pdf, relations))
+    return rendered
+
+
+def _markdown(template: jinja2.Template, **values: object) -> bytes:
+    """A page's Markdown: the template rendered and tidied, in UTF-8."""
+    return _tidy(template.render(**values)).encode("utf-8")
+
+
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines, strip trailing white space, end with exactly one newline."""
+    if _OTHER_LINE_BREAKS.search(text):
+        return _tidy_lines(text)
+    # rstrip per line: a regex for trailing space would try every space of the text.
+    stripped = "\n".join([line.rstrip() for line in text.split("\n")])
+    # Templates rarely leave a run of blank lines, and str's own search finds none far faster than a regex.
+    while "\n\n\n" in stripped:
+        stripped = stripped.replace("\n\n\n", "\n\n")
+    return stripped.strip("\n") + "\n"
+
+
+def _tidy_lines(text: str) -> str:
+    """`_tidy` for text with line breaks other than "\\n", which str.splitlines also splits at."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if line.strip() == "" and lines and lines[-1] == "":
+            continue
+        lines.append(line.rstrip() if line.strip() else "")
+    return "\n".join(lines).strip("\n") + "\n"
