@@ -27,13 +27,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
+    parser = argparse.ArgumentParser(prog="nq45", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_parser = commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/")
     build_parser.add_argument("--offline", action="store_true", help="dựng bản mở trực tiếp từ đĩa vào site-offline/ và nén thành dist/*.zip")
     build_parser.add_argument("--site-url", metavar="URL", help="địa chỉ nơi đăng trang, ví dụ https://vusta.vn/nghi-quyet-45/ (mặc định theo mkdocs.yml)")
     build_parser.add_argument("--no-pdf", dest="pdfs", action="store_false", help="không tạo bản PDF của văn bản")
+    build_parser.add_argument(
+        "--no-speedups", dest="speedups", action="store_false",
+        help="tắt mọi cách tăng tốc dựa vào mã nội bộ của MkDocs, Python-Markdown và Material (trang dựng ra y hệt)",
+    )
     build_parser.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD", help="ngày tính trạng thái nhiệm vụ (mặc định: hôm nay)")
     build_parser.set_defaults(run=_build)
     commands.add_parser("check", help="chỉ kiểm tra dữ liệu").set_defaults(run=_check)
@@ -67,7 +71,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
 
 def _build(project: Project, args: argparse.Namespace) -> int:
     options = {"site_url": args.site_url} if args.site_url else {}
-    report = build(project, offline=args.offline, as_of=args.as_of, pdfs=args.pdfs, **options)
+    report = build(project, offline=args.offline, as_of=args.as_of, pdfs=args.pdfs, speedups=args.speedups, **options)
     written = len(report.docs.written) + len(report.docs.removed)
     where = f"site-offline/ và {project.offline_zip.relative_to(project.root)}" if args.offline else "site/"
     print(

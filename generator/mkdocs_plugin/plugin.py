@@ -28,14 +28,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.mkdocs_plugin.handoff import add_handed
-from generator.mkdocs_plugin.search.indexing import MATERIAL_ENTRIES, SearchState
+from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES, SearchState
 from generator.mkdocs_plugin.search.sections import FAST_SECTIONS
 from generator.mkdocs_plugin.speedups import fastmarkdown, fastpages
-from generator.mkdocs_plugin.speedups.guard import usable
+from generator.mkdocs_plugin.speedups.guard import Speedup, usable
 from generator.mkdocs_plugin.speedups.rebuild import INSTANT_REBUILD, InstantRebuild
 from generator.mkdocs_plugin.speedups.splitbuild import SPLIT_BUILD, Split, leave_to_the_other
 from generator.mkdocs_plugin.tidyhtml import drop_indentation
 from generator.support.templatecache import bytecode_cache
+
+# MkDocs loads the theme afresh on every build, and both processes compile what they render:
+# Jinja's public bytecode cache keeps the compiled templates between builds.
+THEME_CACHE = Speedup("giữ mẫu giao diện đã biên dịch", "Jinja2 3.1 (API công khai)", ())
 
 NAME = "nghi-quyet-45"
 
@@ -57,6 +61,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         self.split = Split()
         self.fast_pages: fastpages.Installed | None = None
         self.instant_rebuild: InstantRebuild | None = None
+        self.used: list[str] = []  # the speed-ups the last build used, by name
 
     @property
     def speedups(self) -> bool:
@@ -77,23 +82,32 @@ class SitePlugin(BasePlugin[PluginConfig]):
             self.instant_rebuild = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        if self.speedups and self.instant_rebuild is None and usable(INSTANT_REBUILD):
+        if self.instant_rebuild is None and self._use(INSTANT_REBUILD):
             self.instant_rebuild = InstantRebuild(server, config.docs_dir)
         return server
 
+    def _use(self, speedup: Speedup) -> bool:
+        """Whether this build may use `speedup`; noted in `used` when it may."""
+        if not (self.speedups and usable(speedup)):
+            return False
+        self.used.append(speedup.name)
+        return True
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.speedups and usable(fastmarkdown.FAST_MARKDOWN):
+        self.used, self.split.shares = [], None
+        if self._use(fastmarkdown.FAST_MARKDOWN):
             config.markdown_extensions.append(fastmarkdown.makeExtension())  # type: ignore[arg-type]  # an Extension instance, as MkDocs accepts
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._restore()
-        if self.speedups and usable(fastpages.FAST_PAGES):
+        if self._use(fastpages.FAST_PAGES):
             self.fast_pages = fastpages.install()
         self.indexing = usable(MATERIAL_ENTRIES)
         if self.indexing:
             whole = bool(config.extra.get("offline"))
-            self.search.begin(Path(config.site_dir), _search_config(config), whole, self.speedups and usable(FAST_SECTIONS))
+            fast, worker = self._use(FAST_SECTIONS), self._use(INDEX_WORKER)
+            self.search.begin(Path(config.site_dir), _search_config(config), whole, fast, worker)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         return files if self.handed is None else add_handed(files, config, self.handed)
@@ -101,7 +115,8 @@ class SitePlugin(BasePlugin[PluginConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.search.set_pages([file.src_uri for file in files.documentation_pages()])
         # Material's plugin, where it indexes, sees only the pages of its own process: no split then.
-        if self.speedups and self.indexing and not self.serving and usable(SPLIT_BUILD):
+        # Both processes hand their pages' entries to the index worker.
+        if self.indexing and not self.serving and INDEX_WORKER.name in self.used and self._use(SPLIT_BUILD):
             self.split.start(files, config)
         return nav
 
@@ -126,8 +141,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         self.split.after_populate(files)  # the child says so; the parent waits for it
         if self.indexing and not self.split.in_child:
             self.search.close()
-        if self.speedups:
-            # MkDocs loads the theme afresh on every build, and both processes compile what they render.
+        if self._use(THEME_CACHE):
             env.bytecode_cache = bytecode_cache("theme", env)
         return env
 

@@ -40,6 +40,9 @@ MATERIAL_ENTRIES = Speedup(
     ),
 )
 
+# Public APIs only: a forked process collects the entries and writes the index while MkDocs works.
+INDEX_WORKER = Speedup("lập chỉ mục tìm kiếm ở tiến trình riêng", "multiprocessing (API công khai)", ())
+
 
 def page_entries(page: PageData, fast: bool = True) -> list[Entry]:
     """The search entries Material makes for one page: one per heading with an id."""
@@ -225,8 +228,8 @@ class InProcessIndexer:
 class SearchState:
     """One plugin's search indexing: a worker process per build, or the preview's live index.
 
-    `fast` uses the speed-ups: the quick section splitter, and a worker process that writes the
-    index while MkDocs writes pages.
+    `fast` splits pages with the quick section splitter; `worker` writes the index in a process of
+    its own while MkDocs writes pages.
     """
 
     def __init__(self) -> None:
@@ -244,11 +247,11 @@ class SearchState:
         self.paths = paths
         self.numbers = {path: number for number, path in enumerate(paths)}
 
-    def begin(self, site_dir: Path, config: dict[str, Any], whole: bool, fast: bool) -> None:
+    def begin(self, site_dir: Path, config: dict[str, Any], whole: bool, fast: bool, worker: bool) -> None:
         self.stop()
         self.site_dir, self.config, self.fast = site_dir, config, fast
         if not self.live:
-            self.indexer = Indexer(site_dir, config, whole) if fast else InProcessIndexer(site_dir, config, whole)
+            self.indexer = Indexer(site_dir, config, whole) if worker else InProcessIndexer(site_dir, config, whole)
 
     def add(self, path: str, page: PageData) -> None:
         """Index the page from source `path`, just rendered (in the process that rendered it)."""
