@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.commands.build import Project, build
 from tests.conftest import copy_project
@@ -158,4 +160,26 @@ def test_shards_are_tokenised_as_the_worker_reads_them(browser, offline: Project
     assert in_js == [folded_words(field) for field in fields]
     words = sorted({w for field in in_js for w in field})
     assert page.evaluate("words => words.map(w => window.vnSearch.shardKey(w))", words) == [shard_key(w) for w in words]
+    page.close()
+
+
+_RANDOM_TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from("ĐđẢảệỆẾƯứ\u0301\u0323\u0300 ＡＢｃ４５-/&İſǅ"), max_size=30)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_RANDOM_TEXT, min_size=40, max_size=40))
+def test_scripts_fold_and_key_numbers_as_python_does(browser, offline: Project, texts: list[str]) -> None:
+    """numbers.js gets its table from generator/corpus/vocabulary.py: the same folds and keys on any text."""
+    from generator.corpus.numbers import number_key
+    from generator.corpus.vocabulary import fold
+    from generator.mkdocs_plugin.search.shards import shard_key
+
+    page = browser.new_page()
+    page.goto((offline.offline_dir / "index.html").as_uri())
+    folded = page.evaluate("texts => texts.map(t => window.vnNumbers.fold(t))", texts)
+    assert folded == [fold(text) for text in texts]
+    keys = page.evaluate("texts => texts.map(t => window.vnNumbers.numberKey(t))", texts)
+    assert keys == [number_key(text) for text in texts]
+    shards = page.evaluate("words => words.map(w => window.vnSearch.shardKey(w))", folded)
+    assert shards == [shard_key(word) for word in folded]
     page.close()

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.outputs import site as render
+from generator.pages import render
 from generator.commands.build import Project, generate
 from tests.conftest import AS_OF, REPO, files_of
 
@@ -46,6 +46,6 @@ def test_generation_is_deterministic() -> None:
 @settings(max_examples=300)
 @given(st.text(alphabet=st.sampled_from(["\n", "\n", " ", "\t", "\xa0", "\u3000", "a", "b", "\r", "\u2028", "\x0c"]), max_size=30))
 def test_fast_tidying_equals_tidying_line_by_line(text: str) -> None:
-    assert render._tidy(text) == render._tidy_lines(text)
+    assert render.tidy(text) == render._tidy_lines(text)
     without_other_breaks = re.sub("[\r\u2028\x0c]", "", text)
-    assert render._tidy(without_other_breaks) == render._tidy_lines(without_other_breaks)
+    assert render.tidy(without_other_breaks) == render._tidy_lines(without_other_breaks)

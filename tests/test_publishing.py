@@ -97,7 +97,7 @@ def test_sharing_metadata_per_document(built: Project) -> None:
 
 
 def test_open_data_validates_against_the_shipped_schema(built: Project) -> None:
-    schema = json.loads((REPO / "schema" / "documents.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "generator" / "outputs" / "documents.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     files = [built.site_dir / "documents.json", *sorted((built.site_dir / "van-ban").glob("*.json"))]
     assert len(files) == 10
@@ -111,7 +111,7 @@ def test_open_data_validates_against_the_shipped_schema(built: Project) -> None:
 
 
 def test_schema_rejects_wrong_data() -> None:
-    schema = json.loads((REPO / "schema" / "documents.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "generator" / "outputs" / "documents.schema.json").read_text(encoding="utf-8"))
     assert not jsonschema.Draft202012Validator(schema).is_valid({"documents": [{"id": "Bad Id"}]})
 
 

@@ -11,8 +11,10 @@ import pytest
 from bench.corpus import make_corpus
 from generator.commands.build import Project, build, check, generate
 from generator.pages.tasks import ANSWERS_SHOWN
-from generator.pages import views
-from generator.pages.views import RELATIONS_SHOWN, thousands
+from generator.pages import listings
+from generator.pages.common import thousands
+from generator.pages.relations import RELATIONS_SHOWN
+from generator.pages.views import Views
 
 AS_OF = dt.date(2025, 6, 30)
 
@@ -70,7 +72,7 @@ def test_a_task_names_its_first_answers_and_the_board_names_all(corpus: Project)
 
 
 def test_the_home_tree_shows_the_first_documents_below_each_and_links_to_the_rest(corpus: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(views, "TREE_CHILDREN_SHOWN", 2)
+    monkeypatch.setattr(listings, "TREE_CHILDREN_SHOWN", 2)
     _, files = generate(corpus, AS_OF, pdfs=False)
     tree = files["index.md"].decode("utf-8").split("{: #cay-van-ban }", 1)[1].split("\n## ", 1)[0].strip().splitlines()
     shown_below: dict[tuple[int, int], int] = {}  # (line of the parent, depth) -> documents shown
@@ -92,8 +94,8 @@ def test_the_home_tree_shows_the_first_documents_below_each_and_links_to_the_res
 
 def test_the_rest_of_a_branch_is_on_the_relations_page_or_in_the_diagram(corpus: Project) -> None:
     site = check(corpus)
-    listed = views.Views(site)
+    views = Views.of(site)
     with_page, without = site.documents["45-nq-tw"], site.documents["100-kh-tuba"]
-    assert listed.has_relations_page(with_page) and not listed.has_relations_page(without)
-    assert listed.more_below(with_page, 3, "index.md") == "[và 3 văn bản khác triển khai 45-NQ/TW](quan-he/45-nq-tw.md)"
-    assert listed.more_below(without, 1002, "index.md") == "[và 1.002 văn bản khác triển khai 100-KH/TUBA](van-ban/100-kh-tuba.md#quan-he)"
+    assert views.relations.has_page(with_page) and not views.relations.has_page(without)
+    assert views.listings.more_below(with_page, 3, "index.md") == "[và 3 văn bản khác triển khai 45-NQ/TW](quan-he/45-nq-tw.md)"
+    assert views.listings.more_below(without, 1002, "index.md") == "[và 1.002 văn bản khác triển khai 100-KH/TUBA](van-ban/100-kh-tuba.md#quan-he)"

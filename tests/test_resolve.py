@@ -4,7 +4,7 @@ import pytest
 
 from generator.corpus.load import load_corpus
 from generator.corpus.resolve import Site, resolve
-from generator.pages.views import section_label
+from generator.pages.common import section_label
 from tests.conftest import REPO
 
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from generator.commands.build import Project
 from generator.support.jsonfile import compact, compact_line
-from generator.mkdocs_plugin.search.shards import FoldCache, folded_words, key_ranges, search_fold, shard_key
+from generator.corpus.vocabulary import fold as search_fold
+from generator.mkdocs_plugin.search.shards import FoldCache, folded_words, key_ranges, shard_key
 
 
 def test_fold_and_words() -> None:

@@ -11,7 +11,9 @@ import pytest
 
 from generator.corpus.load import load_corpus
 from generator.corpus.resolve import Site, resolve
-from generator.pages.tasks import ANSWERED, DUE, OVERDUE, TaskViews
+from generator.corpus.tracking import ANSWERED, DUE, OVERDUE
+from generator.outputs.exports import tasks_csv, tasks_json
+from generator.pages.tasks import TaskViews
 from tests.conftest import AS_OF, REPO
 
 
@@ -54,7 +56,7 @@ def test_answered_and_undated_tasks(site: Site) -> None:
 
 
 def test_csv_export(site: Site) -> None:
-    data = TaskViews(site, AS_OF).export_csv()
+    data = tasks_csv(site, AS_OF)
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["Mã", "Văn bản", "Mục", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Loại thời hạn", "Thời hạn", "Thời hạn theo văn bản", "Trạng thái", "Văn bản trả lời", "Tính đến ngày"]
@@ -66,7 +68,7 @@ def test_csv_export(site: Site) -> None:
 
 
 def test_json_export(site: Site) -> None:
-    data = json.loads(TaskViews(site, AS_OF).export_json())
+    data = json.loads(tasks_json(site, AS_OF))
     assert data["as_of"] == "2024-06-15"
     first = data["tasks"][0]
     assert first["id"] == "20-kh-tw-ii-1"

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.corpus.numbers import find_mentions, number_key, parse_number, type_code
-from generator.corpus.text import fold, is_safe_slug, normalize, slugify
+from generator.corpus.text import is_safe_slug, normalize, slugify
+from generator.corpus.vocabulary import fold
 
 
 def test_slugify_transliterates_d_with_stroke() -> None:
@@ -17,7 +18,9 @@ def test_slugify_transliterates_d_with_stroke() -> None:
 
 
 def test_fold_keeps_letters_and_drops_marks() -> None:
-    assert fold("Trí thức ĐẢNG") == "Tri thuc DANG"
+    assert fold("Trí thức ĐẢNG") == "tri thuc dang"
+    assert fold("Tri\u0301 thu\u031bc") == "tri thuc"  # typed with combining marks
+    assert fold("４５-ＮＱ") == "45-nq"
 
 
 def test_normalize_composes_and_collapses_space() -> None:

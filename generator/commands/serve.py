@@ -13,7 +13,9 @@ from watchdog.observers import Observer
 
 from generator.commands.build import Caches, Project, write_docs
 from generator.corpus.errors import ValidationError
-from generator.outputs.site import ASSETS, TEMPLATES
+from generator.outputs.assets import ASSETS
+from generator.outputs.templating import TEMPLATES as OUTPUT_TEMPLATES
+from generator.pages.render import TEMPLATES
 
 DEBOUNCE_SECONDS = 0.1
 CHANGES = frozenset({"created", "modified", "moved", "deleted"})
@@ -57,7 +59,7 @@ class Regenerator(FileSystemEventHandler):
 def watch(project: Project, regenerator: Regenerator) -> Observer:
     """Start watching the data and the templates."""
     observer = Observer()
-    for path in (project.data_dir, TEMPLATES, ASSETS):
+    for path in (project.data_dir, TEMPLATES, OUTPUT_TEMPLATES, ASSETS):
         observer.schedule(regenerator, str(path), recursive=True)
     observer.daemon = True
     observer.start()

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.corpus.text import fold
+from generator.corpus.vocabulary import fold
 
 COMPLETE_BY = "complete_by"
 START_FROM = "start_from"
@@ -48,7 +48,7 @@ class Deadline:
 
 def parse_deadline(wording: str) -> Deadline:
     """Read a deadline; raise DeadlineError if any part of the wording is not understood."""
-    clauses = [part.strip() for part in re.split(r"\s+(?:va|,)\s+|,\s*", fold(wording).lower().strip(" .;")) if part.strip()]
+    clauses = [part.strip() for part in re.split(r"\s+(?:va|,)\s+|,\s*", fold(wording).strip(" .;")) if part.strip()]
     if not clauses:
         raise DeadlineError(wording)
     kinds: list[str] = []
@@ -65,7 +65,7 @@ def parse_deadline(wording: str) -> Deadline:
 def deadline_in_text(text: str) -> str | None:
     """Return the wording of the deadline a task's text ends with, if it has one."""
     match = _TRAILING.search(text)
-    if match and _TIME_WORDS.search(fold(match.group(1)).lower()):
+    if match and _TIME_WORDS.search(fold(match.group(1))):
         return match.group(1).strip()
     return None
 

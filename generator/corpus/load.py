@@ -11,7 +11,6 @@ from generator.corpus.numbers import type_code
 from generator.support.parallel import map_in_chunks
 from generator.corpus.deadlines import DeadlineError, deadline_in_text, parse_deadline
 from generator.corpus.model import (
-    DOCUMENT_TYPES,
     RELATION_KINDS,
     STATUSES,
     Body,
@@ -27,6 +26,7 @@ from generator.corpus.model import (
     walk_sections,
 )
 from generator.corpus.reader import Reader
+from generator.corpus.vocabulary import DOCUMENT_TYPES
 from generator.corpus.text import is_safe_slug, slugify
 from generator.corpus.yamlsource import Node, ScalarNode, compose_file
 

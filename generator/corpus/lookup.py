@@ -6,17 +6,9 @@ import re
 from dataclasses import dataclass
 
 from generator.corpus.numbers import number_key
-from generator.corpus.text import fold
+from generator.corpus.vocabulary import LOOKUP_FILLER, MAX_QUERY, fold, type_words
 
-MAX_QUERY = 200
-# Type names as typed (folded), longest first, and the code they stand for.
-TYPE_WORDS = (
-    ("chuong trinh hanh dong", "ctr"), ("chuong trinh", "ctr"), ("nghi quyet", "nq"), ("ke hoach", "kh"),
-    ("huong dan", "hd"), ("chi thi", "ct"), ("ket luan", "kl"), ("quyet dinh", "qd"), ("quy dinh", "qdi"),
-    ("thong bao", "tb"), ("thong tri", "ttr"), ("bao cao", "bc"), ("cong van", "cv"), ("nghi dinh", "nd"),
-    ("thong tu", "tt"), ("de an", "da"),
-)
-_FILLER = re.compile(r"\b(?:so|hieu|van ban)\b")
+_FILLER = re.compile(r"\b(?:" + "|".join(LOOKUP_FILLER) + r")\b")
 _TOKENS = re.compile(r"[a-z]+|[0-9]+")
 
 
@@ -41,8 +33,8 @@ class Entry:
 
 def parse_query(text: str) -> Query:
     """Read a typed number: "NQ45", "nghị quyết 45", "45/NQ-TW" all give 45 and ("nq", ...)."""
-    folded = " " + fold(text[:MAX_QUERY]).lower().replace("&", "") + " "
-    for words, code in TYPE_WORDS:
+    folded = " " + fold(text[:MAX_QUERY]).replace("&", "") + " "
+    for words, code in type_words():
         folded = folded.replace(f" {words} ", f" {code} ")
     folded = _FILLER.sub(" ", folded)
     tokens = _TOKENS.findall(folded)

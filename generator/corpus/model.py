@@ -14,25 +14,6 @@ RELATION_KINDS = ("implements", "based_on", "cites")
 
 STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Hết hiệu lực một phần", "Chưa xác định")
 
-# Display name -> the type codes its numbers use (folded, lowercase).
-DOCUMENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Nghị quyết": ("nq",),
-    "Kế hoạch": ("kh",),
-    "Chương trình hành động": ("ctr",),
-    "Chương trình": ("ctr",),
-    "Hướng dẫn": ("hd",),
-    "Chỉ thị": ("ct",),
-    "Kết luận": ("kl",),
-    "Quyết định": ("qd",),
-    "Quy định": ("qdi",),
-    "Thông báo": ("tb",),
-    "Thông tri": ("ttr",),
-    "Báo cáo": ("bc",),
-    "Công văn": ("cv",),
-    "Nghị định": ("nd",),
-    "Thông tư": ("tt",),
-    "Đề án": ("da",),
-}
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from generator.corpus.text import fold
+from generator.corpus.vocabulary import NUMBER_PATTERN, fold
 
-_LETTERS = r"[A-Za-zĐđ&]{1,15}"
-_SEP = r"\s*[-/]\s*"
-# "45-NQ/TW", "118/QĐ/TW", "287 - CTr/ĐDLHHVN", "01/2024/TT-BKHCN".
-MENTION = re.compile(
-    rf"(?<![\w/-])(\d{{1,5}})(?:{_SEP}(\d{{4}}))?{_SEP}({_LETTERS}){_SEP}({_LETTERS})(?![\w])"
-)
+# A number standing on its own: not inside a longer word, number or path.
+MENTION = re.compile(rf"(?<![\w/-]){NUMBER_PATTERN}(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -28,7 +24,7 @@ class Mention:
 @functools.lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
     """Return the spelling-independent key of a number: "118/QĐ/TW" -> "118-qd-tw"."""
-    groups = re.findall(r"[a-z0-9&]+", fold(number).lower())
+    groups = re.findall(r"[a-z0-9&]+", fold(number))
     return "-".join(group.replace("&", "") for group in groups if group.replace("&", ""))
 
 

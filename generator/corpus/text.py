@@ -1,10 +1,12 @@
-"""Text normalisation helpers: NFC, whitespace, diacritic folding and slugs."""
+"""Text normalisation helpers: NFC, whitespace and slugs (folding is in vocabulary.py, shared with the scripts)."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+
+from generator.corpus.vocabulary import fold
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -15,17 +17,12 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def fold(text: str) -> str:
-    """Strip Vietnamese diacritics, mapping đ/Đ to d/D (which NFD cannot decompose)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @functools.lru_cache(maxsize=1 << 14)  # section numbers, labels and ids recur across documents
 def slugify(text: str) -> str:
     """Return a lowercase ASCII slug: "Đảng đoàn" -> "dang-doan"."""
-    return _NON_SLUG.sub("-", fold(text).lower()).strip("-")
+    return _NON_SLUG.sub("-", fold(text)).strip("-")
 
 
 def is_safe_slug(value: str) -> bool:

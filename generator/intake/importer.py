@@ -10,9 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from generator.corpus.model import DOCUMENT_TYPES, Body
+from generator.corpus.model import Body
+from generator.corpus.vocabulary import DOCUMENT_TYPES
 from generator.corpus.numbers import MENTION, number_key
-from generator.corpus.text import fold, normalize
+from generator.corpus.text import normalize
+from generator.corpus.vocabulary import fold
 
 # Web-page chrome and counters seen around documents copied from legal-document sites.
 NOISE = [re.compile(pattern, re.IGNORECASE) for pattern in (

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from generator.corpus.errors import Location, Problem, ValidationError
-from generator.corpus.model import DOCUMENT_TYPES
+from generator.corpus.vocabulary import DOCUMENT_TYPES
 from generator.corpus.numbers import parse_number
 
 SKELETON = """\

@@ -1,22 +1,14 @@
-"""Open data: documents.json, one JSON file per document, and an Atom feed of documents by date."""
+"""Open data: documents.json and one JSON file per document, with stable ids."""
 
 from __future__ import annotations
-
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
 
 from generator.pages import paths
 from generator.support.jsonfile import compact_line
 from generator.corpus.model import Document, Section
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Relation, Site, document_order
-from generator.pages.views import document_name
 
-FEED_ID = "tag:vusta.vn,2023:nghi-quyet-45"
-FEED_TITLE = "Nghị quyết 45-NQ/TW và các văn bản triển khai"
-
-
-def _url(markdown_path: str) -> str:
+def page_url(markdown_path: str) -> str:
     """The page's address relative to the site root, as published (directory URLs)."""
     return markdown_path.removesuffix("index.md").removesuffix(".md") + ("/" if not markdown_path.endswith("index.md") else "")
 
@@ -71,7 +63,7 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
         "date": document.date.isoformat() if document.date else None,
         "status": document.status,
         "official_url": document.official_url,
-        "page": _url(paths.document_page(document.id)),
+        "page": page_url(paths.document_page(document.id)),
         "short_url": f"so-hieu/{number_key(document.number)}/",
         "pdf": paths.document_pdf(document.id) if with_pdf else None,
         "relations": [_relation(r, False) for r in site.outgoing.get(document.id, [])]
@@ -102,34 +94,3 @@ def open_data(site: Site, pdfs: bool, documents_json: dict[str, bytes] | None = 
     # The same bytes as dumping the list whole: each item is dumped with the same separators.
     files[paths.DOCUMENTS_JSON] = b'{"documents":[' + b",".join(data.rstrip(b"\n") for data in each.values()) + b"]}\n"
     return files
-
-
-def atom_feed(site: Site) -> bytes:
-    """An Atom feed of dated documents, newest first; links are relative to the feed."""
-    dated = sorted((d for d in site.documents.values() if d.date), key=document_order, reverse=True)
-    updated = f"{dated[0].date.isoformat()}T00:00:00+07:00" if dated and dated[0].date else "2023-11-24T00:00:00+07:00"
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
-        f"  <title>{xml_escape(FEED_TITLE)}</title>",
-        f"  <id>{FEED_ID}</id>",
-        f"  <updated>{updated}</updated>",
-        '  <link rel="self" type="application/atom+xml" href="feed.xml"/>',
-        '  <link rel="alternate" type="text/html" href="./"/>',
-    ]
-    for document in dated:
-        assert document.date is not None
-        stamp = f"{document.date.isoformat()}T00:00:00+07:00"
-        lines += [
-            "  <entry>",
-            f"    <title>{xml_escape(document_name(document))}</title>",
-            f"    <id>{FEED_ID}:so-hieu/{number_key(document.number)}</id>",
-            f"    <published>{stamp}</published>",
-            f"    <updated>{stamp}</updated>",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(_url(paths.document_page(document.id)))}/>",
-            f"    <author><name>{xml_escape(site.bodies[document.issuer].name)}</name></author>",
-            f"    <summary>{xml_escape(document.summary or document.title or document_name(document))}</summary>",
-            "  </entry>",
-        ]
-    lines.append("</feed>")
-    return ("\n".join(lines) + "\n").encode("utf-8")

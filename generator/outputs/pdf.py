@@ -7,11 +7,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from generator.corpus.model import Document, body_parts
-
-TEMPLATES = Path(__file__).parent / "templates"
+from generator.outputs.templating import print_environment
 
 
 @dataclass(frozen=True)
@@ -39,8 +36,7 @@ def print_blocks(document: Document) -> list[PrintBlock]:
 
 def document_html(document: Document) -> str:
     """Return the print HTML of a document, every value escaped."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
-    return env.get_template("document.pdf.html.j2").render(doc=document, blocks=print_blocks(document))
+    return print_environment().get_template("document.pdf.html.j2").render(doc=document, blocks=print_blocks(document))
 
 
 def document_pdf(document: Document, cache_dir: Path | None) -> bytes:

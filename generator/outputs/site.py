@@ -1,10 +1,8 @@
-"""Render phase: views through Jinja templates into Markdown files, in memory."""
+"""Render phase: every file of docs/ in memory — pages, open data, feed, PDFs, redirects, exports, assets."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -12,42 +10,23 @@ from typing import Callable, Sequence
 
 import jinja2
 
-from generator.pages import paths
-from generator.support.templatecache import bytecode_cache
-from generator.corpus.resolve import Site
 from generator.corpus.model import Body, Document
 from generator.corpus.numbers import number_key
-from generator.support.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
-from generator.pages.chart import deadline_chart
-from generator.pages.markdown import link
-from generator.outputs.opendata import atom_feed, document_json, open_data
+from generator.corpus.resolve import Site
+from generator.outputs.assets import asset_files
+from generator.outputs.exports import tasks_csv, tasks_json
+from generator.outputs.feed import atom_feed
+from generator.outputs.opendata import document_json, open_data
 from generator.outputs.pdf import document_pdf
-from generator.pages.tasks import TaskViews
 from generator.outputs.redirects import redirect_html
-from generator.pages.views import Views, display_date, lookup_rows
-
-TEMPLATES = Path(__file__).parent.parent / "pages" / "templates"
-ASSETS = Path(__file__).parent.parent / "assets"
-SCHEMA_FILE = Path(__file__).parent.parent.parent / "schema" / "documents.schema.json"
-
-
-@functools.cache
-def environment() -> jinja2.Environment:
-    """Return the Jinja environment: strict, no autoescape (views are escaped already).
-
-    One for the process: it keeps compiled templates and recompiles one when its file changes;
-    compiled templates are also kept between builds.
-    """
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.bytecode_cache = bytecode_cache("markdown", env)
-    return env
+from generator.pages import paths
+from generator.pages.chart import deadline_chart
+from generator.pages.common import display_date
+from generator.pages.markdown import link
+from generator.pages.render import chart_svg, markdown, markdown_environment
+from generator.pages.tasks import TaskViews
+from generator.pages.views import Views
+from generator.support.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
 
 
 DocumentFiles = tuple[bytes, bytes, "bytes | None", "bytes | None"]  # page, open data, PDF, relations page
@@ -104,7 +83,7 @@ class RenderContext:
 
     def page(self, template: str, **values: object) -> bytes:
         """Render a Markdown page."""
-        return _markdown(self.env.get_template(template), **values)
+        return markdown(self.env.get_template(template), **values)
 
 
 def render_site(
@@ -116,7 +95,7 @@ def render_site(
     With `cache`, document pages still right from the last call are reused, and the cache updated.
     A large site is rendered by all cores, each taking the next job nobody has taken.
     """
-    context = RenderContext(environment(), Views(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache)
+    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache)
     reusable = cache.reusable(site, (as_of, pdfs)) if cache else set()
     stale = [document for document in site.documents.values() if document.id not in reusable]
     cores = available_cores() if len(site.documents) >= MIN_ITEMS else 1
@@ -144,26 +123,23 @@ def render_site(
         if relations is not None:
             files[paths.relations_page(document.id)] = relations
     files.update(open_data(site, pdfs, documents_json))
-    files[paths.SCHEMA] = SCHEMA_FILE.read_bytes()
-    for asset in sorted(ASSETS.rglob("*")):
-        if asset.is_file():
-            files[asset.relative_to(ASSETS).as_posix()] = asset.read_bytes()
+    files.update(asset_files())
     return dict(sorted(files.items()))
 
 
 def _lists(context: RenderContext) -> dict[str, bytes]:
     """The home page, the lists of documents and bodies, the timeline, number lookup and its short pages."""
-    views = context.views
-    tree, others = views.tree(paths.HOME)
-    documents = views.all_documents(paths.DOCUMENTS)
+    listings = context.views.listings
+    tree, others = listings.tree(paths.HOME)
+    documents = listings.all_documents(paths.DOCUMENTS)
     files = {
         paths.HOME: context.page("home.md.j2", tree=tree, others=others),
         paths.DOCUMENTS: context.page("documents.md.j2", documents=documents, count=len(documents)),
-        paths.BODIES: context.page("bodies.md.j2", groups=views.by_body(paths.BODIES)),
-        paths.TIMELINE: context.page("timeline.md.j2", groups=views.by_year(paths.TIMELINE)),
-        paths.LOOKUP: context.page("lookup.md.j2", rows=lookup_rows(views)),
+        paths.BODIES: context.page("bodies.md.j2", groups=listings.by_body(paths.BODIES)),
+        paths.TIMELINE: context.page("timeline.md.j2", groups=listings.by_year(paths.TIMELINE)),
+        paths.LOOKUP: context.page("lookup.md.j2", rows=listings.lookup_rows()),
     }
-    files.update({paths.short_page(number_key(d.number)): redirect_html(d) for d in views.site.documents.values()})
+    files.update({paths.short_page(number_key(d.number)): redirect_html(d) for d in context.views.site.documents.values()})
     return files
 
 
@@ -173,13 +149,14 @@ def _task_board(context: RenderContext) -> dict[str, bytes]:
     chart = deadline_chart(site.tasks, statuses, context.as_of)
     page = context.page(
         "tasks.md.j2", tasks=tasks.board(), filters=tasks.filters(), as_of=context.as_of_text,
-        chart=chart.svg, chart_by_quarter=chart.by_quarter,
+        chart=chart_svg(chart), chart_by_quarter=chart.by_quarter,
     )
     return {paths.TASKS: page}
 
 
 def _task_exports(context: RenderContext) -> dict[str, bytes]:
-    return {paths.TASKS_CSV: context.tasks.export_csv(), paths.TASKS_JSON: context.tasks.export_json()}
+    site = context.views.site
+    return {paths.TASKS_CSV: tasks_csv(site, context.as_of), paths.TASKS_JSON: tasks_json(site, context.as_of)}
 
 
 def _feed(context: RenderContext) -> dict[str, bytes]:
@@ -190,7 +167,7 @@ def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> dict[str, byt
     files = {}
     for body in bodies:
         page = paths.body_page(body.id)
-        view, tasks = context.views.body(body), context.tasks.for_body(body.id, page)
+        view, tasks = context.views.bodies.view(body), context.tasks.for_body(body.id, page)
         files[page] = context.page("body.md.j2", page=view, tasks=tasks, as_of=context.as_of_text)
     return files
 
@@ -204,44 +181,14 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
     for document in documents:
         page = paths.document_page(document.id)
         with_pdf = context.pdfs and document.has_full_text
-        markdown = _markdown(
-            template, page=views.document(document), tasks=tasks.for_document(document.id, page),
+        page_markdown = markdown(
+            template, page=views.documents.view(document), tasks=tasks.for_document(document.id, page),
             answers=tasks.answered_by(document.id, page), as_of=context.as_of_text,
             pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
         )
         data = document_json(views.site, document, context.pdfs)
         pdf = document_pdf(document, context.pdf_cache) if with_pdf else None
-        related = views.relations(document)
-        relations = None if related is None else _markdown(relations_template, page=related)
-        rendered.append((markdown, data, pdf, relations))
+        related = views.relations.page(document)
+        relations = None if related is None else markdown(relations_template, page=related)
+        rendered.append((page_markdown, data, pdf, relations))
     return rendered
-
-
-def _markdown(template: jinja2.Template, **values: object) -> bytes:
-    """A page's Markdown: the template rendered and tidied, in UTF-8."""
-    return _tidy(template.render(**values)).encode("utf-8")
-
-
-_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
-def _tidy(text: str) -> str:
-    """Collapse runs of blank lines, strip trailing white space, end with exactly one newline."""
-    if _OTHER_LINE_BREAKS.search(text):
-        return _tidy_lines(text)
-    # rstrip per line: a regex for trailing space would try every space of the text.
-    stripped = "\n".join([line.rstrip() for line in text.split("\n")])
-    # Templates rarely leave a run of blank lines, and str's own search finds none far faster than a regex.
-    while "\n\n\n" in stripped:
-        stripped = stripped.replace("\n\n\n", "\n\n")
-    return stripped.strip("\n") + "\n"
-
-
-def _tidy_lines(text: str) -> str:
-    """`_tidy` for text with line breaks other than "\\n", which str.splitlines also splits at."""
-    lines: list[str] = []
-    for line in text.splitlines():
-        if line.strip() == "" and lines and lines[-1] == "":
-            continue
-        lines.append(line.rstrip() if line.strip() else "")
-    return "\n".join(lines).strip("\n") + "\n"

@@ -1,17 +1,17 @@
-"""The chart of task deadlines, drawn at build time as inline SVG: a row per task while there are
-few, a column per quarter once there are many."""
+"""The chart of task deadlines on the board, drawn at build time as inline SVG: a row per task while
+there are few, a column per quarter once there are many. Here the geometry; the markup is in
+templates/chart_rows.svg.j2 and templates/chart_quarters.svg.j2."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
-from html import escape
 
 from generator.corpus.deadlines import START_FROM
 from generator.corpus.resolve import Task
-from generator.pages.tasks import ANSWERED, DUE, OVERDUE, quarter_name, quarter_of
-from generator.pages.views import display_date, section_label, thousands
+from generator.corpus.tracking import ANSWERED, DUE, OVERDUE, quarter_name, quarter_of
+from generator.pages.common import display_date, section_label, thousands
 
 ROW = 22
 LABEL_WIDTH = 150
@@ -38,11 +38,110 @@ QUARTER_LABEL_STEPS = (1, 2, 4, 8, 20)
 STACKED = ((ANSWERED, "đã có văn bản trả lời"), (OVERDUE, "quá hạn"), (DUE, "còn hạn"))
 
 
+def _at(value: float) -> str:
+    """A coordinate as the SVG writes it: one decimal."""
+    return f"{value:.1f}"
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month's grid line, and its label when the axis names it."""
+
+    x: str
+    label_x: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A bar from a start-from deadline onward."""
+
+    x: str
+    y: str
+    width: str
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A dated task's row: its label, a dot at its deadline, a bar onward for "start from"."""
+
+    task_id: str
+    label: str
+    wording: str
+    status: str
+    label_y: str
+    dot_x: str
+    dot_y: str
+    bar: Bar | None
+
+
+@dataclass(frozen=True)
+class RowsChart:
+    """A row per dated task."""
+
+    width: int
+    height: int
+    title: str
+    grid_top: int
+    grid_bottom: int
+    axis_y: int
+    months: list[Month]
+    today_x: str
+    rows: list[TaskRow]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One status's part of a quarter's column."""
+
+    status: str
+    x: str
+    y: str
+    width: str
+    height: str
+
+
+@dataclass(frozen=True)
+class Column:
+    """A quarter: its axis label (when named), and its stacked column, a link to the board filtered to it."""
+
+    quarter: str
+    left_x: str
+    name: str
+    year: str
+    label: str
+    segments: list[Segment]
+    count: str
+    count_x: str
+    count_y: str
+
+
+@dataclass(frozen=True)
+class QuartersChart:
+    """A column per quarter, the tasks due in it stacked by status."""
+
+    width: int
+    height: int
+    title: str
+    axis_x: int
+    axis_label_x: int
+    axis_right: int
+    baseline: int
+    top_label_y: int
+    base_label_y: int
+    name_y: int
+    year_y: int
+    tallest: str
+    columns: list[Column]
+    today_x: str
+    today_top: int
+
+
 @dataclass(frozen=True)
 class Chart:
-    """The SVG, and whether it counts tasks per quarter (the page's caption says how to read it)."""
+    """The chart to draw (None when no task has a date), and whether it counts tasks per quarter."""
 
-    svg: str
+    drawing: RowsChart | QuartersChart | None
     by_quarter: bool
 
 
@@ -50,15 +149,15 @@ def deadline_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) 
     """A row per dated task when there are at most ROWS_AT_MOST of them, else a column per quarter."""
     dated = [t for t in tasks if t.deadline and t.deadline.date]
     if len(dated) <= ROWS_AT_MOST:
-        return Chart(timeline_svg(tasks, statuses, as_of), by_quarter=False)
-    return Chart(quarters_svg(tasks, statuses, as_of), by_quarter=True)
+        return Chart(rows_chart(tasks, statuses, as_of), by_quarter=False)
+    return Chart(quarters_chart(tasks, statuses, as_of), by_quarter=True)
 
 
-def timeline_svg(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> str:
-    """Return an SVG with a row per dated task: a dot at its deadline, a bar onward for "start from"."""
+def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> RowsChart | None:
+    """A row per dated task: a dot at its deadline, a bar onward for "start from"."""
     dated = [t for t in tasks if t.deadline and t.deadline.date]
     if not dated:
-        return ""
+        return None
     dates = [t.deadline.date for t in dated if t.deadline and t.deadline.date] + [as_of]
     first = dt.date(min(dates).year, min(dates).month, 1)
     last_month = max(dates)
@@ -69,29 +168,26 @@ def timeline_svg(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) ->
         return LABEL_WIDTH + CHART_WIDTH * (date - first).days / span
 
     height = TOP + ROW * len(dated) + 10
-    parts = [
-        f'<svg class="task-timeline__svg" viewBox="0 0 {LABEL_WIDTH + CHART_WIDTH + 50} {height}" role="group" aria-labelledby="task-timeline-title" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="task-timeline-title">Thời hạn của {len(dated)} nhiệm vụ, tính đến ngày {display_date(as_of)}</title>',
-    ]
     months = month_starts(first, last)
     labelled = labelled_months(months, x)
-    for month in months:
-        parts.append(f'<line class="grid" x1="{x(month):.1f}" y1="{TOP - 6}" x2="{x(month):.1f}" y2="{height - 6}"/>')
-        if month in labelled:
-            parts.append(f'<text class="axis" x="{x(month) + 2:.1f}" y="{TOP - 12}">{month.month:02d}/{month.year}</text>')
-    parts.append(f'<line class="today" x1="{x(as_of):.1f}" y1="{TOP - 6}" x2="{x(as_of):.1f}" y2="{height - 6}"/>')
+    rows = []
     for index, task in enumerate(dated):
         assert task.deadline and task.deadline.date
         y = TOP + ROW * index + ROW / 2
-        label = f"{task.document.number} {section_label(task.section, task.ancestors)}"
-        status = statuses[task.id]
-        parts.append(f'<a href="#nv-{escape(task.id)}"><text class="label" x="4" y="{y + 4:.1f}">{escape(label)}</text></a>')
         at = x(task.deadline.date)
-        if task.deadline.kinds[0] == START_FROM or len(task.deadline.kinds) > 1:
-            parts.append(f'<rect class="bar {status}" x="{at:.1f}" y="{y - 3:.1f}" width="{max(x(last) - at, 2):.1f}" height="6" rx="3"/>')
-        parts.append(f'<circle class="dot {status}" cx="{at:.1f}" cy="{y:.1f}" r="5"><title>{escape(label)}: {escape(task.deadline.wording)}</title></circle>')
-    parts.append("</svg>")
-    return "".join(parts)
+        starts = task.deadline.kinds[0] == START_FROM or len(task.deadline.kinds) > 1
+        rows.append(TaskRow(
+            task.id, f"{task.document.number} {section_label(task.section, task.ancestors)}", task.deadline.wording,
+            statuses[task.id], _at(y + 4), _at(at), _at(y),
+            Bar(_at(at), _at(y - 3), _at(max(x(last) - at, 2))) if starts else None,
+        ))
+    return RowsChart(
+        width=LABEL_WIDTH + CHART_WIDTH + 50, height=height,
+        title=f"Thời hạn của {len(dated)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
+        grid_top=TOP - 6, grid_bottom=height - 6, axis_y=TOP - 12,
+        months=[Month(_at(x(m)), _at(x(m) + 2), f"{m.month:02d}/{m.year}" if m in labelled else "") for m in months],
+        today_x=_at(x(as_of)), rows=rows,
+    )
 
 
 def month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -121,8 +217,8 @@ def labelled_months(months: list[dt.date], x: Callable[[dt.date], float]) -> set
     return labelled
 
 
-def quarters_svg(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> str:
-    """Return an SVG with a column per quarter: the tasks due in it, stacked by status.
+def quarters_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> QuartersChart | None:
+    """A column per quarter: the tasks due in it, stacked by status.
 
     A task counts in the quarter of the date it is due by (or should start by), as the board's
     quarter filter counts it; each column links to the board filtered to its quarter.
@@ -134,50 +230,43 @@ def quarters_svg(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) ->
             column = counts.setdefault(quarter_of(due), {status: 0 for status, _ in STACKED})
             column[statuses[task.id]] += 1
     if not counts:
-        return ""
+        return None
     quarters = quarter_range(min(min(counts), quarter_of(as_of)), max(max(counts), quarter_of(as_of)))
     width = (QUARTERS_WIDTH - AXIS_WIDTH - 10) / len(quarters)
     tallest = max(sum(column.values()) for column in counts.values())
     total = sum(sum(column.values()) for column in counts.values())
-    parts = [
-        f'<svg class="task-timeline__svg" viewBox="0 0 {QUARTERS_WIDTH} {BASELINE + 40}" role="group" aria-labelledby="task-timeline-title" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="task-timeline-title">Số nhiệm vụ đến hạn theo quý: {thousands(total)} nhiệm vụ, tính đến ngày {display_date(as_of)}</title>',
-        f'<line class="grid" x1="{AXIS_WIDTH}" y1="{BASELINE}" x2="{QUARTERS_WIDTH - 10}" y2="{BASELINE}"/>',
-        f'<text class="axis" x="{AXIS_WIDTH - 6}" y="{BAR_TOP + 4}" text-anchor="end">{thousands(tallest)}</text>',
-        f'<text class="axis" x="{AXIS_WIDTH - 6}" y="{BASELINE + 4}" text-anchor="end">0</text>',
-    ]
     step = next((n for n in QUARTER_LABEL_STEPS if n * width >= QUARTER_LABEL_GAP), QUARTER_LABEL_STEPS[-1])
-    for index, quarter in enumerate(quarters):
-        left = AXIS_WIDTH + index * width
-        if index % step == 0:
-            name, year = quarter_name(quarter)
-            parts.append(f'<text class="axis" x="{left + 2:.1f}" y="{BASELINE + 16}">{name}</text>')
-            parts.append(f'<text class="axis" x="{left + 2:.1f}" y="{BASELINE + 30}">{year}</text>')
-        if quarter in counts:
-            parts.append(_column(quarter, counts[quarter], left, width, tallest))
+    columns = [_column(quarter, counts.get(quarter), AXIS_WIDTH + index * width, width, tallest, index % step == 0)
+               for index, quarter in enumerate(quarters)]
     today = AXIS_WIDTH + width * (quarters.index(quarter_of(as_of)) + _share_of_quarter(as_of))
-    parts.append(f'<line class="today" x1="{today:.1f}" y1="{BAR_TOP - 8}" x2="{today:.1f}" y2="{BASELINE}"/>')
-    parts.append("</svg>")
-    return "".join(parts)
+    return QuartersChart(
+        width=QUARTERS_WIDTH, height=BASELINE + 40,
+        title=f"Số nhiệm vụ đến hạn theo quý: {thousands(total)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
+        axis_x=AXIS_WIDTH, axis_label_x=AXIS_WIDTH - 6, axis_right=QUARTERS_WIDTH - 10, baseline=BASELINE, top_label_y=BAR_TOP + 4,
+        base_label_y=BASELINE + 4, name_y=BASELINE + 16, year_y=BASELINE + 30, tallest=thousands(tallest),
+        columns=columns, today_x=_at(today), today_top=BAR_TOP - 8,
+    )
 
 
-def _column(quarter: str, column: dict[str, int], left: float, width: float, tallest: int) -> str:
-    """One quarter's stacked bar, a link to the board filtered to that quarter."""
+def _column(quarter: str, column: dict[str, int] | None, left: float, width: float, tallest: int, named: bool) -> Column:
+    """One quarter: its stacked bar (none without tasks), and its name on the axis when `named`."""
     name, year = quarter_name(quarter)
-    count = sum(column.values())
-    described = ", ".join(f"{thousands(column[status])} {words}" for status, words in STACKED if column[status])
-    label = f"{name}/{year}: {thousands(count)} nhiệm vụ ({described})"
-    parts = [f'<a href="?quarter={quarter}#bang-nhiem-vu" aria-label="{escape(label)}"><title>{escape(label)}</title>']
+    segments = []
+    count = sum(column.values()) if column else 0
     bottom = float(BASELINE)
-    for status, _ in STACKED:
+    for status, _ in STACKED if column else ():
+        assert column is not None
         height = BAR_HEIGHT * column[status] / tallest
         if height:
-            parts.append(f'<rect class="column {status}" x="{left + width * 0.15:.1f}" y="{bottom - height:.1f}" width="{width * 0.7:.1f}" height="{height:.1f}"/>')
+            segments.append(Segment(status, _at(left + width * 0.15), _at(bottom - height), _at(width * 0.7), _at(height)))
             bottom -= height
-    if width >= 28:
-        parts.append(f'<text class="count" x="{left + width / 2:.1f}" y="{bottom - 4:.1f}" text-anchor="middle">{thousands(count)}</text>')
-    parts.append("</a>")
-    return "".join(parts)
+    described = ", ".join(f"{thousands(column[status])} {words}" for status, words in STACKED if column and column[status])
+    return Column(
+        quarter=quarter, left_x=_at(left + 2), name=name if named else "", year=year if named else "",
+        label=f"{name}/{year}: {thousands(count)} nhiệm vụ ({described})" if column else "",
+        segments=segments, count=thousands(count) if column and width >= 28 else "",
+        count_x=_at(left + width / 2), count_y=_at(bottom - 4),
+    )
 
 
 def quarter_range(first: str, last: str) -> list[str]:

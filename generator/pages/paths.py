@@ -12,7 +12,6 @@ TASKS_CSV = "nhiem-vu/nhiem-vu.csv"
 TASKS_JSON = "nhiem-vu/nhiem-vu.json"
 DOCUMENTS_JSON = "documents.json"
 FEED = "feed.xml"
-SCHEMA = "documents.schema.json"
 
 
 def document_page(document_id: str) -> str:

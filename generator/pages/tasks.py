@@ -1,30 +1,25 @@
-"""Views of tasks: status as of a date, the board, per-document badges, per-body lists, exports."""
+"""Tasks as pages show them: the board, badges in a document's text, lists on a body's page."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 
-from generator.pages import paths
-from generator.corpus.deadlines import KIND_LABELS
-from generator.support.jsonfile import compact_line
-from generator.pages.markdown import attribute, escape, link
 from generator.corpus.resolve import Site, Task
-from generator.pages.views import display_date, section_label, thousands
+from generator.corpus.tracking import STATUS_LABELS, quarter_name, quarter_of, status_of
+from generator.pages import paths
+from generator.pages.common import display_date, section_label, thousands
+from generator.pages.markdown import attribute, escape, link
 
-ANSWERED, OVERDUE, DUE = "answered", "overdue", "due"
-STATUS_LABELS = {ANSWERED: "Đã có văn bản trả lời", OVERDUE: "Quá hạn, chưa có văn bản trả lời", DUE: "Chưa có văn bản trả lời, còn hạn"}
 NO_DEADLINE = "Không nêu thời hạn"
-ROMAN = ("I", "II", "III", "IV")
 # A task badge or a body's list names this many answering documents; the board names them all.
 ANSWERS_SHOWN = 5
 
 
 @dataclass(frozen=True)
 class TaskView:
-    """One task, escaped and linked relative to the page that shows it."""
+    """One task, escaped and linked relative to the page that shows it; the data-* values the board's
+    script filters by are escaped for attributes."""
 
     anchor: str
     text_md: str
@@ -35,7 +30,10 @@ class TaskView:
     status_label: str
     answers_md: str
     board_link_md: str
-    meta_html: str
+    body_ids_attribute: str
+    document_id: str
+    due: str
+    quarter: str
 
 
 @dataclass(frozen=True)
@@ -46,14 +44,6 @@ class Option:
     label: str
 
 
-def status_of(task: Task, answered: bool, as_of: dt.date) -> str:
-    """Answered if any document answers it; overdue once its date has passed; due otherwise."""
-    if answered:
-        return ANSWERED
-    due = task.deadline.due if task.deadline else None
-    return OVERDUE if due is not None and as_of > due else DUE
-
-
 def deadline_text(task: Task) -> str:
     """"31/03/2024 (hoàn thành trong quý I/2024)", as plain text."""
     if task.deadline is None:
@@ -61,17 +51,6 @@ def deadline_text(task: Task) -> str:
     if task.deadline.date is None:
         return task.deadline.wording
     return f"{display_date(task.deadline.date)} ({task.deadline.wording})"
-
-
-def quarter_of(date: dt.date) -> str:
-    """"2024-Q1": the bucket the board filters deadlines by."""
-    return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
-
-
-def quarter_name(quarter: str) -> tuple[str, str]:
-    """("Quý I", "2024") for "2024-Q1", as the documents write quarters."""
-    year, number = quarter.split("-Q")
-    return f"Quý {ROMAN[int(number) - 1]}", year
 
 
 class TaskViews:
@@ -97,11 +76,6 @@ class TaskViews:
         where = link(escape(task.document.number), page, paths.document_page(task.document.id), task.section.id) + f", mục {section}"
         bodies = "; ".join(link(escape(b.name), page, paths.body_page(b.id)) for b in task.bodies)
         due = task.deadline.due if task.deadline else None
-        meta = (
-            f'<span class="task-meta" id="nv-{task.id}" data-bodies="{attribute(" ".join(b.id for b in task.bodies))}"'
-            f' data-document="{task.document.id}" data-due="{due.isoformat() if due else ""}"'
-            f' data-quarter="{quarter_of(due) if due else ""}" data-status="{status}"></span>'
-        )
         return TaskView(
             anchor=f"nv-{task.id}",
             text_md=escape(task.text),
@@ -112,7 +86,10 @@ class TaskViews:
             status_label=STATUS_LABELS[status],
             answers_md=self.answer_links(task, page, answers_shown),
             board_link_md=link("bảng nhiệm vụ", page, paths.TASKS, f"nv-{task.id}"),
-            meta_html=meta,
+            body_ids_attribute=attribute(" ".join(b.id for b in task.bodies)),
+            document_id=task.document.id,
+            due=due.isoformat() if due else "",
+            quarter=quarter_of(due) if due else "",
         )
 
     def answer_links(self, task: Task, page: str, shown: int | None) -> str:
@@ -156,49 +133,3 @@ class TaskViews:
             "quarter": [Option(q, "/".join(quarter_name(q))) for q in quarters],
             "status": [Option(k, v) for k, v in STATUS_LABELS.items()],
         }
-
-    def export_rows(self) -> list[dict[str, object]]:
-        rows = []
-        for task in self.site.tasks:
-            deadline = task.deadline
-            status = self.status(task)
-            rows.append({
-                "id": task.id,
-                "document": task.document.number,
-                "section": section_label(task.section, task.ancestors),
-                "section_id": task.section.id,
-                "text": task.text,
-                "bodies": [b.name for b in task.bodies],
-                "body_ids": [b.id for b in task.bodies],
-                "deadline_kinds": list(deadline.kinds) if deadline else [],
-                "deadline_period": deadline.period if deadline else None,
-                "deadline_date": deadline.date.isoformat() if deadline and deadline.date else None,
-                "deadline_wording": deadline.wording if deadline else None,
-                "status": status,
-                "status_label": STATUS_LABELS[status],
-                "answered_by": [a.document.number for a in self.site.answers_to.get(task.id, [])],
-                "as_of": self.as_of.isoformat(),
-            })
-        return rows
-
-    def export_json(self) -> bytes:
-        data = {"as_of": self.as_of.isoformat(), "tasks": self.export_rows()}
-        return compact_line(data)
-
-    def export_csv(self) -> bytes:
-        """CSV with a BOM so that spreadsheet programs read the Vietnamese text as UTF-8."""
-        headings = {
-            "id": "Mã", "document": "Văn bản", "section": "Mục", "text": "Nội dung nhiệm vụ", "bodies": "Cơ quan chủ trì",
-            "deadline_kinds": "Loại thời hạn", "deadline_date": "Thời hạn", "deadline_wording": "Thời hạn theo văn bản",
-            "status_label": "Trạng thái", "answered_by": "Văn bản trả lời", "as_of": "Tính đến ngày",
-        }
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(headings.values())
-        for row in self.export_rows():
-            kinds = row["deadline_kinds"]
-            assert isinstance(kinds, list)
-            values = dict(row, bodies="; ".join(row["bodies"]), answered_by="; ".join(row["answered_by"]),  # type: ignore[arg-type]
-                          deadline_kinds=", ".join(KIND_LABELS[k] for k in kinds))
-            writer.writerow([values[key] if values[key] is not None else "" for key in headings])
-        return ("\ufeff" + out.getvalue()).encode("utf-8")

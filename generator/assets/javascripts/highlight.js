@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var WORD = /[\p{L}\p{N}]+/gu;
-  var fold = function (text) { return window.vnNumbers.fold(text).toLowerCase(); };
+  var fold = window.vnNumbers.fold;
 
   function queryTerms() {
     var h = new URLSearchParams(window.location.search).get("h");

@@ -7,17 +7,22 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var MAX_QUERY = 200;
 var MAX_RESULTS = 300;
 var TEXT_RESULTS = 12;
 var SNIPPET = 320;
-var NUMBER = /(\d{1,5})(?:\s*[-\/]\s*(\d{4}))?\s*[-\/]\s*([A-Za-zĐđ&]{1,15})\s*[-\/]\s*([A-Za-zĐđ&]{1,15})/;
 var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
-// In the metadata table ("Thông tin văn bản"), the rows whose values name the issuer and the signer.
-var KEY_ROWS = [["co quan ban hanh", "nguoi ky"], ["nguoi ky", "chuc vu"]];
 
 if (typeof importScripts === "function") importScripts("numbers.js");
 else if (typeof require === "function" && typeof module !== "undefined") self.vnNumbers = require("./numbers.js");
+
+// Shared with the build (generator/corpus/vocabulary.py, written into numbers.js).
+var VOCABULARY = self.vnNumbers.vocabulary;
+var MAX_QUERY = VOCABULARY.maxQuery;
+var NUMBER = self.vnNumbers.numberPattern;
+// In the metadata table ("Thông tin văn bản"), the rows whose values name the issuer and the signer.
+var KEY_ROWS = VOCABULARY.keyRows;
+var SHARD_PREFIX = VOCABULARY.shardPrefix;
+var PLAIN_HEAD = new RegExp("^[a-z0-9]{1," + SHARD_PREFIX + "}$");
 
 var sections = [];          // {location, title, page, isPage, metadata, boost, number, keyRanges, text, words}
 var byLocation = new Map();
@@ -25,7 +30,7 @@ var store = null;           // where hits and texts come from: memoryStore() or 
 var foldCache = new Map();
 
 function fold(text) {
-  return self.vnNumbers.fold(text).toLowerCase();
+  return self.vnNumbers.fold(text);
 }
 
 function foldWord(word) {
@@ -150,15 +155,15 @@ function memoryStore(docs) {
 }
 
 function shardKey(word) {
-  var head = Array.from(word).slice(0, 3).join("");
-  return /^[a-z0-9]{1,3}$/.test(head) ? head : "x" + Array.from(head).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  var head = Array.from(word).slice(0, SHARD_PREFIX).join("");
+  return PLAIN_HEAD.test(head) ? head : "x" + Array.from(head).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
 }
 
 function getJSON(url, fallback) {
   return fetch(url).then(function (response) { return response.ok ? response.json() : fallback; }).catch(function () { return fallback; });
 }
 
-/* The sharded index of the served site: a shard per two-letter start of a word, texts in chunks. */
+/* The sharded index of the served site: a shard per start of a word (SHARD_PREFIX letters), texts in chunks. */
 function shardStore(base, meta) {
   meta.sections.forEach(function (s) { addSection(s[0], s[1], s[2], s[3], null); });
   var shards = new Map(), loaded = new Map(), chunks = new Map();

@@ -11,30 +11,23 @@ The entries come from generator/mkdocs_plugin/search/indexing.py.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
+from generator.corpus.vocabulary import KEY_ROWS, SHARD_PREFIX, fold
 from generator.support.jsonfile import compact
 
 CHUNK = 16
 # Tags and entities separate words and are not words themselves.
 _MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
 _WORD = re.compile(r"[^\W_]+")
-_MARKS = re.compile("[\u0300-\u036f]")
-KEY_ROWS = (("co quan ban hanh", "nguoi ky"), ("nguoi ky", "chuc vu"))
-
-
-def search_fold(word: str) -> str:
-    """Fold exactly as search-worker.js does: đ -> d, strip U+0300–U+036F, lower case."""
-    text = word.replace("đ", "d").replace("Đ", "D")
-    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
+_PLAIN_HEAD = re.compile(rf"[a-z0-9]{{1,{SHARD_PREFIX}}}")
 
 
 class FoldCache(dict[str, str]):
     """Folded words by word, folded on first use: a corpus has millions of words but few distinct ones."""
 
     def __missing__(self, word: str) -> str:
-        folded = self[word] = search_fold(word)
+        folded = self[word] = fold(word)
         return folded
 
 
@@ -45,12 +38,12 @@ def folded_words(html: str, cache: FoldCache | None = None) -> list[str]:
 
 
 def shard_key(word: str) -> str:
-    """The shard a word lives in: its first three characters, hex-encoded when not a-z or 0-9.
+    """The shard a word lives in: its first SHARD_PREFIX characters, hex-encoded when not a-z or 0-9.
 
     Two letters are too few for Vietnamese, where most common words start with "tr", "th", "ch"…
     """
-    head = word[:3]
-    return head if re.fullmatch(r"[a-z0-9]{1,3}", head) else "x" + "-".join(f"{ord(c):x}" for c in head)
+    head = word[:SHARD_PREFIX]
+    return head if _PLAIN_HEAD.fullmatch(head) else "x" + "-".join(f"{ord(c):x}" for c in head)
 
 
 def _sequence(words: list[str], phrase: str, start: int) -> int:

@@ -1,0 +1,30 @@
+"""The templates of the files that are not Markdown pages (feed, redirects, print HTML), every value escaped."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """Strict, with HTML/XML escaping of every printed value (both read the same five entities)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+
+
+@functools.cache
+def print_environment() -> jinja2.Environment:
+    """The print HTML's environment: its whitespace as it always was, since the HTML keys the PDF cache
+    and its digest is written into each PDF."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def render(template: str, /, **values: object) -> str:
+    return environment().get_template(template).render(**values)

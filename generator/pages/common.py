@@ -1,0 +1,112 @@
+"""What every kind of page shows the same way: dates, counts, section labels, front matter, and
+links to documents and bodies, escaped for Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from generator.corpus.model import Document, Section
+from generator.corpus.numbers import number_key
+from generator.corpus.resolve import Site
+from generator.pages import paths
+from generator.pages.markdown import escape, link
+
+MISSING = "Chưa cập nhật"
+
+
+def display_date(date: dt.date | None) -> str:
+    """Format a date the Vietnamese way: 28/03/2024."""
+    return date.strftime("%d/%m/%Y") if date else MISSING
+
+
+def document_name(document: Document) -> str:
+    """Return "Kế hoạch 20-KH/TW"."""
+    return f"{document.type} {document.number}"
+
+
+def thousands(count: int) -> str:
+    """A count as Vietnamese writes it: 1.002."""
+    return f"{count:,}".replace(",", ".")
+
+
+def front_matter(title: str, description: str, search_boost: float = 1.0, searchable: bool = True) -> str:
+    """Return a YAML front matter block; JSON strings are valid YAML scalars."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
+    elif search_boost != 1.0:
+        lines += ["search:", f"  boost: {search_boost}"]
+    return "\n".join([*lines, "---"])
+
+
+def section_label(section: Section, ancestors: tuple[Section, ...]) -> str:
+    """Return a reader's label for a section: "IV.3", "II.1.1", "IV.1, ý 2"."""
+    numbers: list[str] = []
+    for part in (*ancestors, section):
+        if part.number is None:
+            continue
+        own = part.number.rstrip(".-)")
+        if numbers and own.startswith(numbers[-1] + "."):
+            numbers.pop()
+        numbers.append(own)
+    label = ".".join(numbers)
+    if section.number is None:
+        bullet = section.id.rsplit("-g", 1)[-1]
+        label = f"{label}, ý {bullet}" if label else f"ý {bullet}"
+    return label
+
+
+def natural_order(document: Document) -> tuple[int, str]:
+    """Sort key by number as readers count: 9-KH before 20-KH before 118-QĐ."""
+    key = number_key(document.number)
+    head = key.partition("-")[0]
+    return (int(head) if head.isdigit() else 0, key)
+
+
+@dataclass(frozen=True)
+class ListedDocument:
+    """A document as one line or row of an index page."""
+
+    number_link_md: str
+    type_md: str
+    title_md: str
+    issuer_md: str
+    date_md: str
+
+
+class Linker:
+    """Escaped text and links relative to the page that shows them."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    def text(self, text: str, page: str, current: Document | None = None) -> str:
+        """Escape running text, turning known document numbers into links."""
+        parts = []
+        for segment in self.site.segments(text, current):
+            if segment.target is None:
+                parts.append(escape(segment.text))
+            else:
+                parts.append(link(escape(segment.text), page, paths.document_page(segment.target.id)))
+        return "".join(parts)
+
+    def document_link(self, document: Document, page: str, anchor: str | None = None) -> str:
+        return link(escape(document.number), page, paths.document_page(document.id), anchor)
+
+    def body_link(self, body_id: str, page: str) -> str:
+        body = self.site.bodies[body_id]
+        return link(escape(body.name), page, paths.body_page(body.id))
+
+    def listed(self, document: Document, page: str) -> ListedDocument:
+        return ListedDocument(
+            number_link_md=self.document_link(document, page),
+            type_md=escape(document.type),
+            title_md=escape(document.title) if document.title else "",
+            issuer_md=self.body_link(document.issuer, page),
+            date_md=display_date(document.date),
+        )
+
+    def documents_by_number(self) -> list[Document]:
+        return sorted(self.site.documents.values(), key=natural_order)

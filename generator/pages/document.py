@@ -1,0 +1,145 @@
+"""A document's page: metadata, relations and their diagram, header block, body, signature, notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.corpus.model import Document, body_parts
+from generator.pages import paths
+from generator.pages.common import MISSING, Linker, display_date, document_name, front_matter
+from generator.pages.markdown import attribute, escape, link
+from generator.pages.relations import LinkGroup, Relations
+
+
+@dataclass(frozen=True)
+class Row:
+    """A labelled value of a metadata table; the value is Markdown."""
+
+    label: str
+    value_md: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a document body: a heading, a numbered item or a plain paragraph."""
+
+    kind: str
+    level: int
+    id: str
+    marker_md: str
+    text_md: str
+    badge_for: str = ""
+
+
+@dataclass(frozen=True)
+class HeaderView:
+    """The header block, escaped."""
+
+    issuer_lines_md: list[str]
+    number_md: str
+    motto_md: str
+    place_date_md: str
+    kind_md: str
+    title_lines_md: list[str]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """Everything a document page shows."""
+
+    front_matter: str
+    heading_md: str
+    title_md: str
+    rows: list[Row]
+    relations: list[LinkGroup]
+    diagram_up: list[LinkGroup]
+    diagram_down: list[LinkGroup]
+    diagram_center_md: str
+    diagram_label: str
+    has_full_text: bool
+    official_link_md: str
+    header: HeaderView | None
+    preamble_md: list[str]
+    blocks: list[Block]
+    signature_lines_md: list[str]
+    signer_md: str
+    recipients_md: list[str]
+    notes_md: list[str]
+
+
+class DocumentPages:
+    """Builds the view of each document's page."""
+
+    def __init__(self, links: Linker, relations: Relations) -> None:
+        self.links, self.relations = links, relations
+
+    def view(self, document: Document) -> DocumentView:
+        page = paths.document_page(document.id)
+        name = document_name(document)
+        description = document.summary or document.title or name
+        up = self.relations.groups(document, page, outgoing=True)
+        down = self.relations.groups(document, page, outgoing=False)
+        signature = document.signature
+        text = self.links.text
+        return DocumentView(
+            front_matter=front_matter(name, description),
+            heading_md=escape(name),
+            title_md=text(document.title, page, document) if document.title else "",
+            rows=self.rows(document, page),
+            relations=up + down,
+            diagram_up=up,
+            diagram_down=down,
+            diagram_center_md=escape(name),
+            diagram_label=attribute(f"Sơ đồ quan hệ của {name}"),
+            has_full_text=document.has_full_text,
+            official_link_md=link(escape("Toàn văn chính thức"), page, document.official_url) if document.official_url else "",
+            header=self.header(document),
+            preamble_md=[text(p, page, document) for p in document.preamble],
+            blocks=self.blocks(document, page),
+            signature_lines_md=[escape(line) for line in signature.lines] if signature else [],
+            signer_md=escape(signature.name) if signature else "",
+            recipients_md=[text(r.text, page, document) for r in document.recipients],
+            notes_md=[escape(note) for note in document.notes],
+        )
+
+    def rows(self, document: Document, page: str) -> list[Row]:
+        def plain(value: str | None) -> str:
+            return escape(value) if value else MISSING
+
+        return [
+            Row("Số hiệu", escape(document.number)),
+            Row("Loại văn bản", escape(document.type)),
+            Row("Cơ quan ban hành", self.links.body_link(document.issuer, page)),
+            Row("Người ký", plain(document.signer)),
+            Row("Chức vụ", plain(document.signer_title)),
+            Row("Nơi ban hành", plain(document.place)),
+            Row("Ngày ban hành", display_date(document.date)),
+            Row("Tình trạng", escape(document.status)),
+        ]
+
+    def header(self, document: Document) -> HeaderView | None:
+        header = document.header
+        if header is None:
+            return None
+        return HeaderView(
+            issuer_lines_md=[escape(line) for line in header.issuer_lines],
+            number_md=escape(f"Số: {document.number}"),
+            motto_md=escape(header.motto),
+            place_date_md=escape(header.place_date),
+            kind_md=escape(header.kind_line),
+            title_lines_md=[self.links.text(line, paths.document_page(document.id), document) for line in header.title_lines],
+        )
+
+    def blocks(self, document: Document, page: str) -> list[Block]:
+        """Flatten the body; the last block of a section's own text carries its id for a task badge."""
+        blocks = []
+        for part in body_parts(document):
+            section = part.section
+            marker = escape(section.number) if section.number else "\\-"
+            level = min(part.depth + 3, 6) if part.kind == "heading" else part.depth
+            anchored = part.kind != "paragraph"
+            blocks.append(Block(
+                part.kind, level, section.id if anchored else "", marker if anchored else "",
+                self.links.text(part.text, page, document), badge_for=section.id if part.last else "",
+            ))
+        return blocks
