@@ -47,6 +47,7 @@ chromium: system-libs
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy

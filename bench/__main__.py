@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
-import platform
 import os
+import platform
 from pathlib import Path
 
 from bench.run import run, table
@@ -27,7 +27,10 @@ def main() -> None:
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         scale = last.count / first.count
-        print(f"Growth from {first.count} to {last.count} documents ({scale:.0f}x): whole build {last.whole / first.whole:.1f}x, site size {last.site_mb / first.site_mb:.1f}x")
+        print(
+            f"Growth from {first.count} to {last.count} documents ({scale:.0f}x): "
+            f"whole build {last.whole / first.whole:.1f}x, site size {last.site_mb / first.site_mb:.1f}x"
+        )
     if args.search:
         from bench.search import measure_search
 

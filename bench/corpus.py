@@ -11,10 +11,28 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 TYPES = [("Kế hoạch", "KH"), ("Chương trình hành động", "CTr"), ("Hướng dẫn", "HD"), ("Quyết định", "QĐ"), ("Thông báo", "TB")]
 DEADLINES = [
-    "hoàn thành trong quý I/{y}", "hoàn thành trong quý II/{y}", "hoàn thành trong quý III/{y}", "hoàn thành trong quý IV/{y}",
-    "thực hiện từ tháng {m:02d}/{y}", "cơ bản hoàn thành trong năm {y}", "hoàn thành trong tháng {m:02d}/{y} và chỉ đạo thực hiện thường xuyên",
+    "hoàn thành trong quý I/{y}",
+    "hoàn thành trong quý II/{y}",
+    "hoàn thành trong quý III/{y}",
+    "hoàn thành trong quý IV/{y}",
+    "thực hiện từ tháng {m:02d}/{y}",
+    "cơ bản hoàn thành trong năm {y}",
+    "hoàn thành trong tháng {m:02d}/{y} và chỉ đạo thực hiện thường xuyên",
 ]
-PROVINCES = ["Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Quảng Ninh", "Nghệ An", "Thanh Hóa", "Đắk Lắk", "Lâm Đồng", "Khánh Hòa", "Bình Định"]
+PROVINCES = [
+    "Hà Nội",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Huế",
+    "Quảng Ninh",
+    "Nghệ An",
+    "Thanh Hóa",
+    "Đắk Lắk",
+    "Lâm Đồng",
+    "Khánh Hòa",
+    "Bình Định",
+]
 MINISTRIES = ["Bộ Khoa học và Công nghệ", "Bộ Giáo dục và Đào tạo", "Bộ Y tế", "Bộ Nội vụ", "Bộ Tài chính", "Bộ Ngoại giao"]
 
 
@@ -56,7 +74,9 @@ def make_corpus(root: Path, count: int, seed: int = 45) -> Path:
     shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
     real_bodies = yaml.safe_load((root / "data" / "bodies.yaml").read_text(encoding="utf-8"))["bodies"]
     synthetic_bodies = bodies(max(20, count // 5))
-    (root / "data" / "bodies.yaml").write_text(yaml.safe_dump({"bodies": real_bodies + synthetic_bodies}, allow_unicode=True), encoding="utf-8")
+    (root / "data" / "bodies.yaml").write_text(
+        yaml.safe_dump({"bodies": real_bodies + synthetic_bodies}, allow_unicode=True), encoding="utf-8"
+    )
     numbers: list[str] = []
     with_tasks: list[str] = []  # numbers of documents with tasks in section II, which others answer
     for index in range(count):
@@ -77,22 +97,44 @@ def make_corpus(root: Path, count: int, seed: int = 45) -> Path:
                     entry["text"] = f"{text.rstrip('.')} ({wording})."
                     entry["task"] = {"bodies": [rng.choice(synthetic_bodies)["id"]]}
                 items.append(entry)
-            sections.append({"number": roman, "title": rng.choice(["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN", "NHIỆM VỤ CỤ THỂ"]), "sections": items})
+            sections.append(
+                {
+                    "number": roman,
+                    "title": rng.choice(["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN", "NHIỆM VỤ CỤ THỂ"]),
+                    "sections": items,
+                }
+            )
         relations: dict[str, object] = {"implements": ["45-NQ/TW"], "based_on": [rng.choice(["20-KH/TW", *numbers[-20:]])]}
         answers = answered_tasks(str(body["name"]), with_tasks, rng)
         document = {
-            "number": number, "type": type_name, "title": f"Thực hiện Nghị quyết số 45-NQ/TW tại {body['name']}",
+            "number": number,
+            "type": type_name,
+            "title": f"Thực hiện Nghị quyết số 45-NQ/TW tại {body['name']}",
             "summary": f"{type_name} của {body['name']} thực hiện Nghị quyết 45-NQ/TW.",
-            "issuer": body["id"], "signer": f"Người ký {index}", "signer_title": "Bí thư", "place": rng.choice(PROVINCES),
-            "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "relations": relations, **({"answers": answers} if answers else {}),
-            "header": {"issuer_lines": [str(body["name"]).upper()], "motto": "ĐẢNG CỘNG SẢN VIỆT NAM", "place_date": "Hà Nội, ngày 1 tháng 1 năm 2024", "kind_line": type_name.upper(), "title_lines": ["Thực hiện Nghị quyết số 45-NQ/TW"]},
-            "preamble": [rng.choice(texts)], "sections": sections,
+            "issuer": body["id"],
+            "signer": f"Người ký {index}",
+            "signer_title": "Bí thư",
+            "place": rng.choice(PROVINCES),
+            "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "relations": relations,
+            **({"answers": answers} if answers else {}),
+            "header": {
+                "issuer_lines": [str(body["name"]).upper()],
+                "motto": "ĐẢNG CỘNG SẢN VIỆT NAM",
+                "place_date": "Hà Nội, ngày 1 tháng 1 năm 2024",
+                "kind_line": type_name.upper(),
+                "title_lines": ["Thực hiện Nghị quyết số 45-NQ/TW"],
+            },
+            "preamble": [rng.choice(texts)],
+            "sections": sections,
             "signature": {"lines": ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], "name": f"Người ký {index}"},
             "recipients": ["Như trên,", "Lưu VP."],
         }
         from generator.corpus.numbers import number_key
 
-        (root / "data" / "documents" / f"{number_key(number)}.yaml").write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (root / "data" / "documents" / f"{number_key(number)}.yaml").write_text(
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         numbers.append(number)
         if any("task" in item for section in sections if section["number"] == "II." for item in section["sections"]):
             with_tasks.append(number)

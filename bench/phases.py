@@ -40,10 +40,14 @@ def time_plain(config: Path) -> dict[str, float]:
 def measure_in_fresh_process(kind: str, path: Path) -> dict[str, float]:
     """Run `time_build` or `time_plain` in a new interpreter and return its figures."""
     done = subprocess.run(
-        [sys.executable, "-m", "bench.phases", kind, str(path)], check=True, capture_output=True, text=True,
+        [sys.executable, "-m", "bench.phases", kind, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
         cwd=Path(__file__).resolve().parent.parent,
     )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    seconds: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return seconds
 
 
 if __name__ == "__main__":

@@ -29,7 +29,8 @@ def fetch(url: str) -> str:
     """The page at `url`, or "" when it cannot be read (yet)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
+            page: str = response.read().decode("utf-8")
+            return page
     except OSError:
         return ""
 
@@ -54,7 +55,10 @@ def _measure(root: Path, count: int, edits: int) -> str:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(REPO)},
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     try:
         edited = sorted((root / "data" / "documents").glob("1*.yaml"))[0]

@@ -14,7 +14,7 @@ import yaml
 from bench.corpus import make_corpus
 from bench.phases import AS_OF, measure_in_fresh_process
 from generator.commands.build import Caches, Project, Seconds, check, write_docs
-from generator.corpus.model import walk_sections
+from generator.corpus.model import Document, walk_sections
 
 
 @dataclass
@@ -44,15 +44,19 @@ def plain_config(root: Path, docs: Path, site: Path) -> Path:
     """A minimal MkDocs config for the same Markdown: Material, the extensions it needs, the same nav."""
     ours = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {
-        "site_name": "plain", "docs_dir": str(docs), "site_dir": str(site), "theme": {"name": "material"},
-        "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"], "nav": ours["nav"],
+        "site_name": "plain",
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+        "theme": {"name": "material"},
+        "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"],
+        "nav": ours["nav"],
     }
     path = root / "plain.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
 
 
-def own_text_bytes(document) -> int:
+def own_text_bytes(document: Document) -> int:
     """The bytes of the document's own words: its number, header and signature blocks, title and full text."""
     texts = [document.number, document.title or "", *document.preamble, *(r.text for r in document.recipients), *document.notes]
     if document.header:
@@ -75,9 +79,7 @@ def measure(count: int, workdir: Path) -> Figures:
     all_files = [p for p in project.site_dir.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in all_files)
     size_gz = sum(len(gzip.compress(p.read_bytes(), 6)) for p in all_files if p.suffix in (".html", ".json", ".js", ".css", ".xml"))
-    overheads = [
-        (project.site_dir / "van-ban" / d.id / "index.html").stat().st_size - own_text_bytes(d) for d in site.documents.values()
-    ]
+    overheads = [(project.site_dir / "van-ban" / d.id / "index.html").stat().st_size - own_text_bytes(d) for d in site.documents.values()]
     caches = Caches()  # as `serve` keeps them
     write_docs(project, AS_OF, pdfs=False, caches=caches)
     edited = project.data_dir / "documents" / sorted((project.data_dir / "documents").glob("1*.yaml"))[0].name
@@ -86,22 +88,30 @@ def measure(count: int, workdir: Path) -> Figures:
     _, result = write_docs(project, AS_OF, pdfs=False, caches=caches)
     rewrite_seconds = time.perf_counter() - rewrite_started
     return Figures(
-        count=len(site.documents), seconds=Seconds(**timed),
-        plain=plain, site_mb=size / 1e6, site_gz_mb=size_gz / 1e6,
-        html_overhead_kb=max(overheads) / 1e3, html_overhead_median_kb=sorted(overheads)[len(overheads) // 2] / 1e3, rewritten=len(result.written) + len(result.removed), rewrite_seconds=rewrite_seconds,
+        count=len(site.documents),
+        seconds=Seconds(**timed),
+        plain=plain,
+        site_mb=size / 1e6,
+        site_gz_mb=size_gz / 1e6,
+        html_overhead_kb=max(overheads) / 1e3,
+        html_overhead_median_kb=sorted(overheads)[len(overheads) // 2] / 1e3,
+        rewritten=len(result.written) + len(result.removed),
+        rewrite_seconds=rewrite_seconds,
     )
 
 
 def table(rows: list[Figures]) -> str:
     head = (
-        "| documents | validate s | generate s | MkDocs s | write docs/ s | whole build s | plain MkDocs s | whole / plain | generation share "
+        "| documents | validate s | generate s | MkDocs s | write docs/ s | whole build s | plain MkDocs s | whole / plain "
+        "| generation share "
         "| site MB | site MB gzip | HTML per page beyond its text, median / max KB | files rewritten after one edit | rewrite s |"
     )
     lines = [head, "|" + " --- |" * 14]
     for r in rows:
         lines.append(
-            f"| {r.count} | {r.seconds.validate:.2f} | {r.seconds.generate:.2f} | {r.seconds.mkdocs:.2f} | {r.seconds.write:.2f} | {r.whole:.2f} | {r.plain:.2f} | {r.whole / r.plain:.2f} "
-            f"| {r.share:.1%} | {r.site_mb:.1f} | {r.site_gz_mb:.1f} | {r.html_overhead_median_kb:.1f} / {r.html_overhead_kb:.1f} | {r.rewritten} | {r.rewrite_seconds:.2f} |"
+            f"| {r.count} | {r.seconds.validate:.2f} | {r.seconds.generate:.2f} | {r.seconds.mkdocs:.2f} | {r.seconds.write:.2f} "
+            f"| {r.whole:.2f} | {r.plain:.2f} | {r.whole / r.plain:.2f} | {r.share:.1%} | {r.site_mb:.1f} | {r.site_gz_mb:.1f} "
+            f"| {r.html_overhead_median_kb:.1f} / {r.html_overhead_kb:.1f} | {r.rewritten} | {r.rewrite_seconds:.2f} |"
         )
     return "\n".join(lines)
 

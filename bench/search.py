@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Request
+
 import datetime as dt
 import functools
 import gzip
@@ -15,7 +21,14 @@ from pathlib import Path
 from bench.corpus import make_corpus
 from generator.commands.build import Project, build
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -43,7 +56,7 @@ def _measure(project: Project, count: int, query: str) -> str:
                 urls: list[str] = []
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
-                page.on("requestfinished", lambda request: urls.append(request.url))
+                page.on("requestfinished", _recorder(urls))
                 page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/van-ban/20-kh-tw/", wait_until="load")
                 loaded = time.perf_counter()
                 page.locator(".md-search__input").press_sequentially(query)
@@ -62,3 +75,8 @@ def _measure(project: Project, count: int, query: str) -> str:
         f"search, {count} synthetic documents: first result {first:.2f} s after page load (median of 3, typing the query); "
         f"{downloaded / 1e6:.2f} MB downloaded (gzip) in {len(fetched)} requests before it"
     )
+
+
+def _recorder(urls: list[str]) -> Callable[[Request], None]:
+    """Note the address of every request that finished."""
+    return lambda request: urls.append(request.url)

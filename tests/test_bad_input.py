@@ -108,7 +108,10 @@ def test_duplicate_section_id(built_project: Project, capsys: pytest.CaptureFixt
 def test_unsafe_file_name(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     write(built_project, "data/documents/Kế hoạch 9.yaml", "number: 9-KH/TW\ntype: Kế hoạch\nissuer: bo-chinh-tri\n")
     err = failed_build(built_project, capsys)
-    assert 'Lỗi: tên tệp "Kế hoạch 9.yaml" không dùng được làm địa chỉ trang; cần chữ thường không dấu, số và gạch ngang, ví dụ "ke-hoach-9.yaml"' in err
+    assert (
+        'Lỗi: tên tệp "Kế hoạch 9.yaml" không dùng được làm địa chỉ trang; cần chữ thường không dấu, số và gạch ngang, '
+        'ví dụ "ke-hoach-9.yaml"' in err
+    )
 
 
 def test_unsafe_section_id(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,7 +141,12 @@ def test_unknown_body(built_project: Project, capsys: pytest.CaptureFixture[str]
 
 
 def test_cycle_of_implementation(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    edit(built_project, "data/documents/45-nq-tw.yaml", "issuer: ban-chap-hanh-trung-uong\n", "issuer: ban-chap-hanh-trung-uong\nrelations:\n  based_on: 287-CTr/ĐĐLHHVN\n")
+    edit(
+        built_project,
+        "data/documents/45-nq-tw.yaml",
+        "issuer: ban-chap-hanh-trung-uong\n",
+        "issuer: ban-chap-hanh-trung-uong\nrelations:\n  based_on: 287-CTr/ĐĐLHHVN\n",
+    )
     err = failed_build(built_project, capsys)
     assert "chuỗi thực hiện/căn cứ bị vòng lặp: " in err
     assert "45-NQ/TW → 287-CTr/ĐĐLHHVN → 45-NQ/TW" in err or "287-CTr/ĐĐLHHVN → 45-NQ/TW → 287-CTr/ĐĐLHHVN" in err
@@ -191,7 +199,12 @@ def test_unreadable_deadline_is_quoted(built_project: Project, capsys: pytest.Ca
 
 
 def test_explicit_deadline_is_checked(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    edit(built_project, PLAN, "    task:\n      bodies:\n      - bo-chinh-tri", "    task:\n      deadline: trước Tết\n      bodies:\n      - bo-chinh-tri")
+    edit(
+        built_project,
+        PLAN,
+        "    task:\n      bodies:\n      - bo-chinh-tri",
+        "    task:\n      deadline: trước Tết\n      bodies:\n      - bo-chinh-tri",
+    )
     err = failed_build(built_project, capsys)
     assert 'không đọc được thời hạn "trước Tết"' in err
 

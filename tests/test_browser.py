@@ -16,8 +16,16 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 PAGES = [
-    "", "van-ban/", "van-ban/287-ctr-ddlhhvn/", "van-ban/20-kh-tw/", "van-ban/45-nq-tw/", "co-quan/", "co-quan/lhhvn/",
-    "dong-thoi-gian/", "so-hieu/", "nhiem-vu/",
+    "",
+    "van-ban/",
+    "van-ban/287-ctr-ddlhhvn/",
+    "van-ban/20-kh-tw/",
+    "van-ban/45-nq-tw/",
+    "co-quan/",
+    "co-quan/lhhvn/",
+    "dong-thoi-gian/",
+    "so-hieu/",
+    "nhiem-vu/",
 ]
 
 
@@ -75,8 +83,14 @@ def test_no_serious_accessibility_violations(browser, server: str, path: str) ->
 def test_script_in_the_data_never_runs(browser, tmp_path: Path) -> None:
     (tmp_path / "data" / "documents").mkdir(parents=True)
     (tmp_path / "data" / "bodies.yaml").write_text("bodies:\n  - id: bo-chinh-tri\n    name: Bộ Chính trị\n", encoding="utf-8")
-    hostile = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">"
-    document = {"number": "1-KH/TW", "type": "Kế hoạch", "issuer": "bo-chinh-tri", "title": hostile, "sections": [{"number": "1.", "text": hostile}]}
+    hostile = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
+    document = {
+        "number": "1-KH/TW",
+        "type": "Kế hoạch",
+        "issuer": "bo-chinh-tri",
+        "title": hostile,
+        "sections": [{"number": "1.", "text": hostile}],
+    }
     (tmp_path / "data" / "documents" / "1-kh-tw.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     copy_config(tmp_path)
     project = Project(tmp_path)

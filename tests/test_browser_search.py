@@ -14,10 +14,21 @@ from tests.conftest import copy_project
 pytestmark = pytest.mark.browser
 
 NUMBER_QUERIES = {
-    "45-NQ/TW": "45-nq-tw", "45/NQ-TW": "45-nq-tw", "45 NQ TW": "45-nq-tw", "NQ45": "45-nq-tw", "nq 45": "45-nq-tw",
-    "nghị quyết 45": "45-nq-tw", "nghi quyet 45": "45-nq-tw", "287-CTr/ĐĐLHHVN": "287-ctr-ddlhhvn",
-    "287/CTr-ĐĐLHHVN": "287-ctr-ddlhhvn", "ctr 287": "287-ctr-ddlhhvn", "kế hoạch 20": "20-kh-tw", "KH20": "20-kh-tw",
-    "287": "287-ctr-ddlhhvn", "DDLHHVN": "287-ctr-ddlhhvn", "118/QĐ/TW": "118-qd-tw",
+    "45-NQ/TW": "45-nq-tw",
+    "45/NQ-TW": "45-nq-tw",
+    "45 NQ TW": "45-nq-tw",
+    "NQ45": "45-nq-tw",
+    "nq 45": "45-nq-tw",
+    "nghị quyết 45": "45-nq-tw",
+    "nghi quyet 45": "45-nq-tw",
+    "287-CTr/ĐĐLHHVN": "287-ctr-ddlhhvn",
+    "287/CTr-ĐĐLHHVN": "287-ctr-ddlhhvn",
+    "ctr 287": "287-ctr-ddlhhvn",
+    "kế hoạch 20": "20-kh-tw",
+    "KH20": "20-kh-tw",
+    "287": "287-ctr-ddlhhvn",
+    "DDLHHVN": "287-ctr-ddlhhvn",
+    "118/QĐ/TW": "118-qd-tw",
 }
 
 
@@ -94,12 +105,15 @@ def test_heading_beats_a_passing_mention(search_page) -> None:
     assert "<mark>TỔ</mark> <mark>CHỨC</mark> <mark>THỰC</mark> <mark>HIỆN</mark>" in first["html"]
 
 
-@pytest.mark.parametrize("query, documents", [
-    ("Phan Xuân Dũng", {"287-ctr-ddlhhvn"}),
-    ("Truong Thi Mai", {"20-kh-tw"}),
-    ("Bộ Chính trị", {"20-kh-tw", "42-ct-tw", "35-kl-tw", "69-kl-tw"}),
-    ("Ban Bi thu", {"93-kl-tw", "118-qd-tw"}),
-])
+@pytest.mark.parametrize(
+    "query, documents",
+    [
+        ("Phan Xuân Dũng", {"287-ctr-ddlhhvn"}),
+        ("Truong Thi Mai", {"20-kh-tw"}),
+        ("Bộ Chính trị", {"20-kh-tw", "42-ct-tw", "35-kl-tw", "69-kl-tw"}),
+        ("Ban Bi thu", {"93-kl-tw", "118-qd-tw"}),
+    ],
+)
 def test_a_name_finds_what_they_signed_or_issued_first(search_page, query: str, documents: set[str]) -> None:
     page, _, _ = search_page
     assert page_of(results(page, query)[0]["href"]) in documents

@@ -8,9 +8,7 @@ pytestmark = pytest.mark.browser
 
 
 def visible_rows(page) -> list[str]:
-    return page.eval_on_selector_all(
-        ".task-board tbody tr:not([hidden]) .task-meta", "spans => spans.map(s => s.id)"
-    )
+    return page.eval_on_selector_all(".task-board tbody tr:not([hidden]) .task-meta", "spans => spans.map(s => s.id)")
 
 
 def test_filter_the_board_by_a_body(browser, server: str) -> None:

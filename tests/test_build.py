@@ -19,9 +19,22 @@ PROGRAMME = SEEDS / "000_60df4423a8dd02ea.txt"
 PLAN_LINES, PLAN_NOISE = (13, 135), {14, 17}
 PROGRAMME_LINES, PROGRAMME_NOISE = (3, 125), {8, 74, 75, 76, 77, 78, 79, 80}
 NOISE = [
-    "Từ khoá: Số Hiệu", "Đăng nhập", "Đang tải văn bản", "Bạn Chưa Đăng Nhập Thành Viên", "Văn bản này chưa cập nhật nội dung Tiếng Anh",
-    "DMCA.com", "IP: 3.149.24.143", "1.242", "Đã biết", "Đang cập nhật", "Hãy để chúng tôi hỗ trợ bạn",
-    "ĐĂNG KÝ", "BỘ ĐOÀN", "ANH TRÚC", "HỘI HỌC", "VÀ NGHỀ",
+    "Từ khoá: Số Hiệu",
+    "Đăng nhập",
+    "Đang tải văn bản",
+    "Bạn Chưa Đăng Nhập Thành Viên",
+    "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+    "DMCA.com",
+    "IP: 3.149.24.143",
+    "1.242",
+    "Đã biết",
+    "Đang cập nhật",
+    "Hãy để chúng tôi hỗ trợ bạn",
+    "ĐĂNG KÝ",
+    "BỘ ĐOÀN",
+    "ANH TRÚC",
+    "HỘI HỌC",
+    "VÀ NGHỀ",
 ]
 
 
@@ -114,7 +127,9 @@ def test_nothing_is_fetched_from_the_internet(built: Project) -> None:
     for path in built.site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", html):
-            fetches = not tag.startswith("<link") or re.search(r'rel="(?:stylesheet|icon|preload|prefetch|modulepreload|manifest|preconnect|dns-prefetch)"', tag)
+            fetches = not tag.startswith("<link") or re.search(
+                r'rel="(?:stylesheet|icon|preload|prefetch|modulepreload|manifest|preconnect|dns-prefetch)"', tag
+            )
             if fetches and external.search(tag):
                 offenders.append((path.name, tag))
     assert offenders == []
@@ -144,7 +159,9 @@ def test_site_build_is_deterministic(project: Project) -> None:
 def test_editing_one_file_rewrites_only_what_depends_on_it(project: Project) -> None:
     write_docs(project)
     path = project.data_dir / "documents" / "69-kl-tw.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("issuer: bo-chinh-tri", "issuer: bo-chinh-tri\nsigner: Người Ký"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("issuer: bo-chinh-tri", "issuer: bo-chinh-tri\nsigner: Người Ký"), encoding="utf-8"
+    )
     _, result = write_docs(project)
     assert result.written == ["documents.json", "van-ban/69-kl-tw.json", "van-ban/69-kl-tw.md"]
     assert result.removed == []

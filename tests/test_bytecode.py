@@ -36,7 +36,9 @@ def compiled_by(kind: str, templates: Path, monkeypatch: pytest.MonkeyPatch, **s
     return compiled
 
 
-def test_a_second_build_reuses_compiled_templates_and_recompiles_a_changed_one(private_temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_second_build_reuses_compiled_templates_and_recompiles_a_changed_one(
+    private_temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "page.j2").write_text("Xin chào {{ name }}", encoding="utf-8")
@@ -59,7 +61,9 @@ def test_no_cache_where_the_temporary_folder_is_not_private(private_temp: Path, 
     assert bytecode_cache("test", jinja2.Environment()) is None
 
 
-def test_a_cache_file_that_cannot_be_written_only_means_compiling(private_temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_file_that_cannot_be_written_only_means_compiling(
+    private_temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "page.j2").write_text("Xin chào {{ name }}", encoding="utf-8")

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 
 import pytest
 
-from generator.corpus.tracking import ANSWERED, DUE, OVERDUE
-from generator.pages.chart import (
-    AXIS_WIDTH, BAR_HEIGHT, LABEL_GAP, QUARTERS_WIDTH, ROWS_AT_MOST, Chart, deadline_chart, labelled_months, month_starts,
-    quarter_range, rows_chart,
-)
-from generator.pages.render import chart_svg
 from generator.corpus.deadlines import COMPLETE_BY, START_FROM, Deadline
 from generator.corpus.load import load_corpus
 from generator.corpus.resolve import resolve
+from generator.corpus.tracking import ANSWERED, DUE, OVERDUE
+from generator.pages.chart import (
+    AXIS_WIDTH,
+    BAR_HEIGHT,
+    LABEL_GAP,
+    QUARTERS_WIDTH,
+    ROWS_AT_MOST,
+    Chart,
+    deadline_chart,
+    labelled_months,
+    month_starts,
+    quarter_range,
+    rows_chart,
+)
+from generator.pages.render import chart_svg
 from generator.pages.tasks import TaskViews
 from tests.conftest import AS_OF, REPO
 
@@ -35,7 +45,7 @@ def test_the_real_chart_names_the_first_month_then_quarters_without_overlap() ->
     names = [text for _, text in labels]
     assert names[0] == "12/2023" and "01/2024" not in names  # it was drawn over "12/2023"
     assert all(text.split("/")[0] in ("01", "04", "07", "10") for text in names[1:])
-    assert all(b - a >= LABEL_WIDTH for (a, _), (b, _) in zip(labels, labels[1:]))
+    assert all(b - a >= LABEL_WIDTH for (a, _), (b, _) in itertools.pairwise(labels))
 
 
 @pytest.mark.parametrize(
@@ -55,7 +65,7 @@ def test_labels_fall_on_the_first_month_and_then_every_nth(first: dt.date, last:
 
     labelled = sorted(labelled_months(months, x))
     assert labelled[0] == first and {m.month for m in labelled} == months_labelled
-    assert all(x(b) - x(a) >= LABEL_GAP for a, b in zip(labelled, labelled[1:]))
+    assert all(x(b) - x(a) >= LABEL_GAP for a, b in itertools.pairwise(labelled))
 
 
 def many_tasks(count: int) -> tuple[list, dict[str, str]]:
@@ -112,7 +122,11 @@ def test_columns_are_as_tall_as_their_counts_and_quarters_without_tasks_stay_emp
     assert heights == [BAR_HEIGHT] * 3  # 15 tasks each, the tallest column
     # The axis runs to the as-of date's quarter, 2025-Q1, and names every quarter.
     assert re.findall(r">(Quý [IV]+)</text><text[^>]*>(\d{4})<", chart_svg(chart)) == [
-        ("Quý I", "2024"), ("Quý II", "2024"), ("Quý III", "2024"), ("Quý IV", "2024"), ("Quý I", "2025"),
+        ("Quý I", "2024"),
+        ("Quý II", "2024"),
+        ("Quý III", "2024"),
+        ("Quý IV", "2024"),
+        ("Quý I", "2025"),
     ]
 
 

@@ -40,7 +40,17 @@ def test_ongoing_only() -> None:
     assert (deadline.kinds, deadline.date, deadline.due) == ((ONGOING,), None, None)
 
 
-@pytest.mark.parametrize("wording", ["", "sớm nhất có thể", "hoàn thành trong tháng 13/2024", "hoàn thành trong quý V/2024", "hoàn thành trong năm", "trong tháng 12/2023 và sau đó"])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "",
+        "sớm nhất có thể",
+        "hoàn thành trong tháng 13/2024",
+        "hoàn thành trong quý V/2024",
+        "hoàn thành trong năm",
+        "trong tháng 12/2023 và sau đó",
+    ],
+)
 def test_malformed_wordings_are_refused(wording: str) -> None:
     with pytest.raises(DeadlineError):
         parse_deadline(wording)

@@ -79,8 +79,24 @@ def test_any_reference_parses_the_same(text: str) -> None:
 
 
 HTML_PARTS = [
-    '<div class="a" markdown>', "</div>", '<p class="b" markdown>', "</p>", "<span>", "</span>", '<div markdown="span">',
-    '<p markdown="block">', '<div markdown="0">', "<hr>", "<hr markdown>", "<br/>", "<!-- c -->", "t", "**t**", "- i", "\n", "\n\n",
+    '<div class="a" markdown>',
+    "</div>",
+    '<p class="b" markdown>',
+    "</p>",
+    "<span>",
+    "</span>",
+    '<div markdown="span">',
+    '<p markdown="block">',
+    '<div markdown="0">',
+    "<hr>",
+    "<hr markdown>",
+    "<br/>",
+    "<!-- c -->",
+    "t",
+    "**t**",
+    "- i",
+    "\n",
+    "\n\n",
 ]
 
 
@@ -95,7 +111,11 @@ def test_any_html_block_parses_the_same(parts: list[str]) -> None:
 
 @pytest.mark.parametrize("name", ["table", "html_block", "link"])
 def test_each_shortcut_replaces_its_processor_in_place(name: str) -> None:
-    registries = {"table": lambda md: md.parser.blockprocessors, "html_block": lambda md: md.preprocessors, "link": lambda md: md.inlinePatterns}
+    registries = {
+        "table": lambda md: md.parser.blockprocessors,
+        "html_block": lambda md: md.preprocessors,
+        "link": lambda md: md.inlinePatterns,
+    }
     fast, plain = registries[name](FAST), registries[name](PLAIN)
     fast._sort()
     plain._sort()

@@ -16,8 +16,8 @@ from mkdocs.structure import pages
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from generator.mkdocs_plugin.speedups import fastpages
 from generator.commands.build import Project
+from generator.mkdocs_plugin.speedups import fastpages
 from tests.conftest import REPO
 
 LINKS = """# Liên kết
@@ -41,10 +41,19 @@ def render_every_page(docs: Path, site: Path) -> tuple[dict[str, tuple[Any, ...]
     """Each page's HTML, anchors and links to anchors, and what MkDocs logged, rendering page by page."""
     ours = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config_file = docs.parent / "plain.yml"
-    config_file.write_text(yaml.safe_dump({
-        "site_name": "t", "docs_dir": str(docs), "site_dir": str(site), "exclude_docs": "an.md",
-        "markdown_extensions": ours["markdown_extensions"], "validation": ours["validation"],
-    }), encoding="utf-8")
+    config_file.write_text(
+        yaml.safe_dump(
+            {
+                "site_name": "t",
+                "docs_dir": str(docs),
+                "site_dir": str(site),
+                "exclude_docs": "an.md",
+                "markdown_extensions": ours["markdown_extensions"],
+                "validation": ours["validation"],
+            }
+        ),
+        encoding="utf-8",
+    )
     config = load_config(str(config_file))
     files = get_files(config)
     get_navigation(files, config)

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.pages import render
 from generator.commands.build import Project, generate
+from generator.pages import render
 from tests.conftest import AS_OF, REPO, files_of
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -9,14 +9,31 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.mkdocs_plugin import handoff
 from generator.commands.build import Project, build_date, run_mkdocs
+from generator.mkdocs_plugin import handoff
 from tests.conftest import AS_OF, files_of
 
 TRICKY = [
-    "index.md", "a.md", "a-b.md", "a/index.md", "a/z.md", "c/z.md", "c/README.md", "a/b/index.md", "a/b/c.json",
-    "a-b/index.md", "a.b/x.md", "B/index.md", "b/Index.md", "b/index.html", "b/_a.md", "z.json", "van-ban/45-nq-tw.md",
-    "van-ban/index.md", "van-ban/45-nq-tw.json", "so-hieu/45-nq-tw/index.html",
+    "index.md",
+    "a.md",
+    "a-b.md",
+    "a/index.md",
+    "a/z.md",
+    "c/z.md",
+    "c/README.md",
+    "a/b/index.md",
+    "a/b/c.json",
+    "a-b/index.md",
+    "a.b/x.md",
+    "B/index.md",
+    "b/Index.md",
+    "b/index.html",
+    "b/_a.md",
+    "z.json",
+    "van-ban/45-nq-tw.md",
+    "van-ban/index.md",
+    "van-ban/45-nq-tw.json",
+    "so-hieu/45-nq-tw/index.html",
 ]
 
 
@@ -28,8 +45,14 @@ def get_files_order(tmp_path: Path, uris: list[str]) -> list[str]:
     for uri in uris:
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / uri).write_text("x", encoding="utf-8")
-    config = {"docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "use_directory_urls": True,
-              "exclude_docs": None, "draft_docs": None, "not_in_nav": None}
+    config = {
+        "docs_dir": str(docs),
+        "site_dir": str(tmp_path / "site"),
+        "use_directory_urls": True,
+        "exclude_docs": None,
+        "draft_docs": None,
+        "not_in_nav": None,
+    }
     return [file.src_uri for file in get_files(config)]  # type: ignore[arg-type]
 
 
@@ -56,7 +79,11 @@ def test_a_handed_file_hides_the_theme_file_of_the_same_path() -> None:
     config = SimpleNamespace(site_dir="/site", use_directory_urls=True, plugins=SimpleNamespace(_current_plugin="nghi-quyet-45"))
     theme = Files([File("404.html", "/theme", "/site", True), File("stylesheets/extra.css", "/theme", "/site", True)])
     files = handoff.add_handed(theme, config, {"stylesheets/extra.css": b"ours", "index.md": b"# Home"})  # type: ignore[arg-type]
-    assert [(f.src_uri, f.abs_src_path) for f in files] == [("index.md", None), ("stylesheets/extra.css", None), ("404.html", "/theme/404.html")]
+    assert [(f.src_uri, f.abs_src_path) for f in files] == [
+        ("index.md", None),
+        ("stylesheets/extra.css", None),
+        ("404.html", "/theme/404.html"),
+    ]
     assert files.get_file_from_path("stylesheets/extra.css").content_bytes == b"ours"  # type: ignore[union-attr]
 
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from generator.commands.cli import main
-from generator.intake.importer import import_document, read_lines
 from generator.corpus.load import load_corpus, load_corpus_bodies
+from generator.intake.importer import import_document, read_lines
 from tests.conftest import REPO
 
 SEEDS = REPO / "tests" / "fixtures" / "seeds"
@@ -56,18 +56,32 @@ def test_draft_has_the_same_sections_as_the_data(bodies, seed: Path, document_id
 def test_metadata_of_the_plan(bodies) -> None:
     draft, report = import_document(read_lines(PLAN), bodies)
     assert {k: draft[k] for k in ("number", "type", "issuer", "signer", "place", "date")} == {
-        "number": "20-KH/TW", "type": "Kế hoạch", "issuer": "bo-chinh-tri", "signer": "Trương Thị Mai",
-        "place": "Hà Nội", "date": "2023-11-28",
+        "number": "20-KH/TW",
+        "type": "Kế hoạch",
+        "issuer": "bo-chinh-tri",
+        "signer": "Trương Thị Mai",
+        "place": "Hà Nội",
+        "date": "2023-11-28",
     }
     noise = [text for _, text in report.noise]
     assert "Đăng nhập" in noise and "DMCA.com Protection Status" in noise and "IP: 3.149.24.143" in noise
-    assert report.unplaced == [(179, "Kế hoạch 20-KH/TW ngày 28/11/2023 thực hiện Nghị quyết về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức đáp ứng yêu cầu phát triển đất nước nhanh và bền vững trong giai đoạn mới do Ban Chấp hành Trung ương ban hành")]
+    assert report.unplaced == [
+        (
+            179,
+            "Kế hoạch 20-KH/TW ngày 28/11/2023 thực hiện Nghị quyết về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức "
+            "đáp ứng yêu cầu phát triển đất nước nhanh và bền vững trong giai đoạn mới do Ban Chấp hành Trung ương ban hành",
+        )
+    ]
 
 
 def test_metadata_of_the_programme_and_its_stamp(bodies) -> None:
     draft, report = import_document(read_lines(PROGRAMME), bodies)
     assert {k: draft[k] for k in ("type", "issuer", "signer", "signer_title", "date")} == {
-        "type": "Chương trình hành động", "issuer": "dang-doan-lhhvn", "signer": "Phan Xuân Dũng", "signer_title": "Bí thư", "date": "2024-03-28",
+        "type": "Chương trình hành động",
+        "issuer": "dang-doan-lhhvn",
+        "signer": "Phan Xuân Dũng",
+        "signer_title": "Bí thư",
+        "date": "2024-03-28",
     }
     assert draft["number"] == "287-CTr/ĐDLHHVN"  # as printed; the editor corrects it (see the editorial note in the data)
     assert [n for n, _ in report.unplaced] == [74, 75, 76, 77, 78, 79, 80]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -20,6 +20,7 @@ def replace(name: str, old: str, new: str) -> Callable[[Path], None]:
         text = path.read_text(encoding="utf-8")
         assert old in text, (name, old)
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
     return edit
 
 

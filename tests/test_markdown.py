@@ -5,18 +5,22 @@ from html import unescape
 
 import markdown
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.pages.markdown import escape, link, relative
 
 
-@pytest.mark.parametrize("from_page, to_page, expected", [
-    ("van-ban/a.md", "van-ban/b.md", "b.md"),
-    ("index.md", "van-ban/b.md", "van-ban/b.md"),
-    ("van-ban/a.md", "co-quan/x.md", "../co-quan/x.md"),
-    ("van-ban/index.md", "index.md", "../index.md"),
-    ("van-ban/a.md", "https://vbpl.vn/van-ban/1", "https://vbpl.vn/van-ban/1"),
-])
+@pytest.mark.parametrize(
+    "from_page, to_page, expected",
+    [
+        ("van-ban/a.md", "van-ban/b.md", "b.md"),
+        ("index.md", "van-ban/b.md", "van-ban/b.md"),
+        ("van-ban/a.md", "co-quan/x.md", "../co-quan/x.md"),
+        ("van-ban/index.md", "index.md", "../index.md"),
+        ("van-ban/a.md", "https://vbpl.vn/van-ban/1", "https://vbpl.vn/van-ban/1"),
+    ],
+)
 def test_relative(from_page: str, to_page: str, expected: str) -> None:
     assert relative(from_page, to_page) == expected
 
@@ -25,7 +29,9 @@ def test_link_with_anchor() -> None:
     assert link("20-KH/TW", "van-ban/a.md", "van-ban/20-kh-tw.md", "iv-3") == "[20-KH/TW](20-kh-tw.md#iv-3)"
 
 
-@pytest.mark.parametrize("text", ["1. mục", "- gạch", "+ cộng", "# tiêu đề", "*đậm* _nghiêng_", "<b>x</b> &amp; {: #id }", "a | b", "\\ `code`", "[x](y)"])
+@pytest.mark.parametrize(
+    "text", ["1. mục", "- gạch", "+ cộng", "# tiêu đề", "*đậm* _nghiêng_", "<b>x</b> &amp; {: #id }", "a | b", "\\ `code`", "[x](y)"]
+)
 def test_escaped_text_renders_literally(text: str) -> None:
     html = markdown.markdown(escape(text), extensions=["attr_list", "md_in_html", "tables"])
     assert html.startswith("<p>") and html.endswith("</p>")
@@ -40,8 +46,21 @@ def _escape_by_substitution(text: str) -> str:
     return re.sub(r"^([-+]|\d+(?=\.))", lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), escaped)
 
 
-ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}", "[": "\\[", "]": "\\]",
-           "#": "\\#", "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+ESCAPES = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "{": "\\{",
+    "}": "\\}",
+    "[": "\\[",
+    "]": "\\]",
+    "#": "\\#",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+}
 
 
 @given(st.text(alphabet=st.sampled_from(list("\\`*_{}[]#&<>|-+.1 aă\n")), max_size=20))

@@ -11,13 +11,13 @@ from multiprocessing.synchronize import Barrier
 
 import pytest
 
-from generator.support import parallel
 from generator.commands.build import Project
 from generator.corpus.errors import ValidationError
 from generator.corpus.load import load_corpus
-from generator.support.parallel import map_in_chunks
-from generator.outputs.site import render_site
 from generator.corpus.resolve import resolve
+from generator.outputs.site import render_site
+from generator.support import parallel
+from generator.support.parallel import map_in_chunks
 
 
 def pids(items: list[int]) -> list[tuple[int, int]]:
@@ -67,7 +67,7 @@ def test_a_child_that_dies_is_reported(always_parallel: None) -> None:
 
 
 def test_an_error_that_cannot_cross_processes_comes_back_as_text(always_parallel: None) -> None:
-    class Local(Exception):
+    class Local(Exception):  # noqa: N818 - its name is what the test reads back
         pass
 
     with pytest.raises(RuntimeError, match="Local: cannot pickle me"):

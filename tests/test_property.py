@@ -14,22 +14,55 @@ from tests.conftest import copy_config
 from tests.htmltext import element
 
 MARKUP = [
-    "<script>alert(1)</script>", "{{ site_name }}", "{% raw %}", "**đậm**", "_nghiêng_", "[liên kết](http://x)",
-    "# Tiêu đề", "1. mục", "- gạch", "+ cộng", "> trích", "&amp;", "&lt;b&gt;", "\\", "`mã`", "{: #x }", "<!-- c -->",
-    "|a|b|", "![ảnh](x.png)", "<b>đậm</b>", "---", "***", "[^1]", "*[HTML]: x", "!!! note", "    thụt", "1) x",
+    "<script>alert(1)</script>",
+    "{{ site_name }}",
+    "{% raw %}",
+    "**đậm**",
+    "_nghiêng_",
+    "[liên kết](http://x)",
+    "# Tiêu đề",
+    "1. mục",
+    "- gạch",
+    "+ cộng",
+    "> trích",
+    "&amp;",
+    "&lt;b&gt;",
+    "\\",
+    "`mã`",
+    "{: #x }",
+    "<!-- c -->",
+    "|a|b|",
+    "![ảnh](x.png)",
+    "<b>đậm</b>",
+    "---",
+    "***",
+    "[^1]",
+    "*[HTML]: x",
+    "!!! note",
+    "    thụt",
+    "1) x",
 ]
-text_strategy = st.lists(
-    st.one_of(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co")), min_size=1, max_size=40), st.sampled_from(MARKUP)),
-    min_size=1,
-    max_size=5,
-).map(" ".join).filter(lambda value: normalize(value) != "")
+text_strategy = (
+    st.lists(
+        st.one_of(
+            st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co")), min_size=1, max_size=40), st.sampled_from(MARKUP)
+        ),
+        min_size=1,
+        max_size=5,
+    )
+    .map(" ".join)
+    .filter(lambda value: normalize(value) != "")
+)
 
 
 def make_project(root: Path, title: str, text: str) -> Project:
     (root / "data" / "documents").mkdir(parents=True, exist_ok=True)
     (root / "data" / "bodies.yaml").write_text("bodies:\n  - id: bo-chinh-tri\n    name: Bộ Chính trị\n", encoding="utf-8")
     document = {
-        "number": "1-KH/TW", "type": "Kế hoạch", "issuer": "bo-chinh-tri", "title": title,
+        "number": "1-KH/TW",
+        "type": "Kế hoạch",
+        "issuer": "bo-chinh-tri",
+        "title": title,
         "sections": [{"number": "1.", "text": text}],
     }
     path = root / "data" / "documents" / "1-kh-tw.yaml"

@@ -12,7 +12,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
-from typing import Iterator
+from collections.abc import Iterator
 
 import jsonschema
 import pytest
@@ -70,9 +70,7 @@ def test_every_internal_link_works_under_a_sub_path(sub_path: tuple[Project, str
                 status, body = fetch(address)
                 checked[address] = body if status == 200 else None
             body = checked[address]
-            if body is None:
-                broken.append((page.relative_to(project.site_dir).as_posix(), href))
-            elif parsed.fragment and f'id="{parsed.fragment}"'.encode() not in body:
+            if body is None or (parsed.fragment and f'id="{parsed.fragment}"'.encode() not in body):
                 broken.append((page.relative_to(project.site_dir).as_posix(), href))
     assert len(checked) > 40
     assert broken == []
@@ -190,8 +188,8 @@ def test_typesetting_a_pdf_leaves_no_garbage_while_the_build_pauses_the_collecto
     import gc
 
     from generator.corpus.load import load_corpus
-    from generator.outputs.pdf import document_pdf
     from generator.corpus.resolve import resolve
+    from generator.outputs.pdf import document_pdf
 
     document = resolve(load_corpus(REPO / "data", REPO)).documents["287-ctr-ddlhhvn"]
     gc.collect()

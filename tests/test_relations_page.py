@@ -10,10 +10,10 @@ import pytest
 
 from bench.corpus import make_corpus
 from generator.commands.build import Project, build, check, generate
-from generator.pages.tasks import ANSWERS_SHOWN
 from generator.pages import listings
 from generator.pages.common import thousands
 from generator.pages.relations import RELATIONS_SHOWN
+from generator.pages.tasks import ANSWERS_SHOWN
 from generator.pages.views import Views
 
 AS_OF = dt.date(2025, 6, 30)
@@ -98,4 +98,7 @@ def test_the_rest_of_a_branch_is_on_the_relations_page_or_in_the_diagram(corpus:
     with_page, without = site.documents["45-nq-tw"], site.documents["100-kh-tuba"]
     assert views.relations.has_page(with_page) and not views.relations.has_page(without)
     assert views.listings.more_below(with_page, 3, "index.md") == "[và 3 văn bản khác triển khai 45-NQ/TW](quan-he/45-nq-tw.md)"
-    assert views.listings.more_below(without, 1002, "index.md") == "[và 1.002 văn bản khác triển khai 100-KH/TUBA](van-ban/100-kh-tuba.md#quan-he)"
+    assert (
+        views.listings.more_below(without, 1002, "index.md")
+        == "[và 1.002 văn bản khác triển khai 100-KH/TUBA](van-ban/100-kh-tuba.md#quan-he)"
+    )

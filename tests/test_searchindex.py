@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.commands.build import Project
-from generator.support.jsonfile import compact, compact_line
 from generator.corpus.vocabulary import fold as search_fold
 from generator.mkdocs_plugin.search.shards import FoldCache, folded_words, key_ranges, shard_key
+from generator.support.jsonfile import compact, compact_line
 
 
 def test_fold_and_words() -> None:
@@ -25,7 +25,7 @@ def _words_token_by_token(html: str) -> list[str]:
     return [search_fold(token) for token in tokens if token[0] not in "<&"]
 
 
-@given(st.text(alphabet="aĐđé_1 <>&#;/\"=b\n", max_size=60))
+@given(st.text(alphabet='aĐđé_1 <>&#;/"=b\n', max_size=60))
 def test_words_are_read_as_token_by_token(html: str) -> None:
     assert folded_words(html) == _words_token_by_token(html)
 
@@ -36,11 +36,13 @@ def test_the_fold_cache_folds_each_word_once() -> None:
     assert cache == {"Trí": "tri", "thức": "thuc", "trí": "tri"}
 
 
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
-    max_leaves=12,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),
+        lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+        max_leaves=12,
+    )
+)
 def test_compact_json_is_what_the_standard_library_writes(data: object) -> None:
     expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     assert compact(data) == expected.encode("utf-8")

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser, Section
 
-from generator.mkdocs_plugin.speedups import fastmarkdown
 from generator.commands.build import Project
 from generator.mkdocs_plugin.search.sections import _tokens, split_sections
+from generator.mkdocs_plugin.speedups import fastmarkdown
 
 
 def materials(html: str) -> list[Section]:
@@ -96,7 +96,7 @@ def fragments(draw: st.DrawFn, depth: int = 0) -> str:
             parts.append(draw(st.sampled_from(["</p>", "</div>", "</h2>"])))
         elif kind == "heading":
             level = draw(st.integers(1, 4))
-            anchor = draw(st.sampled_from(['', ' id="muc"', ' id="a-1" class="x"']))
+            anchor = draw(st.sampled_from(["", ' id="muc"', ' id="a-1" class="x"']))
             permalink = draw(st.sampled_from(["", '<a class="headerlink" href="#muc" title="Liên kết">¶</a>']))
             parts.append(f"<h{level}{anchor}>{draw(TEXTS)}{permalink}</h{level}>")
         elif depth < 3:

@@ -20,7 +20,9 @@ def test_an_edit_is_served_with_its_search_entries(project: Project, tmp_path: P
     temporary.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--addr", f"127.0.0.1:{port}"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(temporary)},
     )
     base = f"http://127.0.0.1:{port}/nghi-quyet-45/"

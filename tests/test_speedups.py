@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import markdown.treeprocessors
 import mkdocs.structure.pages
@@ -20,7 +21,11 @@ from generator.mkdocs_plugin.speedups.rebuild import INSTANT_REBUILD
 from tests.conftest import AS_OF, files_of
 
 GUARDED = [
-    fastmarkdown.FAST_MARKDOWN, fastpages.FAST_PAGES, splitbuild.SPLIT_BUILD, FAST_SECTIONS, INSTANT_REBUILD,
+    fastmarkdown.FAST_MARKDOWN,
+    fastpages.FAST_PAGES,
+    splitbuild.SPLIT_BUILD,
+    FAST_SECTIONS,
+    INSTANT_REBUILD,
     MATERIAL_ENTRIES,
 ]
 ALL = [*GUARDED, INDEX_WORKER, THEME_CACHE]
@@ -61,7 +66,10 @@ def test_a_mismatch_is_said_once(monkeypatch: pytest.MonkeyPatch, caplog: pytest
     speedup = guard.Speedup("thử", "Thư viện 1.0", (guard.Internal("markdown.util:Registry._gone"),))
     assert not guard.usable(speedup) and not guard.usable(speedup)
     said = [r.getMessage() for r in caplog.records if r.name == "generator.speedups"]
-    assert said == ["Tắt tăng tốc thử (viết cho Thư viện 1.0): không còn markdown.util:Registry._gone; dựng bằng mã gốc của thư viện, kết quả không đổi."]
+    assert said == [
+        "Tắt tăng tốc thử (viết cho Thư viện 1.0): không còn markdown.util:Registry._gone; "
+        "dựng bằng mã gốc của thư viện, kết quả không đổi."
+    ]
 
 
 def _new_releases(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,6 +23,7 @@ def split_small(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def alternate(split_small: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """The child renders every second page (where it may), whichever process comes first."""
+
     def take(self: splitbuild.Split, number: int, last: bool) -> bool:
         return (number % 2 == 1) == self.in_child or (last and not self.in_child)
 
@@ -59,15 +60,12 @@ def small_site(tmp_path: Path, pages: dict[str, str]) -> Path:
 def chain(count: int, broken: bool = True) -> dict[str, str]:
     """Pages p0… each linking to an anchor the next page has and (`broken`) one it does not."""
     bad = " [không](p{}.md#khong)" if broken else ""
-    return {
-        f"p{n}.md": f"# Trang {n}\n\n## Mục {{: #co }}\n\n[có](p{n + 1}.md#co){bad.format(n + 1)}\n"
-        for n in range(count)
-    } | {f"p{count}.md": f"# Trang {count}\n\n## Mục {{: #co }}\n"}
+    return {f"p{n}.md": f"# Trang {n}\n\n## Mục {{: #co }}\n\n[có](p{n + 1}.md#co){bad.format(n + 1)}\n" for n in range(count)} | {
+        f"p{count}.md": f"# Trang {count}\n\n## Mục {{: #co }}\n"
+    }
 
 
-def test_links_to_anchors_are_checked_across_both_processes(
-    tmp_path: Path, alternate: None, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_links_to_anchors_are_checked_across_both_processes(tmp_path: Path, alternate: None, caplog: pytest.LogCaptureFixture) -> None:
     pages = chain(5)
     pages["p1.md"] += "\n[mất](gone.md)\n"  # p1 is the child's: its warning is logged by the parent
     config = small_site(tmp_path, pages)
@@ -75,7 +73,10 @@ def test_links_to_anchors_are_checked_across_both_processes(
         run_mkdocs(config, tmp_path / "docs", tmp_path / "site")
     warnings = sorted(r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
     assert warnings == sorted(
-        [f"Doc file 'p{n}.md' contains a link 'p{n + 1}.md#khong', but the doc 'p{n + 1}.md' does not contain an anchor '#khong'." for n in range(5)]
+        [
+            f"Doc file 'p{n}.md' contains a link 'p{n + 1}.md#khong', but the doc 'p{n + 1}.md' does not contain an anchor '#khong'."
+            for n in range(5)
+        ]
         + ["Doc file 'p1.md' contains a link 'gone.md', but the target is not found among documentation files."]
     )
     assert not (tmp_path / "site").exists()

@@ -29,7 +29,13 @@ def task(site: Site, task_id: str):
 def test_tasks_of_section_iv_have_bodies_and_deadlines(site: Site) -> None:
     iv = [t for t in site.tasks if t.document.id == "20-kh-tw" and t.section.id.startswith("iv-")]
     assert len(iv) == 20
-    assert {b.id for t in iv for b in t.bodies} >= {"dang-doan-quoc-hoi", "ban-can-su-dang-chinh-phu", "lhhvn", "hoc-vien-ctqg-hcm", "tinh-uy-thanh-uy"}
+    assert {b.id for t in iv for b in t.bodies} >= {
+        "dang-doan-quoc-hoi",
+        "ban-can-su-dang-chinh-phu",
+        "lhhvn",
+        "hoc-vien-ctqg-hcm",
+        "tinh-uy-thanh-uy",
+    }
     assert task(site, "20-kh-tw-iv-2-g1").deadline.date == dt.date(2024, 3, 31)
     assert task(site, "20-kh-tw-iv-4-g2").deadline is None
 
@@ -41,10 +47,13 @@ def test_the_programme_answers_the_tasks_given_to_vusta(site: Site) -> None:
     assert "lhhvn" in {b.id for b in task(site, "20-kh-tw-iv-3-g1").bodies}
 
 
-@pytest.mark.parametrize("as_of, expected", [
-    (dt.date(2024, 3, 31), DUE),
-    (dt.date(2024, 4, 1), OVERDUE),
-])
+@pytest.mark.parametrize(
+    "as_of, expected",
+    [
+        (dt.date(2024, 3, 31), DUE),
+        (dt.date(2024, 4, 1), OVERDUE),
+    ],
+)
 def test_status_turns_overdue_the_day_after_the_deadline(site: Site, as_of: dt.date, expected: str) -> None:
     assert TaskViews(site, as_of).status(task(site, "20-kh-tw-iv-2-g1")) == expected
 
@@ -59,7 +68,19 @@ def test_csv_export(site: Site) -> None:
     data = tasks_csv(site, AS_OF)
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == ["Mã", "Văn bản", "Mục", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Loại thời hạn", "Thời hạn", "Thời hạn theo văn bản", "Trạng thái", "Văn bản trả lời", "Tính đến ngày"]
+    assert rows[0] == [
+        "Mã",
+        "Văn bản",
+        "Mục",
+        "Nội dung nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Loại thời hạn",
+        "Thời hạn",
+        "Thời hạn theo văn bản",
+        "Trạng thái",
+        "Văn bản trả lời",
+        "Tính đến ngày",
+    ]
     by_id = {row[0]: row for row in rows[1:]}
     assert by_id["20-kh-tw-iv-2-g1"][1:3] == ["20-KH/TW", "IV.2, ý 1"]
     assert by_id["20-kh-tw-iv-2-g1"][5:9] == ["hoàn thành", "2024-03-31", "hoàn thành trong quý I/2024", "Quá hạn, chưa có văn bản trả lời"]

@@ -28,7 +28,10 @@ def test_normalize_composes_and_collapses_space() -> None:
     assert normalize(decomposed) == "Nghị quyết 45"
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200bab", max_size=20))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200bab", max_size=20)
+)
 def test_normalize_collapses_exactly_what_the_regex_white_space_class_matches(text: str) -> None:
     nfc = unicodedata.normalize("NFC", text)
     assert normalize(text) == re.sub(r"\s+", " ", nfc).strip()

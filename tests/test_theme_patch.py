@@ -6,7 +6,7 @@ import material
 
 from tests.conftest import REPO
 
-PATCH = ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">")
+PATCH = ('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')
 
 
 def test_search_partial_is_the_pinned_original_plus_a_label() -> None:

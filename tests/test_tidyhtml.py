@@ -24,7 +24,11 @@ def test_scripts_and_pages_with_preformatted_text_are_left_as_they_are() -> None
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["<p>", "</p>", "<a>", "</a>", "a", "b c", " ", "  ", "\n", "\t", "\xa0", "<script>", "</script>"]), max_size=20))
+@given(
+    st.lists(
+        st.sampled_from(["<p>", "</p>", "<a>", "</a>", "a", "b c", " ", "  ", "\n", "\t", "\xa0", "<script>", "</script>"]), max_size=20
+    )
+)
 def test_white_space_stays_white_space_and_scripts_stay_whole(parts: list[str]) -> None:
     html = "".join(parts)
     tidied = drop_indentation(html)

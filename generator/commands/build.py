@@ -5,22 +5,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import os
 import logging
+import os
 import shutil
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any
 
-from generator.corpus.load import LoadCache, load_corpus
-from generator.support.parallel import Background, available_cores, in_background
-from generator.outputs.site import RenderCache, render_site
-from generator.corpus.resolve import Site, resolve
 from generator.commands.write import SyncResult, is_empty, replace_directory, sync
-
+from generator.corpus.load import LoadCache, load_corpus
+from generator.corpus.resolve import Site, resolve
+from generator.outputs.site import RenderCache, render_site
+from generator.support.parallel import Background, available_cores, in_background
 
 if TYPE_CHECKING:  # MkDocs and the plugin are imported only by the commands that run MkDocs
     from mkdocs.config.defaults import MkDocsConfig
@@ -132,24 +132,24 @@ def generate(
     return site, render(project, site, as_of, pdfs, caches)
 
 
-def render(
-    project: Project, site: Site, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None
-) -> dict[str, bytes]:
+def render(project: Project, site: Site, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> dict[str, bytes]:
     """Render every generated file of a checked site in memory, by path under docs/."""
     rendered = caches.rendered if caches else None
     return render_site(site, as_of or dt.date.today(), project.staging_dir / "pdf-cache", pdfs, rendered)
 
 
-def write_docs(
-    project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None
-) -> tuple[Site, SyncResult]:
+def write_docs(project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> tuple[Site, SyncResult]:
     """Generate and sync `docs/` only (used by `serve`)."""
     site, files = generate(project, as_of, pdfs, caches)
     return site, sync(files, project.docs_dir, caches.written if caches else None)
 
 
 def build(
-    project: Project, offline: bool = False, as_of: dt.date | None = None, pdfs: bool = True, speedups: bool = True,
+    project: Project,
+    offline: bool = False,
+    as_of: dt.date | None = None,
+    pdfs: bool = True,
+    speedups: bool = True,
     **mkdocs_options: object,
 ) -> BuildReport:
     """Generate Markdown and build the site; on any failure, docs/ and site/ are untouched.
@@ -171,8 +171,13 @@ def build(
     try:
         with build_date(as_of or dt.date.today()):
             run_mkdocs(
-                project.config_file, empty_directory(project.handoff_dir), staged_site,
-                offline=offline, handed=files, speedups=speedups, **mkdocs_options,
+                project.config_file,
+                empty_directory(project.handoff_dir),
+                staged_site,
+                offline=offline,
+                handed=files,
+                speedups=speedups,
+                **mkdocs_options,
             )
     except BaseException:
         docs_writer.cancel()
@@ -235,7 +240,7 @@ def empty_directory(path: Path) -> Path:
 def build_date(date: dt.date) -> Iterator[None]:
     """Date MkDocs' sitemap by the as-of date instead of the clock, so output depends on input only."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp()))
     try:
         yield
     finally:
@@ -266,8 +271,13 @@ def write_zip(directory: Path, target: Path, folder: str) -> None:
 
 
 def run_mkdocs(
-    config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False,
-    handed: dict[str, bytes] | None = None, speedups: bool = True, **options: object,
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    offline: bool = False,
+    handed: dict[str, bytes] | None = None,
+    speedups: bool = True,
+    **options: Any,
 ) -> SitePlugin:
     """Run a strict MkDocs build of `docs_dir`, or of the `handed` files, into a fresh `site_dir`.
 
@@ -313,6 +323,6 @@ def _show_mkdocs_warnings() -> None:
         handler = logging.StreamHandler()
         handler.setLevel(logging.WARNING)
         handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
-        handler._generator = True  # type: ignore[attr-defined]
+        handler._generator = True  # type: ignore[attr-defined]  # marks our handler, so it is added once
         logger.addHandler(handler)
     logger.setLevel(logging.INFO)

@@ -31,14 +31,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_parser = commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/")
-    build_parser.add_argument("--offline", action="store_true", help="dựng bản mở trực tiếp từ đĩa vào site-offline/ và nén thành dist/*.zip")
-    build_parser.add_argument("--site-url", metavar="URL", help="địa chỉ nơi đăng trang, ví dụ https://vusta.vn/nghi-quyet-45/ (mặc định theo mkdocs.yml)")
+    build_parser.add_argument(
+        "--offline", action="store_true", help="dựng bản mở trực tiếp từ đĩa vào site-offline/ và nén thành dist/*.zip"
+    )
+    build_parser.add_argument(
+        "--site-url", metavar="URL", help="địa chỉ nơi đăng trang, ví dụ https://vusta.vn/nghi-quyet-45/ (mặc định theo mkdocs.yml)"
+    )
     build_parser.add_argument("--no-pdf", dest="pdfs", action="store_false", help="không tạo bản PDF của văn bản")
     build_parser.add_argument(
-        "--no-speedups", dest="speedups", action="store_false",
+        "--no-speedups",
+        dest="speedups",
+        action="store_false",
         help="tắt mọi cách tăng tốc dựa vào mã nội bộ của MkDocs, Python-Markdown và Material (trang dựng ra y hệt)",
     )
-    build_parser.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD", help="ngày tính trạng thái nhiệm vụ (mặc định: hôm nay)")
+    build_parser.add_argument(
+        "--as-of", type=_date, default=None, metavar="YYYY-MM-DD", help="ngày tính trạng thái nhiệm vụ (mặc định: hôm nay)"
+    )
     build_parser.set_defaults(run=_build)
     commands.add_parser("check", help="chỉ kiểm tra dữ liệu").set_defaults(run=_check)
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
@@ -97,8 +105,8 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 
 def _import(project: Project, args: argparse.Namespace) -> int:
-    from generator.intake.importer import draft_path, dump_yaml, import_document, read_lines
     from generator.corpus.load import load_corpus_bodies
+    from generator.intake.importer import draft_path, dump_yaml, import_document, read_lines
 
     source: Path = args.file
     if not source.is_file():

@@ -10,6 +10,7 @@ import urllib.parse
 import yaml
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from generator.commands.build import Caches, Project, write_docs
 from generator.corpus.errors import ValidationError
@@ -56,7 +57,7 @@ class Regenerator(FileSystemEventHandler):
         return True
 
 
-def watch(project: Project, regenerator: Regenerator) -> Observer:
+def watch(project: Project, regenerator: Regenerator) -> BaseObserver:
     """Start watching the data and the templates."""
     observer = Observer()
     for path in (project.data_dir, TEMPLATES, OUTPUT_TEMPLATES, ASSETS):

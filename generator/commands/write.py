@@ -65,7 +65,7 @@ def is_empty(folder: Path) -> bool:
 def _remove_others(files: dict[str, bytes], target: Path, result: SyncResult) -> None:
     """Remove what `target` holds beyond `files`, and folders left empty."""
     removed = []
-    for folder, subfolders, names in os.walk(target, topdown=False):
+    for folder, _, names in os.walk(target, topdown=False):
         relative_folder = os.path.relpath(folder, target).replace(os.sep, "/")
         prefix = "" if relative_folder == "." else relative_folder + "/"
         for name in names:
@@ -115,7 +115,10 @@ def delete_in_background(folders: list[Path]) -> None:
     try:
         subprocess.Popen(
             [sys.executable, "-c", _DELETE, *map(str, folders)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
     except OSError:  # no process to be had: delete them here
         for folder in folders:

@@ -15,7 +15,11 @@ ONGOING = "ongoing"
 KIND_LABELS = {COMPLETE_BY: "hoàn thành", START_FROM: "bắt đầu thực hiện", ONGOING: "thường xuyên"}
 QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
-_PERIOD = r"(?:thang\s+(?P<month>\d{1,2})\s*/\s*(?P<month_year>\d{4})|quy\s+(?P<quarter>iv|iii|ii|i)\s*/\s*(?P<quarter_year>\d{4})|nam\s+(?P<year>\d{4}))"
+_PERIOD = (
+    r"(?:thang\s+(?P<month>\d{1,2})\s*/\s*(?P<month_year>\d{4})"
+    r"|quy\s+(?P<quarter>iv|iii|ii|i)\s*/\s*(?P<quarter_year>\d{4})"
+    r"|nam\s+(?P<year>\d{4}))"
+)
 _CLAUSES = (
     (COMPLETE_BY, re.compile(rf"(?:co ban\s+)?hoan thanh\s+(?:trong|truoc)\s+{_PERIOD}")),
     (START_FROM, re.compile(rf"(?:thuc hien|trien khai|bat dau)\s+tu\s+{_PERIOD}")),

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Sequence
 
-from generator.corpus.errors import Location, Problem, ValidationError
-from generator.corpus.numbers import type_code
-from generator.support.parallel import map_in_chunks
 from generator.corpus.deadlines import DeadlineError, deadline_in_text, parse_deadline
+from generator.corpus.errors import Location, Problem, ValidationError
 from generator.corpus.model import (
     RELATION_KINDS,
     STATUSES,
+    AnswerRef,
     Body,
     Corpus,
     Document,
@@ -21,22 +20,40 @@ from generator.corpus.model import (
     RelationRef,
     Section,
     Signature,
-    AnswerRef,
     TaskSpec,
     walk_sections,
 )
+from generator.corpus.numbers import type_code
 from generator.corpus.reader import Reader
-from generator.corpus.vocabulary import DOCUMENT_TYPES
 from generator.corpus.text import is_safe_slug, slugify
+from generator.corpus.vocabulary import DOCUMENT_TYPES
 from generator.corpus.yamlsource import Node, ScalarNode, compose_file
+from generator.support.parallel import map_in_chunks
 
 DOCUMENT_REQUIRED = ("number", "type", "issuer")
 DOCUMENT_OPTIONAL = (
-    "title", "signer", "signer_title", "place", "date", "status", "official_url", "summary",
-    "relations", "answers", "header", "preamble", "sections", "signature", "recipients", "notes",
+    "title",
+    "signer",
+    "signer_title",
+    "place",
+    "date",
+    "status",
+    "official_url",
+    "summary",
+    "relations",
+    "answers",
+    "header",
+    "preamble",
+    "sections",
+    "signature",
+    "recipients",
+    "notes",
 )
 SECTION_FIELDS = ("id", "number", "title", "text", "paragraphs", "bodies", "task", "answers", "sections")
-DEADLINE_EXAMPLES = '"hoàn thành trong quý I/2024", "thực hiện từ tháng 01/2024", "cơ bản hoàn thành trong năm 2024", "hoàn thành trong tháng 12/2023 và chỉ đạo thực hiện thường xuyên"'
+DEADLINE_EXAMPLES = (
+    '"hoàn thành trong quý I/2024", "thực hiện từ tháng 01/2024", "cơ bản hoàn thành trong năm 2024", '
+    '"hoàn thành trong tháng 12/2023 và chỉ đạo thực hiện thường xuyên"'
+)
 
 
 # What a file gave when last read, by path: its (mtime_ns, size), and the document and problems.
@@ -105,7 +122,12 @@ def _read_body(reader: Reader, node: Node, path: str) -> Body | None:
     body_id = reader.string(fields.get("id"), f"{path}.id", required=True)
     name = reader.string(fields.get("name"), f"{path}.name", required=True)
     if body_id is not None and not is_safe_slug(body_id):
-        reader.problem(fields["id"], f"{path}.id", f'mã cơ quan "{body_id}" không dùng được làm tên tệp; cần chữ thường không dấu, số và gạch ngang, ví dụ "{slugify(body_id) or "ban-tuyen-giao"}"')
+        reader.problem(
+            fields["id"],
+            f"{path}.id",
+            f'mã cơ quan "{body_id}" không dùng được làm tên tệp; cần chữ thường không dấu, số và gạch ngang, '
+            f'ví dụ "{slugify(body_id) or "ban-tuyen-giao"}"',
+        )
         return None
     if body_id is None or name is None:
         return None
@@ -123,7 +145,7 @@ def _load_changed(paths: list[Path], root: Path, cache: LoadCache | None) -> lis
         return map_in_chunks(partial(_load_documents, root=root), paths)
     stamps = {path: (stat.st_mtime_ns, stat.st_size) for path in paths for stat in (path.stat(),)}
     stale = [path for path in paths if path not in cache or cache[path][0] != stamps[path]]
-    for path, loaded in zip(stale, map_in_chunks(partial(_load_documents, root=root), stale)):
+    for path, loaded in zip(stale, map_in_chunks(partial(_load_documents, root=root), stale), strict=True):
         cache[path] = (stamps[path], *loaded)
     for path in set(cache) - set(paths):
         del cache[path]
@@ -157,7 +179,12 @@ def _read_document(reader: Reader, node: Node, stem: str) -> Document | None:
     if fields is None:
         return None
     if not is_safe_slug(stem):
-        reader.problem(node, "", f'tên tệp "{stem}.yaml" không dùng được làm địa chỉ trang; cần chữ thường không dấu, số và gạch ngang, ví dụ "{slugify(stem) or "45-nq-tw"}.yaml"')
+        reader.problem(
+            node,
+            "",
+            f'tên tệp "{stem}.yaml" không dùng được làm địa chỉ trang; cần chữ thường không dấu, số và gạch ngang, '
+            f'ví dụ "{slugify(stem) or "45-nq-tw"}.yaml"',
+        )
     get = fields.get
     document_type = reader.choice(get("type"), "type", list(DOCUMENT_TYPES))
     status = reader.choice(get("status"), "status", STATUSES) or "Chưa xác định"
@@ -200,7 +227,11 @@ def _check_number(reader: Reader, node: Node | None, number: str, document_type:
         reader.problem(node, "number", f'số hiệu "{number}" không đúng dạng; cần dạng như 45-NQ/TW, 118-QĐ/TW hoặc 01/2024/TT-BKHCN')
     elif slugify(code) not in DOCUMENT_TYPES[document_type]:
         codes = "/".join(code.upper() for code in DOCUMENT_TYPES[document_type])
-        reader.problem(node, "number", f'số hiệu "{number}" mang mã loại "{code}" nhưng loại văn bản là "{document_type}" (mã {codes}); hãy sửa "number" hoặc "type"')
+        reader.problem(
+            node,
+            "number",
+            f'số hiệu "{number}" mang mã loại "{code}" nhưng loại văn bản là "{document_type}" (mã {codes}); hãy sửa "number" hoặc "type"',
+        )
 
 
 def _read_relations(reader: Reader, node: Node | None) -> tuple[RelationRef, ...]:
@@ -288,7 +319,11 @@ def _read_sections(reader: Reader, node: Node | None, path: str, parent_id: str)
         own = reader.string(fields.get("id"), f"{item_path}.id")
         section_id = own or _derive_id(parent_id, number, bullet)
         if own is not None and not is_safe_slug(own):
-            reader.problem(fields["id"], f"{item_path}.id", f'mã mục "{own}" không dùng được làm neo liên kết; cần chữ thường không dấu, số và gạch ngang')
+            reader.problem(
+                fields["id"],
+                f"{item_path}.id",
+                f'mã mục "{own}" không dùng được làm neo liên kết; cần chữ thường không dấu, số và gạch ngang',
+            )
         children = _read_sections(reader, fields.get("sections"), f"{item_path}.sections", section_id)
         paragraphs = reader.strings(fields.get("paragraphs"), f"{item_path}.paragraphs")
         sections.append(
@@ -354,7 +389,11 @@ def _check_unique_ids(reader: Reader, sections: list[Section]) -> None:
         if section.id in seen:
             first = seen[section.id].location.line
             reader.problems.append(
-                Problem(section.location, section.field_path, f'mã mục "{section.id}" bị trùng với mục ở dòng {first}; hãy sửa số thứ tự hoặc đặt trường "id" riêng')
+                Problem(
+                    section.location,
+                    section.field_path,
+                    f'mã mục "{section.id}" bị trùng với mục ở dòng {first}; hãy sửa số thứ tự hoặc đặt trường "id" riêng',
+                )
             )
         else:
             seen[section.id] = section

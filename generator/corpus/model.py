@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from generator.corpus.deadlines import Deadline
 from generator.corpus.errors import Location
@@ -13,7 +13,6 @@ from generator.corpus.errors import Location
 RELATION_KINDS = ("implements", "based_on", "cites")
 
 STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Hết hiệu lực một phần", "Chưa xác định")
-
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ class Section:
     title: str | None
     text: str | None
     paragraphs: tuple[str, ...]
-    children: tuple["Section", ...]
+    children: tuple[Section, ...]
     location: Location
     field_path: str
     bodies: tuple[str, ...] = ()
@@ -153,7 +152,7 @@ def walk_sections(sections: tuple[Section, ...]) -> Iterator[tuple[Section, tupl
     while stack:
         section, ancestors = stack.pop()
         yield section, ancestors
-        stack.extend((child, ancestors + (section,)) for child in reversed(section.children))
+        stack.extend((child, (*ancestors, section)) for child in reversed(section.children))
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,7 @@ class Reader:
         """Record a problem at `node`."""
         self.problems.append(Problem(self.at(node), path, message))
 
-    def mapping(
-        self, node: Node, path: str, required: tuple[str, ...], optional: tuple[str, ...]
-    ) -> dict[str, Node] | None:
+    def mapping(self, node: Node, path: str, required: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, Node] | None:
         """Return the fields of a mapping, reporting unknown and missing ones."""
         if not isinstance(node, MappingNode):
             self.problem(node, path, f"cần một bảng các trường ({_describe(required + optional)})")

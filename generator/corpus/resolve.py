@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from generator.corpus.deadlines import Deadline
 from generator.corpus.errors import Location, Problem, ValidationError
@@ -151,7 +151,11 @@ def _index_numbers(documents: tuple[Document, ...], problems: list[Problem]) -> 
         if key in index:
             other = index[key]
             where = document.locations.get("number", document.location)
-            problems.append(Problem(where, "number", f'số hiệu "{document.number}" trùng với văn bản trong {other.source}; mỗi văn bản có một số hiệu riêng'))
+            problems.append(
+                Problem(
+                    where, "number", f'số hiệu "{document.number}" trùng với văn bản trong {other.source}; mỗi văn bản có một số hiệu riêng'
+                )
+            )
             continue
         index[key] = document
     return index
@@ -178,7 +182,13 @@ def _relations(document: Document, site: Site, problems: list[Problem]) -> list[
         field = f"relations.{ref.kind}"
         target = site.by_key.get(number_key(ref.number))
         if target is None:
-            problems.append(Problem(ref.location, field, f'không có văn bản nào mang số hiệu "{ref.number}"; hãy thêm tệp cho văn bản đó trong data/documents/ hoặc sửa số hiệu'))
+            problems.append(
+                Problem(
+                    ref.location,
+                    field,
+                    f'không có văn bản nào mang số hiệu "{ref.number}"; hãy thêm tệp cho văn bản đó trong data/documents/ hoặc sửa số hiệu',
+                )
+            )
             continue
         if target is document:
             problems.append(Problem(ref.location, field, "văn bản không thể liên kết tới chính nó"))
@@ -210,10 +220,7 @@ def _mentioned(document: Document, site: Site) -> list[Document]:
 
 def _cycles(site: Site) -> list[Problem]:
     """Report chains of implementation or basis that loop back on themselves."""
-    edges = {
-        doc_id: [r for r in relations if r.kind in ("implements", "based_on")]
-        for doc_id, relations in site.outgoing.items()
-    }
+    edges = {doc_id: [r for r in relations if r.kind in ("implements", "based_on")] for doc_id, relations in site.outgoing.items()}
     problems: list[Problem] = []
     state: dict[str, int] = {}
 
@@ -222,11 +229,13 @@ def _cycles(site: Site) -> list[Problem]:
         for relation in edges.get(doc_id, []):
             target = relation.target.id
             if state.get(target) == 1:
-                start = next(i for i, r in enumerate(path + [relation]) if r.source.id == target)
-                loop = [r.source.number for r in (path + [relation])[start:]] + [relation.target.number]
-                problems.append(Problem(relation.location, f"relations.{relation.kind}", "chuỗi thực hiện/căn cứ bị vòng lặp: " + " → ".join(loop)))
+                start = next(i for i, r in enumerate([*path, relation]) if r.source.id == target)
+                loop = [r.source.number for r in ([*path, relation])[start:]] + [relation.target.number]
+                problems.append(
+                    Problem(relation.location, f"relations.{relation.kind}", "chuỗi thực hiện/căn cứ bị vòng lặp: " + " → ".join(loop))
+                )
             elif target not in state:
-                visit(target, path + [relation])
+                visit(target, [*path, relation])
         state[doc_id] = 2
 
     for doc_id in sorted(edges):
@@ -242,19 +251,30 @@ def _tasks(document: Document, bodies: dict[str, Body], problems: list[Problem])
             continue
         body_ids = section.task.bodies or next((s.bodies for s in (section, *reversed(ancestors)) if s.bodies), ())
         if not body_ids:
-            problems.append(Problem(section.task.location, f"{section.field_path}.task", 'nhiệm vụ chưa có cơ quan chủ trì; thêm "bodies" vào nhiệm vụ hoặc vào mục chứa nó'))
+            problems.append(
+                Problem(
+                    section.task.location,
+                    f"{section.field_path}.task",
+                    'nhiệm vụ chưa có cơ quan chủ trì; thêm "bodies" vào nhiệm vụ hoặc vào mục chứa nó',
+                )
+            )
             continue
         for body_id in (*body_ids, *section.bodies):
             if body_id not in bodies:
                 problems.append(Problem(section.task.location, f"{section.field_path}.bodies", _unknown_body(body_id, bodies)))
         if all(b in bodies for b in body_ids):
-            tasks.append(Task(f"{document.id}-{section.id}", document, section, ancestors, tuple(bodies[b] for b in body_ids), section.task.deadline))
+            tasks.append(
+                Task(f"{document.id}-{section.id}", document, section, ancestors, tuple(bodies[b] for b in body_ids), section.task.deadline)
+            )
     return tasks
 
 
 def _answers(
-    document: Document, site: Site, tasks_of: dict[str, list[Task]],
-    scopes: dict[tuple[str, str | None], set[str] | None], problems: list[Problem],
+    document: Document,
+    site: Site,
+    tasks_of: dict[str, list[Task]],
+    scopes: dict[tuple[str, str | None], set[str] | None],
+    problems: list[Problem],
 ) -> None:
     """Record the tasks `document` answers; `scopes` remembers section scopes, which many answers share."""
     refs: list[tuple[AnswerRef, Section | None, str]] = [(ref, None, "answers") for ref in document.answers]

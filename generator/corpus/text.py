@@ -17,8 +17,6 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-
-
 @functools.lru_cache(maxsize=1 << 14)  # section numbers, labels and ids recur across documents
 def slugify(text: str) -> str:
     """Return a lowercase ASCII slug: "Đảng đoàn" -> "dang-doan"."""

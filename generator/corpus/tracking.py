@@ -20,7 +20,7 @@ def status_of(task: Task, answered: bool, as_of: dt.date) -> str:
 
 
 def quarter_of(date: dt.date) -> str:
-    """"2024-Q1": the bucket the board filters deadlines by."""
+    """ "2024-Q1": the bucket the board filters deadlines by."""
     return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
 
 

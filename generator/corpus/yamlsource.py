@@ -57,7 +57,9 @@ def _duplicate_keys(display: str, node: Node) -> list[Problem]:
             # Scalars hold no keys: only collections go on the stack.
             stack.extend((value, field_path(path, str(key.value))) for key, value in pairs if not isinstance(value, ScalarNode))
         elif isinstance(current, SequenceNode):
-            stack.extend((item, f"{path}[{index}]") for index, item in enumerate(current.value, start=1) if not isinstance(item, ScalarNode))
+            stack.extend(
+                (item, f"{path}[{index}]") for index, item in enumerate(current.value, start=1) if not isinstance(item, ScalarNode)
+            )
     return problems
 
 

@@ -7,22 +7,45 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from generator.corpus.model import Body
-from generator.corpus.vocabulary import DOCUMENT_TYPES
 from generator.corpus.numbers import MENTION, number_key
 from generator.corpus.text import normalize
-from generator.corpus.vocabulary import fold
+from generator.corpus.vocabulary import DOCUMENT_TYPES, fold
 
 # Web-page chrome and counters seen around documents copied from legal-document sites.
-NOISE = [re.compile(pattern, re.IGNORECASE) for pattern in (
-    r"^Từ khoá:", r"^Đăng nhập$", r"^Đang tải văn bản", r"^Bạn Chưa Đăng Nhập", r"^Vì chưa Đăng Nhập",
-    r"^Bạn chưa xem được", r"^Nếu chưa là Thành Viên", r"^Văn bản này chưa cập nhật nội dung", r"^DMCA",
-    r"^IP: \d", r"^Hãy để chúng tôi hỗ trợ", r"^[\d.,]+$", r"^-{3,}$",
-)]
-ATTRIBUTES = ("Số hiệu", "Loại văn bản", "Nơi ban hành", "Người ký", "Ngày ban hành", "Ngày hiệu lực", "Ngày công báo", "Số công báo", "Tình trạng")
+NOISE = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^Từ khoá:",
+        r"^Đăng nhập$",
+        r"^Đang tải văn bản",
+        r"^Bạn Chưa Đăng Nhập",
+        r"^Vì chưa Đăng Nhập",
+        r"^Bạn chưa xem được",
+        r"^Nếu chưa là Thành Viên",
+        r"^Văn bản này chưa cập nhật nội dung",
+        r"^DMCA",
+        r"^IP: \d",
+        r"^Hãy để chúng tôi hỗ trợ",
+        r"^[\d.,]+$",
+        r"^-{3,}$",
+    )
+]
+ATTRIBUTES = (
+    "Số hiệu",
+    "Loại văn bản",
+    "Nơi ban hành",
+    "Người ký",
+    "Ngày ban hành",
+    "Ngày hiệu lực",
+    "Ngày công báo",
+    "Số công báo",
+    "Tình trạng",
+)
 UNKNOWN_VALUES = {"Đã biết", "Đang cập nhật"}
 MOTTOS = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PLACE_DATE = re.compile(r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$")
@@ -42,7 +65,7 @@ class DraftSection:
     title: str | None = None
     text: str | None = None
     paragraphs: list[str] = field(default_factory=list)
-    sections: list["DraftSection"] = field(default_factory=list)
+    sections: list[DraftSection] = field(default_factory=list)
     level: int = 0
 
     def data(self) -> dict[str, object]:
@@ -114,7 +137,9 @@ def import_document(lines: list[str], bodies: list[Body]) -> tuple[dict[str, obj
     place_date = header.get("place_date")
     match = PLACE_DATE.match(place_date) if isinstance(place_date, str) else None
     draft["place"] = match.group("place") if match else None
-    draft["date"] = f"{match.group('year')}-{int(match.group('month')):02d}-{int(match.group('day')):02d}" if match else _attribute_date(attributes)
+    draft["date"] = (
+        f"{match.group('year')}-{int(match.group('month')):02d}-{int(match.group('day')):02d}" if match else _attribute_date(attributes)
+    )
     draft["header"] = {k: header[k] for k in ("issuer_lines", "motto", "place_date", "kind_line", "title_lines") if header.get(k)}
     draft["preamble"] = preamble
     draft["sections"] = [s.data() for s in sections]
@@ -151,13 +176,13 @@ def _is_caps(line: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
-def _header(lines: list[tuple[int, str]]) -> tuple[dict[str, object], list[tuple[int, str]]]:
+def _header(lines: list[tuple[int, str]]) -> tuple[dict[str, Any], list[tuple[int, str]]]:
     """Take the header block: issuer lines, "Số: …", motto, place and date, kind line, title lines."""
-    header: dict[str, object] = {"issuer_lines": [], "title_lines": []}
+    header: dict[str, Any] = {"issuer_lines": [], "title_lines": []}
     index = 0
     kind_seen = False
     while index < len(lines):
-        n, line = lines[index]
+        _, line = lines[index]
         if line.startswith("Số:") or line.startswith("Số "):
             header["number"] = re.sub(r"\s*([-/])\s*", r"\1", line.split(":", 1)[-1].strip())
         elif line in MOTTOS:
@@ -168,7 +193,7 @@ def _header(lines: list[tuple[int, str]]) -> tuple[dict[str, object], list[tuple
             header["kind_line"] = line
             kind_seen = True
         elif not kind_seen and _is_caps(line):
-            header["issuer_lines"].append(line)  # type: ignore[union-attr]
+            header["issuer_lines"].append(line)
         elif kind_seen and (len(line) <= LONG_LINE or _is_caps(line)) and not ROMAN.match(line):
             titles = header["title_lines"]
             assert isinstance(titles, list)
@@ -262,7 +287,7 @@ def _looks_like_heading(text: str) -> bool:
 def _tail(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], dict[str, object]]:
     """Read the recipients (Nơi nhận) and the signature block after the body."""
     recipients: list[str] = []
-    signature: dict[str, object] = {"lines": []}
+    signature: dict[str, Any] = {"lines": []}
     in_recipients = False
     for n, line in lines:
         if line.rstrip(":").strip() == "Nơi nhận":
@@ -274,7 +299,7 @@ def _tail(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], dict
             continue
         in_recipients = False
         if "name" not in signature and (SIGNATURE_START.match(line) or _is_caps(line)):
-            signature["lines"].append(line)  # type: ignore[union-attr]
+            signature["lines"].append(line)
         elif "name" not in signature and signature["lines"] and len(line.split()) <= 6 and line.istitle():
             signature["name"] = line
         else:
@@ -283,7 +308,7 @@ def _tail(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], dict
 
 
 def _attribute_date(attributes: dict[str, str]) -> str | None:
-    """"Ngày ban hành: 28/11/2023" from an attribute table, as 2023-11-28."""
+    """ "Ngày ban hành: 28/11/2023" from an attribute table, as 2023-11-28."""
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", attributes.get("Ngày ban hành", ""))
     return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}" if match else None
 
@@ -298,11 +323,11 @@ def _document_type(kind_line: object, attribute: str | None) -> str | None:
     return None
 
 
-def _issuer(issuer_lines: list[str], signature: dict[str, object], bodies: list[Body], attributes: dict[str, str]) -> str | None:
+def _issuer(issuer_lines: list[str], signature: dict[str, Any], bodies: list[Body], attributes: dict[str, str]) -> str | None:
     """Guess the issuing body: the one the signature acts for ("T/M BỘ CHÍNH TRỊ"), else the header's."""
     lines = signature.get("lines") or []
     assert isinstance(lines, list)
-    acting = next((re.sub(r"^(?:T/M|TM\.)\s*", "", l) for l in lines if re.match(r"^(?:T/M|TM\.)\s", l)), "")
+    acting = next((re.sub(r"^(?:T/M|TM\.)\s*", "", line) for line in lines if re.match(r"^(?:T/M|TM\.)\s", line)), "")
     header = " ".join(issuer_lines[1:] if len(issuer_lines) > 1 else issuer_lines)
     candidates = [acting + " " + header, acting, header, attributes.get("Nơi ban hành", "")]
     for candidate in candidates:
@@ -316,8 +341,8 @@ def _issuer(issuer_lines: list[str], signature: dict[str, object], bodies: list[
     return None
 
 
-def _signer_title(signature: dict[str, object]) -> str | None:
-    lines = [l for l in signature.get("lines", []) if not SIGNATURE_START.match(str(l))]  # type: ignore[union-attr]
+def _signer_title(signature: dict[str, Any]) -> str | None:
+    lines = [line for line in signature.get("lines", []) if not SIGNATURE_START.match(str(line))]
     return str(lines[-1]).capitalize() if lines else None
 
 

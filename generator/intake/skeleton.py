@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from generator.corpus.errors import Location, Problem, ValidationError
-from generator.corpus.vocabulary import DOCUMENT_TYPES
 from generator.corpus.numbers import parse_number
+from generator.corpus.vocabulary import DOCUMENT_TYPES
 
 SKELETON = """\
 # Văn bản {number}. Điền các trường rồi chạy: python -m generator check

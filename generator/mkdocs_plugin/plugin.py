@@ -174,4 +174,3 @@ class SitePlugin(BasePlugin[PluginConfig]):
 def _search_config(config: MkDocsConfig) -> dict[str, Any]:
     plugin = config.plugins["material/search"].config
     return {key: plugin[key] for key in ("lang", "separator", "pipeline", "fields")}
-

@@ -13,9 +13,17 @@ from generator.pages.common import section_label
 from generator.support.jsonfile import compact_line
 
 CSV_HEADINGS = {
-    "id": "Mã", "document": "Văn bản", "section": "Mục", "text": "Nội dung nhiệm vụ", "bodies": "Cơ quan chủ trì",
-    "deadline_kinds": "Loại thời hạn", "deadline_date": "Thời hạn", "deadline_wording": "Thời hạn theo văn bản",
-    "status_label": "Trạng thái", "answered_by": "Văn bản trả lời", "as_of": "Tính đến ngày",
+    "id": "Mã",
+    "document": "Văn bản",
+    "section": "Mục",
+    "text": "Nội dung nhiệm vụ",
+    "bodies": "Cơ quan chủ trì",
+    "deadline_kinds": "Loại thời hạn",
+    "deadline_date": "Thời hạn",
+    "deadline_wording": "Thời hạn theo văn bản",
+    "status_label": "Trạng thái",
+    "answered_by": "Văn bản trả lời",
+    "as_of": "Tính đến ngày",
 }
 
 
@@ -26,23 +34,25 @@ def task_rows(site: Site, as_of: dt.date) -> list[dict[str, object]]:
         deadline = task.deadline
         answers = site.answers_to.get(task.id, [])
         status = status_of(task, bool(answers), as_of)
-        rows.append({
-            "id": task.id,
-            "document": task.document.number,
-            "section": section_label(task.section, task.ancestors),
-            "section_id": task.section.id,
-            "text": task.text,
-            "bodies": [b.name for b in task.bodies],
-            "body_ids": [b.id for b in task.bodies],
-            "deadline_kinds": list(deadline.kinds) if deadline else [],
-            "deadline_period": deadline.period if deadline else None,
-            "deadline_date": deadline.date.isoformat() if deadline and deadline.date else None,
-            "deadline_wording": deadline.wording if deadline else None,
-            "status": status,
-            "status_label": STATUS_LABELS[status],
-            "answered_by": [a.document.number for a in answers],
-            "as_of": as_of.isoformat(),
-        })
+        rows.append(
+            {
+                "id": task.id,
+                "document": task.document.number,
+                "section": section_label(task.section, task.ancestors),
+                "section_id": task.section.id,
+                "text": task.text,
+                "bodies": [b.name for b in task.bodies],
+                "body_ids": [b.id for b in task.bodies],
+                "deadline_kinds": list(deadline.kinds) if deadline else [],
+                "deadline_period": deadline.period if deadline else None,
+                "deadline_date": deadline.date.isoformat() if deadline and deadline.date else None,
+                "deadline_wording": deadline.wording if deadline else None,
+                "status": status,
+                "status_label": STATUS_LABELS[status],
+                "answered_by": [a.document.number for a in answers],
+                "as_of": as_of.isoformat(),
+            }
+        )
     return rows
 
 
@@ -56,8 +66,12 @@ def tasks_csv(site: Site, as_of: dt.date) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADINGS.values())
     for row in task_rows(site, as_of):
-        cells = dict(row, bodies=_joined(row["bodies"], "; "), answered_by=_joined(row["answered_by"], "; "),
-                     deadline_kinds=_joined([KIND_LABELS[str(k)] for k in _listed(row["deadline_kinds"])], ", "))
+        cells = dict(
+            row,
+            bodies=_joined(row["bodies"], "; "),
+            answered_by=_joined(row["answered_by"], "; "),
+            deadline_kinds=_joined([KIND_LABELS[str(k)] for k in _listed(row["deadline_kinds"])], ", "),
+        )
         writer.writerow([cells[key] if cells[key] is not None else "" for key in CSV_HEADINGS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

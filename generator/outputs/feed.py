@@ -37,8 +37,11 @@ def atom_feed(site: Site) -> bytes:
     dated = sorted((d for d in site.documents.values() if d.date), key=document_order, reverse=True)
     entries = [
         FeedEntry(
-            title=document_name(document), key=number_key(document.number), stamp=_stamp(document.date.isoformat()),
-            page=page_url(paths.document_page(document.id)), author=site.bodies[document.issuer].name,
+            title=document_name(document),
+            key=number_key(document.number),
+            stamp=_stamp(document.date.isoformat()),
+            page=page_url(paths.document_page(document.id)),
+            author=site.bodies[document.issuer].name,
             summary=document.summary or document.title or document_name(document),
         )
         for document in dated

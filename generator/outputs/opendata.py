@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from generator.pages import paths
-from generator.support.jsonfile import compact_line
 from generator.corpus.model import Document, Section
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Relation, Site, document_order
+from generator.pages import paths
+from generator.support.jsonfile import compact_line
+
 
 def page_url(markdown_path: str) -> str:
     """The page's address relative to the site root, as published (directory URLs)."""
@@ -21,9 +22,13 @@ def section_data(section: Section) -> dict[str, object]:
         "text": section.text,
         "paragraphs": list(section.paragraphs),
         "bodies": list(section.bodies),
-        "task": None if section.task is None else {
+        "task": None
+        if section.task is None
+        else {
             "bodies": list(section.task.bodies),
-            "deadline": None if section.task.deadline is None else {
+            "deadline": None
+            if section.task.deadline is None
+            else {
                 "kinds": list(section.task.deadline.kinds),
                 "period": section.task.deadline.period,
                 "date": section.task.deadline.date.isoformat() if section.task.deadline.date else None,
@@ -68,9 +73,14 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
         "pdf": paths.document_pdf(document.id) if with_pdf else None,
         "relations": [_relation(r, False) for r in site.outgoing.get(document.id, [])]
         + [_relation(r, True) for r in site.incoming.get(document.id, [])],
-        "header": None if header is None else {
-            "issuer_lines": list(header.issuer_lines), "motto": header.motto, "place_date": header.place_date,
-            "kind_line": header.kind_line, "title_lines": list(header.title_lines),
+        "header": None
+        if header is None
+        else {
+            "issuer_lines": list(header.issuer_lines),
+            "motto": header.motto,
+            "place_date": header.place_date,
+            "kind_line": header.kind_line,
+            "title_lines": list(header.title_lines),
         },
         "preamble": list(document.preamble),
         "sections": [section_data(s) for s in document.sections],

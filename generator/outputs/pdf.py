@@ -48,7 +48,7 @@ def document_pdf(document: Document, cache_dir: Path | None) -> bytes:
         return cached.read_bytes()
     from weasyprint import HTML
 
-    data = HTML(string=html).write_pdf(pdf_identifier=key[:32].encode(), uncompressed_pdf=False)
+    data: bytes | None = HTML(string=html).write_pdf(pdf_identifier=key[:32].encode(), uncompressed_pdf=False)
     assert data is not None
     # Typesetting leaves cyclic garbage, and the build pauses the automatic collector.
     gc.collect()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import cast
 
 import jinja2
 
@@ -27,7 +28,6 @@ from generator.pages.render import chart_svg, markdown, markdown_environment
 from generator.pages.tasks import TaskViews
 from generator.pages.views import Views
 from generator.support.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
-
 
 DocumentFiles = tuple[bytes, bytes, "bytes | None", "bytes | None"]  # page, open data, PDF, relations page
 
@@ -100,16 +100,20 @@ def render_site(
     stale = [document for document in site.documents.values() if document.id not in reusable]
     cores = available_cores() if len(site.documents) >= MIN_ITEMS else 1
     # The biggest jobs first, so that the small ones even out the end.
-    listing_jobs: list[Callable[[], dict[str, bytes]]] = [
-        partial(_task_board, context), partial(_task_exports, context), partial(_lists, context), partial(_feed, context),
+    listing_jobs: list[Callable[[], object]] = [
+        partial(_task_board, context),
+        partial(_task_exports, context),
+        partial(_lists, context),
+        partial(_feed, context),
         *(partial(_body_pages, context, part) for part in chunks(list(site.bodies.values()), cores)),
     ]
-    document_jobs = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
+    document_jobs: list[Callable[[], object]] = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
     results = run_jobs([*listing_jobs, *document_jobs], cores)
     files: dict[str, bytes] = {}
     for listed in results[: len(listing_jobs)]:
-        files.update(listed)  # type: ignore[arg-type]
-    rendered = dict(zip((d.id for d in stale), (each for part in results[len(listing_jobs) :] for each in part)))
+        files.update(cast(dict[str, bytes], listed))
+    parts = [cast(list[DocumentFiles], part) for part in results[len(listing_jobs) :]]
+    rendered = dict(zip((d.id for d in stale), (each for part in parts for each in part), strict=True))
     if cache is not None:
         rendered = {i: rendered[i] if i in rendered else cache.documents[i] for i in site.documents}
         cache.site, cache.settings, cache.documents = site, (as_of, pdfs), rendered
@@ -148,8 +152,12 @@ def _task_board(context: RenderContext) -> dict[str, bytes]:
     statuses = {task.id: tasks.status(task) for task in site.tasks}
     chart = deadline_chart(site.tasks, statuses, context.as_of)
     page = context.page(
-        "tasks.md.j2", tasks=tasks.board(), filters=tasks.filters(), as_of=context.as_of_text,
-        chart=chart_svg(chart), chart_by_quarter=chart.by_quarter,
+        "tasks.md.j2",
+        tasks=tasks.board(),
+        filters=tasks.filters(),
+        as_of=context.as_of_text,
+        chart=chart_svg(chart),
+        chart_by_quarter=chart.by_quarter,
     )
     return {paths.TASKS: page}
 
@@ -182,8 +190,11 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
         page = paths.document_page(document.id)
         with_pdf = context.pdfs and document.has_full_text
         page_markdown = markdown(
-            template, page=views.documents.view(document), tasks=tasks.for_document(document.id, page),
-            answers=tasks.answered_by(document.id, page), as_of=context.as_of_text,
+            template,
+            page=views.documents.view(document),
+            tasks=tasks.for_document(document.id, page),
+            answers=tasks.answered_by(document.id, page),
+            as_of=context.as_of_text,
             pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
         )
         data = document_json(views.site, document, context.pdfs)

@@ -5,8 +5,8 @@ templates/chart_rows.svg.j2 and templates/chart_quarters.svg.j2."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from generator.corpus.deadlines import START_FROM
 from generator.corpus.resolve import Task
@@ -176,17 +176,28 @@ def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> R
         y = TOP + ROW * index + ROW / 2
         at = x(task.deadline.date)
         starts = task.deadline.kinds[0] == START_FROM or len(task.deadline.kinds) > 1
-        rows.append(TaskRow(
-            task.id, f"{task.document.number} {section_label(task.section, task.ancestors)}", task.deadline.wording,
-            statuses[task.id], _at(y + 4), _at(at), _at(y),
-            Bar(_at(at), _at(y - 3), _at(max(x(last) - at, 2))) if starts else None,
-        ))
+        rows.append(
+            TaskRow(
+                task.id,
+                f"{task.document.number} {section_label(task.section, task.ancestors)}",
+                task.deadline.wording,
+                statuses[task.id],
+                _at(y + 4),
+                _at(at),
+                _at(y),
+                Bar(_at(at), _at(y - 3), _at(max(x(last) - at, 2))) if starts else None,
+            )
+        )
     return RowsChart(
-        width=LABEL_WIDTH + CHART_WIDTH + 50, height=height,
+        width=LABEL_WIDTH + CHART_WIDTH + 50,
+        height=height,
         title=f"Thời hạn của {len(dated)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
-        grid_top=TOP - 6, grid_bottom=height - 6, axis_y=TOP - 12,
+        grid_top=TOP - 6,
+        grid_bottom=height - 6,
+        axis_y=TOP - 12,
         months=[Month(_at(x(m)), _at(x(m) + 2), f"{m.month:02d}/{m.year}" if m in labelled else "") for m in months],
-        today_x=_at(x(as_of)), rows=rows,
+        today_x=_at(x(as_of)),
+        rows=rows,
     )
 
 
@@ -236,15 +247,27 @@ def quarters_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) 
     tallest = max(sum(column.values()) for column in counts.values())
     total = sum(sum(column.values()) for column in counts.values())
     step = next((n for n in QUARTER_LABEL_STEPS if n * width >= QUARTER_LABEL_GAP), QUARTER_LABEL_STEPS[-1])
-    columns = [_column(quarter, counts.get(quarter), AXIS_WIDTH + index * width, width, tallest, index % step == 0)
-               for index, quarter in enumerate(quarters)]
+    columns = [
+        _column(quarter, counts.get(quarter), AXIS_WIDTH + index * width, width, tallest, index % step == 0)
+        for index, quarter in enumerate(quarters)
+    ]
     today = AXIS_WIDTH + width * (quarters.index(quarter_of(as_of)) + _share_of_quarter(as_of))
     return QuartersChart(
-        width=QUARTERS_WIDTH, height=BASELINE + 40,
+        width=QUARTERS_WIDTH,
+        height=BASELINE + 40,
         title=f"Số nhiệm vụ đến hạn theo quý: {thousands(total)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
-        axis_x=AXIS_WIDTH, axis_label_x=AXIS_WIDTH - 6, axis_right=QUARTERS_WIDTH - 10, baseline=BASELINE, top_label_y=BAR_TOP + 4,
-        base_label_y=BASELINE + 4, name_y=BASELINE + 16, year_y=BASELINE + 30, tallest=thousands(tallest),
-        columns=columns, today_x=_at(today), today_top=BAR_TOP - 8,
+        axis_x=AXIS_WIDTH,
+        axis_label_x=AXIS_WIDTH - 6,
+        axis_right=QUARTERS_WIDTH - 10,
+        baseline=BASELINE,
+        top_label_y=BAR_TOP + 4,
+        base_label_y=BASELINE + 4,
+        name_y=BASELINE + 16,
+        year_y=BASELINE + 30,
+        tallest=thousands(tallest),
+        columns=columns,
+        today_x=_at(today),
+        today_top=BAR_TOP - 8,
     )
 
 
@@ -262,10 +285,15 @@ def _column(quarter: str, column: dict[str, int] | None, left: float, width: flo
             bottom -= height
     described = ", ".join(f"{thousands(column[status])} {words}" for status, words in STACKED if column and column[status])
     return Column(
-        quarter=quarter, left_x=_at(left + 2), name=name if named else "", year=year if named else "",
+        quarter=quarter,
+        left_x=_at(left + 2),
+        name=name if named else "",
+        year=year if named else "",
         label=f"{name}/{year}: {thousands(count)} nhiệm vụ ({described})" if column else "",
-        segments=segments, count=thousands(count) if column and width >= 28 else "",
-        count_x=_at(left + width / 2), count_y=_at(bottom - 4),
+        segments=segments,
+        count=thousands(count) if column and width >= 28 else "",
+        count_x=_at(left + width / 2),
+        count_y=_at(bottom - 4),
     )
 
 

@@ -138,8 +138,14 @@ class DocumentPages:
             marker = escape(section.number) if section.number else "\\-"
             level = min(part.depth + 3, 6) if part.kind == "heading" else part.depth
             anchored = part.kind != "paragraph"
-            blocks.append(Block(
-                part.kind, level, section.id if anchored else "", marker if anchored else "",
-                self.links.text(part.text, page, document), badge_for=section.id if part.last else "",
-            ))
+            blocks.append(
+                Block(
+                    part.kind,
+                    level,
+                    section.id if anchored else "",
+                    marker if anchored else "",
+                    self.links.text(part.text, page, document),
+                    badge_for=section.id if part.last else "",
+                )
+            )
         return blocks

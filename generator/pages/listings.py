@@ -114,7 +114,9 @@ class Listings:
             years.setdefault(str(document.date.year) if document.date else "", []).append(document)
         return [
             GroupView(
-                f"nam-{year}" if year else "chua-ro-ngay", escape(f"Năm {year}" if year else "Chưa rõ ngày ban hành"), "",
+                f"nam-{year}" if year else "chua-ro-ngay",
+                escape(f"Năm {year}" if year else "Chưa rõ ngày ban hành"),
+                "",
                 [self.links.listed(d, page) for d in documents],
             )
             for year, documents in years.items()
@@ -126,10 +128,12 @@ class Listings:
         rows = []
         for document in self.links.documents_by_number():
             key = number_key(document.number)
-            rows.append(LookupRow(
-                number_link_md=self.links.document_link(document, page),
-                key=key,
-                name_md=escape(document_name(document)) + (" — " + escape(document.title) if document.title else ""),
-                short_link_md=link(escape(f"/so-hieu/{key}/"), page, paths.short_page(key)),
-            ))
+            rows.append(
+                LookupRow(
+                    number_link_md=self.links.document_link(document, page),
+                    key=key,
+                    name_md=escape(document_name(document)) + (" — " + escape(document.title) if document.title else ""),
+                    short_link_md=link(escape(f"/so-hieu/{key}/"), page, paths.short_page(key)),
+                )
+            )
         return rows

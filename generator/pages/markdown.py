@@ -7,8 +7,21 @@ import html
 import re
 
 # Characters Python-Markdown gives meaning to anywhere in a line.
-_ALWAYS = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}", "[": "\\[", "]": "\\]",
-           "#": "\\#", "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_ALWAYS = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "{": "\\{",
+    "}": "\\}",
+    "[": "\\[",
+    "]": "\\]",
+    "#": "\\#",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+}
 # One regex pass: str.translate with a mapping costs a Python call per character.
 _SPECIAL = re.compile("[" + re.escape("".join(_ALWAYS)) + "]")
 # At the start of a line: list markers, and "1." which would start an ordered list.

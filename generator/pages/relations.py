@@ -110,7 +110,8 @@ class Relations:
         name = document_name(document)
         groups = [
             RelationGroup(
-                escape(f"{label} ({thousands(len(targets))} văn bản)"), slugify(label),
+                escape(f"{label} ({thousands(len(targets))} văn bản)"),
+                slugify(label),
                 [self.line(r, t, page) for r, t in targets],
             )
             for label, targets in related
@@ -118,6 +119,8 @@ class Relations:
         title = f"Văn bản liên quan đến {name}"
         return RelationsView(
             front_matter=front_matter(title, f"Mọi văn bản có quan hệ với {name}.", searchable=False),
-            heading_md=escape(title), document_link_md=self.links.document_link(document, page), shown=RELATIONS_SHOWN,
+            heading_md=escape(title),
+            document_link_md=self.links.document_link(document, page),
+            shown=RELATIONS_SHOWN,
             groups=groups,
         )

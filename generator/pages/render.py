@@ -37,8 +37,11 @@ def markdown_environment() -> jinja2.Environment:
 def markup_environment() -> jinja2.Environment:
     """The environment of HTML and SVG fragments: every printed value escaped for HTML."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
-        trim_blocks=True, lstrip_blocks=True,
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 

@@ -45,7 +45,7 @@ class Option:
 
 
 def deadline_text(task: Task) -> str:
-    """"31/03/2024 (hoàn thành trong quý I/2024)", as plain text."""
+    """ "31/03/2024 (hoàn thành trong quý I/2024)", as plain text."""
     if task.deadline is None:
         return NO_DEADLINE
     if task.deadline.date is None:

@@ -7,8 +7,9 @@ import multiprocessing
 import os
 import pickle
 import traceback
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Callable, Generic, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -37,7 +38,7 @@ class SharedCounter:
     def take_next(self) -> int:
         """Return the counter and step it."""
         with self._lock:
-            value = self._value.value
+            value: int = self._value.value
             self._value.value = value + 1
             return value
 
@@ -70,8 +71,8 @@ class Background(Generic[Result]):
     def result(self) -> Result:
         succeeded, value = self.outcome()
         if not succeeded:
-            raise value  # type: ignore[misc]
-        return value  # type: ignore[return-value]
+            raise value  # type: ignore[misc]  # the child's error, an exception when not succeeded
+        return value  # type: ignore[return-value]  # the job's result when succeeded
 
     def outcome(self) -> tuple[bool, Result | BaseException]:
         """Wait for the child; return (True, its value) or (False, its error), never raising."""
@@ -80,7 +81,7 @@ class Background(Generic[Result]):
         _, status = os.waitpid(self._pid, 0)
         if not data:
             return False, RuntimeError(f"tiến trình con dừng đột ngột (mã thoát {os.waitstatus_to_exitcode(status)})")
-        return pickle.loads(data)  # type: ignore[no-any-return]
+        return pickle.loads(data)  # type: ignore[no-any-return]  # what the child pickled: (bool, value)
 
 
 def _run_in_child(job: Callable[[], object], writer: int) -> None:
@@ -89,12 +90,12 @@ def _run_in_child(job: Callable[[], object], writer: int) -> None:
     try:
         try:
             outcome: tuple[bool, object] = (True, job())
-        except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+        except BaseException as error:
             outcome = (False, _picklable(error))
         data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as pipe:
             pipe.write(data)
-    except BaseException:  # noqa: BLE001 - the parent sees the empty pipe and the exit code
+    except BaseException:
         code = 1
     finally:
         os._exit(code)
@@ -104,7 +105,7 @@ def _picklable(error: BaseException) -> BaseException:
     try:
         pickle.loads(pickle.dumps(error))
         return error
-    except Exception:  # noqa: BLE001 - any error that cannot cross processes is sent as text
+    except Exception:
         return RuntimeError("".join(traceback.format_exception(error)))
 
 
@@ -132,22 +133,22 @@ def run_jobs(jobs: Sequence[Callable[[], Result]], cores: int | None = None) -> 
         while (index := counter.take_next()) < len(jobs):
             done[index] = jobs[index]()
             for outbox in outboxes:
-                done.update(outbox.take())  # type: ignore[arg-type]
+                done.update(outbox.take())  # type: ignore[arg-type]  # results unpickled as object
     except BaseException:
         counter.skip_to(len(jobs))  # the children stop after their current job
         raise
     finally:
         outcomes = [child.outcome() for child in children]
         for outbox in outboxes:
-            outbox.close_after(done)  # type: ignore[arg-type]
+            outbox.close_after(done)  # type: ignore[arg-type]  # results unpickled as object
     for succeeded, value in outcomes:
         if not succeeded:
-            raise value  # type: ignore[misc]
-        done.update((index, pickle.loads(data)) for index, data in value.items())  # type: ignore[union-attr]
+            raise value  # type: ignore[misc]  # the child's error, an exception when not succeeded
+        done.update((index, pickle.loads(data)) for index, data in value.items())  # type: ignore[union-attr]  # a child's overflow dict
     return [done[index] for index in range(len(jobs))]
 
 
-def _take_jobs_posting(jobs: Sequence[Callable[[], Result]], counter: SharedCounter, outbox: "Outbox") -> dict[int, bytes]:
+def _take_jobs_posting(jobs: Sequence[Callable[[], Result]], counter: SharedCounter, outbox: Outbox) -> dict[int, bytes]:
     """In a child: take jobs until none is left, pickling and posting each result as soon as it
     is made; what does not fit in the outbox is returned, pickled, at the end."""
     overflow: dict[int, bytes] = {}

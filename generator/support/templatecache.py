@@ -3,6 +3,7 @@ temporary folder), so that a build compiles only templates that changed."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 from importlib.metadata import PackageNotFoundError, version
@@ -11,9 +12,20 @@ import jinja2
 
 # The settings compiled code depends on besides the template's source, which Jinja checks itself.
 _COMPILE_SETTINGS = (
-    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async",
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "optimized",
+    "is_async",
 )
 
 
@@ -59,7 +71,5 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
+        with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-        except OSError:
-            pass

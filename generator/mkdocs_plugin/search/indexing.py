@@ -15,8 +15,9 @@ import os
 import queue
 import threading
 import types
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
 
@@ -26,13 +27,14 @@ from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 from generator.support.jsonfile import compact
 
 Entry = dict[str, Any]
-PageData = tuple[str, str | None, dict[str, Any], object, str]  # url, title, meta, toc, html
+PageData = tuple[str, str | None, MutableMapping[str, Any], object, str]  # url, title, meta, toc, html
 
 # Not a speed-up but the sharded index itself: its entries are made by Material's own code. Where
 # that code is not as written against, Material's plugin indexes the pages itself, and the search
 # worker reads its single index, as after a plain `mkdocs build`.
 MATERIAL_ENTRIES = Speedup(
-    "chỉ mục tìm kiếm chia mảnh", "Material for MkDocs 9.8.1",
+    "chỉ mục tìm kiếm chia mảnh",
+    "Material for MkDocs 9.8.1",
     (
         Internal("material.plugins.search.plugin:SearchIndex.__init__", "b75d102d500c"),
         Internal("material.plugins.search.plugin:SearchIndex.create_entry_for_section", "89d7541516b0"),
@@ -54,7 +56,8 @@ def page_entries(page: PageData, fast: bool = True) -> list[Entry]:
     for section in split_sections(html, fast):
         if not section.is_excluded():
             index.create_entry_for_section(section, toc, url, context)
-    return index.entries
+    entries: list[Entry] = index.entries
+    return entries
 
 
 def write_index(site_dir: Path, config: dict[str, Any], docs: list[Entry]) -> None:

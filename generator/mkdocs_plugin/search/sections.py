@@ -20,7 +20,8 @@ from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 
 # Material's rules, applied here to the tags read by a regular expression.
 FAST_SECTIONS = Speedup(
-    "tách mục tìm kiếm nhanh", "Material for MkDocs 9.8.1",
+    "tách mục tìm kiếm nhanh",
+    "Material for MkDocs 9.8.1",
     (
         Internal("material.plugins.search.plugin:Parser", "3227e18afa8a"),
         Internal("material.plugins.search.plugin:Section", "af84af932f8d"),
@@ -52,7 +53,8 @@ def split_sections(html: str, fast: bool = True) -> list[Section]:
         parser = Parser()
         parser.feed(html)
         parser.close()
-        return parser.data
+        sections: list[Section] = parser.data
+        return sections
     return _Splitter().run(tokens)
 
 
@@ -102,7 +104,8 @@ class _Splitter:
         return self.section
 
     def _target(self, section: Section) -> list[str]:
-        return section.title if section.el.tag in self.context else section.text
+        target: list[str] = section.title if section.el.tag in self.context else section.text
+        return target
 
     def start(self, tag: str, attributes: dict[str, str | None]) -> None:
         if tag in void:
@@ -129,7 +132,7 @@ class _Splitter:
         if section.depth > len(self.context):
             for earlier in reversed(self.data):
                 if earlier.depth <= len(self.context):
-                    section.depth = float("inf")  # type: ignore[assignment]
+                    section.depth = float("inf")
                     section = self.section = earlier
                     break
         self.context.pop()

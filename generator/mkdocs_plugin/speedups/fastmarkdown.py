@@ -21,8 +21,9 @@ Markdown.is_block_level searches that list; both use sets made once per page her
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
-from typing import Any, Callable
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -35,7 +36,8 @@ from markdown.util import AtomicString, Registry
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 
 FAST_MARKDOWN = Speedup(
-    "chuyển Markdown nhanh", "Python-Markdown 3.11.3",
+    "chuyển Markdown nhanh",
+    "Python-Markdown 3.11.3",
     (
         # The inline loop re-implemented below, and what it calls.
         Internal("markdown.treeprocessors:InlineProcessor.run", "f6c93631f287"),
@@ -59,10 +61,20 @@ FAST_MARKDOWN = Speedup(
 
 # What each of Python-Markdown's inline patterns needs in the text to match at all.
 TRIGGERS = {
-    "backtick": re.compile("`"), "escape": re.compile(r"\\"), "reference": re.compile(r"\["), "link": re.compile(r"\["),
-    "image_link": re.compile(r"!\["), "image_reference": re.compile(r"!\["), "short_reference": re.compile(r"\["),
-    "short_image_ref": re.compile(r"!\["), "autolink": re.compile("<"), "automail": re.compile("<"),
-    "linebreak": re.compile("  \n"), "html": re.compile("<"), "entity": re.compile("&"), "em_strong": re.compile("[*_]"),
+    "backtick": re.compile("`"),
+    "escape": re.compile(r"\\"),
+    "reference": re.compile(r"\["),
+    "link": re.compile(r"\["),
+    "image_link": re.compile(r"!\["),
+    "image_reference": re.compile(r"!\["),
+    "short_reference": re.compile(r"\["),
+    "short_image_ref": re.compile(r"!\["),
+    "autolink": re.compile("<"),
+    "automail": re.compile("<"),
+    "linebreak": re.compile("  \n"),
+    "html": re.compile("<"),
+    "entity": re.compile("&"),
+    "em_strong": re.compile("[*_]"),
 }
 # Patterns that only ever link to a reference defined in the text ("[id]: url"); without any such
 # definition they leave the text as it is.
@@ -85,8 +97,8 @@ class _ShortcutInline(InlineProcessor):
 
     def run(self, tree: Any, ancestors: list[str] | None = None) -> Any:
         registry = self.inlinePatterns
-        registry._sort()
-        names = [item.name for item in registry._priority]
+        registry._sort()  # type: ignore[attr-defined]  # private, checked by FAST_MARKDOWN
+        names = [item.name for item in registry._priority]  # type: ignore[attr-defined]  # likewise
         known = set(names) <= TRIGGERS.keys()
         idle = frozenset() if self.md.references else _REFERENCES
         self.patterns = [(registry[name], _NEVER if name in idle else TRIGGERS[name]) for name in names] if known else None
@@ -96,10 +108,11 @@ class _ShortcutInline(InlineProcessor):
         """Python-Markdown's loop over the patterns, skipping those that cannot match from startIndex on."""
         patterns = self.patterns
         if patterns is None:
-            return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
+            handled: str = super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]  # name-mangled, checked by FAST_MARKDOWN
+            return handled
         if isinstance(data, AtomicString) or (patternIndex == 0 and _ANY.search(data) is None):
             return data
-        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]  # name-mangled, checked by FAST_MARKDOWN
         start = 0
         while patternIndex < len(patterns):
             pattern, trigger = patterns[patternIndex]
@@ -108,7 +121,7 @@ class _ShortcutInline(InlineProcessor):
             else:
                 data, matched, start = apply(pattern, data, patternIndex, start)
             if not matched:
-                patternIndex += 1
+                patternIndex += 1  # noqa: N806 - Python-Markdown's own name, kept to compare the loops
         return data
 
 
@@ -144,7 +157,8 @@ class _ShortcutTable(TableProcessor):
 
     def _split(self, row: str) -> list[str]:
         if "`" in row or "\\" in row:
-            return super()._split(row)
+            cells: list[str] = super()._split(row)  # type: ignore[misc]  # not in the stubs; checked by FAST_MARKDOWN
+            return cells
         return row.split("|")
 
 
@@ -153,9 +167,9 @@ class _SetsOnceExtractor(HTMLExtractorExtra):
 
     # Properties in HTMLExtractorExtra that build a set from md.block_level_elements on each use;
     # plain attributes here, set when the reader is made for a page.
-    block_level_tags: set[str] = set()  # type: ignore[assignment]
-    block_tags: set[str] = set()  # type: ignore[assignment]
-    span_and_blocks_tags: set[str] = set()  # type: ignore[assignment]
+    block_level_tags: set[str] = set()  # noqa: RUF012 - replaced per reader in __init__
+    block_tags: set[str] = set()  # noqa: RUF012 - replaced per reader in __init__
+    span_and_blocks_tags: set[str] = set()  # noqa: RUF012 - replaced per reader in __init__
 
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
@@ -182,13 +196,13 @@ class _Registrar(Extension):
         _replace(md.preprocessors, "html_block", HtmlBlockPreprocessor, lambda _: _SetsOnceHtmlBlocks(md))
         _replace(md.parser.blockprocessors, "table", TableProcessor, lambda table: _ShortcutTable(md.parser, table.config))
         block_level = frozenset(md.block_level_elements)  # a list, searched ~600 times a page
-        md.is_block_level = partial(_is_block_level, block_level)  # type: ignore[method-assign]
+        md.is_block_level = partial(_is_block_level, block_level)  # type: ignore[method-assign]  # per instance, same signature
 
 
 def _replace(registry: Registry[Any], name: str, original: type, shortcut: Callable[[Any], Any]) -> None:
     """Put shortcut(processor) in place of the processor `name`, at its priority, if it is exactly `original`."""
     if name in registry and type(registry[name]) is original:
-        priority = next(item.priority for item in registry._priority if item.name == name)
+        priority = next(item.priority for item in registry._priority if item.name == name)  # type: ignore[attr-defined]  # checked
         registry.register(shortcut(registry[name]), name, priority)
 
 

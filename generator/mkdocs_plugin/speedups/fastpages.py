@@ -23,7 +23,8 @@ from mkdocs.utils import get_relative_url
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 
 FAST_PAGES = Speedup(
-    "đọc liên kết và neo của trang nhanh", "MkDocs 1.6.1",
+    "đọc liên kết và neo của trang nhanh",
+    "MkDocs 1.6.1",
     (
         # Page.render looks both classes up by name on each call; the subclasses below keep their code.
         Internal("mkdocs.structure.pages:Page.render", "320529348f7a"),
@@ -94,11 +95,14 @@ class RelativeLinks(pages._RelativePathTreeprocessor):
         return file, query, anchor
 
 
+_MKDOCS_RAW_HTML, _MKDOCS_RELATIVE_LINKS = pages._RawHTMLPreprocessor, pages._RelativePathTreeprocessor
+
+
 class Installed:
     """The classes above in place of MkDocs' own, until `restore`."""
 
     def __init__(self) -> None:
-        self.originals = (RawHTMLAnchors.__base__, RelativeLinks.__base__)  # MkDocs' own, even if installed twice
+        self.originals = (_MKDOCS_RAW_HTML, _MKDOCS_RELATIVE_LINKS)  # MkDocs' own, even if installed twice
         RelativeLinks.targets = _Targets()
         # Page.render looks both classes up in its module on each call.
         pages._RawHTMLPreprocessor = RawHTMLAnchors  # type: ignore[misc]  # a subclass, checked by FAST_PAGES

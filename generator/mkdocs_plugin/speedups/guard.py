@@ -79,7 +79,7 @@ def fingerprint(code: object) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def usable(speedup: Speedup) -> bool:
     """Whether `speedup` may run here; on a mismatch, say so once and return False.
 
@@ -90,6 +90,8 @@ def usable(speedup: Speedup) -> bool:
         return True
     log.warning(
         "Tắt tăng tốc %s (viết cho %s): %s; dựng bằng mã gốc của thư viện, kết quả không đổi.",
-        speedup.name, speedup.written_against, reason,
+        speedup.name,
+        speedup.written_against,
+        reason,
     )
     return False

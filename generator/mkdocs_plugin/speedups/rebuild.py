@@ -18,7 +18,8 @@ from watchdog.observers import Observer
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 
 INSTANT_REBUILD = Speedup(
-    "dựng lại ngay khi xem trước", "MkDocs 1.6.1",
+    "dựng lại ngay khi xem trước",
+    "MkDocs 1.6.1",
     (
         Internal("mkdocs.livereload:LiveReloadServer.__init__", "e79efeb939bf"),  # _rebuild_cond, _want_rebuild
         Internal("mkdocs.livereload:LiveReloadServer._build_loop", "0bea1402bb4a"),

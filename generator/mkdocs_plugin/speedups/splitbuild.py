@@ -14,6 +14,7 @@ and never returns into the caller.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -31,7 +32,8 @@ MIN_PAGES = 200
 SKIP_TEMPLATE = "skip.html"
 
 SPLIT_BUILD = Speedup(
-    "dựng trang bằng hai tiến trình", "MkDocs 1.6.1",
+    "dựng trang bằng hai tiến trình",
+    "MkDocs 1.6.1",
     (
         # The order of events and page writes the split follows, and the note of a skipped page.
         Internal("mkdocs.commands.build:build", "c476b64474ac"),
@@ -166,10 +168,8 @@ class Split:
         if self.in_child:
             self._leave(1, ("error", "".join(traceback.format_exception(error)).strip()))
         if self.child is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self.child, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         self._close()
 
     def _send(self, message: tuple[str, object]) -> None:
@@ -244,4 +244,3 @@ def _apply_anchors(files: Any, anchors: Anchors) -> None:
         page.present_anchor_ids = present
         if links is not None:
             page.links_to_anchors = {files.get_file_from_path(target): found for target, found in links.items()}
-
