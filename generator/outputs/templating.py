@@ -7,27 +7,22 @@ from pathlib import Path
 
 import jinja2
 
+from generator.support.templatecache import strict_environment
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 @functools.cache
 def environment() -> jinja2.Environment:
     """Strict, with HTML/XML escaping of every printed value (both read the same five entities)."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return strict_environment(TEMPLATES, autoescape=True)
 
 
 @functools.cache
 def print_environment() -> jinja2.Environment:
     """The print HTML's environment: its whitespace as it always was, since the HTML keys the PDF cache
     and its digest is written into each PDF."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
+    return strict_environment(TEMPLATES, autoescape=True, layout=False, final_newline=False)
 
 
 def render(template: str, /, **values: object) -> str:

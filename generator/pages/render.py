@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 
 from generator.pages.chart import Chart, QuartersChart
-from generator.support.templatecache import bytecode_cache
+from generator.support.templatecache import bytecode_cache, strict_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -21,14 +21,7 @@ def markdown_environment() -> jinja2.Environment:
     One for the process: it keeps compiled templates and recompiles one when its file changes;
     compiled templates are also kept between builds.
     """
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = strict_environment(TEMPLATES, autoescape=False)
     env.bytecode_cache = bytecode_cache("markdown", env)
     return env
 
@@ -36,13 +29,7 @@ def markdown_environment() -> jinja2.Environment:
 @functools.cache
 def markup_environment() -> jinja2.Environment:
     """The environment of HTML and SVG fragments: every printed value escaped for HTML."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return strict_environment(TEMPLATES, autoescape=True, final_newline=False)
 
 
 def markdown(template: jinja2.Template, **values: object) -> bytes:

@@ -1,4 +1,4 @@
-"""Compiled Jinja templates kept between builds (Jinja's own bytecode cache, in the user's
+"""Jinja environments as the project makes them, and compiled Jinja templates kept between builds (Jinja's own bytecode cache, in the user's
 temporary folder), so that a build compiles only templates that changed."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import contextlib
 import functools
 import hashlib
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import jinja2
 
@@ -27,6 +28,22 @@ _COMPILE_SETTINGS = (
     "optimized",
     "is_async",
 )
+
+
+def strict_environment(folder: Path, *, autoescape: bool, layout: bool = True, final_newline: bool = True) -> jinja2.Environment:
+    """Templates from `folder`, failing on any undefined name.
+
+    `layout` drops the line a block tag stands on and the indentation before it, so that templates
+    can be indented; `autoescape` escapes every printed value for HTML and XML.
+    """
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=layout,
+        lstrip_blocks=layout,
+        keep_trailing_newline=final_newline,
+    )
 
 
 def bytecode_cache(kind: str, environment: jinja2.Environment) -> jinja2.BytecodeCache | None:
