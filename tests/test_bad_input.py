@@ -161,7 +161,7 @@ def test_type_and_number_disagree(built_project: Project, capsys: pytest.Capture
 def test_control_character(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     edit(built_project, DOC, "signer: Phan Xuân Dũng", 'signer: "Phan\\x07 Xuân Dũng"')
     err = failed_build(built_project, capsys)
-    assert "chứa ký tự điều khiển U+0007" in err
+    assert "chứa ký tự điều khiển U+0007 ở vị trí 5 của giá trị, không phải chữ; hãy xóa ký tự này" in err
 
 
 def test_every_problem_is_reported_at_once(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,7 +26,7 @@ from generator.corpus.model import (
 from generator.corpus.numbers import type_code
 from generator.corpus.reader import Reader
 from generator.corpus.text import is_safe_slug, slugify
-from generator.corpus.vocabulary import DOCUMENT_TYPES
+from generator.corpus.vocabulary import DOCUMENT_TYPES, RESERVED_IDS
 from generator.corpus.yamlsource import Node, ScalarNode, compose_file
 from generator.support.parallel import map_in_chunks
 
@@ -49,6 +49,10 @@ DOCUMENT_OPTIONAL = (
     "recipients",
     "notes",
 )
+# A document's levels: phần, mục, khoản, điểm, ý and a few more; the site shows at most six headings.
+MAX_SECTION_DEPTH = 12
+# The longest documents have a few hundred items; search and pages cost grows with this.
+MAX_SECTIONS = 5000
 SECTION_FIELDS = ("id", "number", "title", "text", "paragraphs", "bodies", "task", "answers", "sections")
 DEADLINE_EXAMPLES = (
     '"hoàn thành trong quý I/2024", "thực hiện từ tháng 01/2024", "cơ bản hoàn thành trong năm 2024", '
@@ -70,7 +74,11 @@ def load_corpus(data_dir: Path, root: Path | None = None, cache: LoadCache | Non
     problems: list[Problem] = []
     bodies = _load_bodies(data_dir / "bodies.yaml", root, problems)
     documents = []
-    for document, found in _load_changed(sorted((data_dir / "documents").glob("*.yaml")), root, cache):
+    folder = data_dir / "documents"
+    if not folder.is_dir():
+        where = Location(_display(folder, root), 1, 1)
+        problems.append(Problem(where, "", "không có thư mục data/documents/; hãy tạo thư mục và đặt tệp YAML của mỗi văn bản vào đó"))
+    for document, found in _load_changed(sorted(folder.glob("*.yaml")) if folder.is_dir() else [], root, cache):
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -129,6 +137,9 @@ def _read_body(reader: Reader, node: Node, path: str) -> Body | None:
             f'ví dụ "{slugify(body_id) or "ban-tuyen-giao"}"',
         )
         return None
+    if body_id in RESERVED_IDS:
+        reader.problem(fields["id"], f"{path}.id", _reserved(f'mã cơ quan "{body_id}"', "co-quan"))
+        return None
     if body_id is None or name is None:
         return None
     return Body(
@@ -143,13 +154,22 @@ def _read_body(reader: Reader, node: Node, path: str) -> Body | None:
 def _load_changed(paths: list[Path], root: Path, cache: LoadCache | None) -> list[tuple[Document | None, list[Problem]]]:
     if cache is None:
         return map_in_chunks(partial(_load_documents, root=root), paths)
-    stamps = {path: (stat.st_mtime_ns, stat.st_size) for path in paths for stat in (path.stat(),)}
+    stamps = {path: _stamp(path) for path in paths}
     stale = [path for path in paths if path not in cache or cache[path][0] != stamps[path]]
     for path, loaded in zip(stale, map_in_chunks(partial(_load_documents, root=root), stale), strict=True):
         cache[path] = (stamps[path], *loaded)
     for path in set(cache) - set(paths):
         del cache[path]
     return [cache[path][1:] for path in paths]
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """When `path` last changed and its size; a file that cannot be read is read again (and reported)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def _load_documents(paths: Sequence[Path], root: Path) -> list[tuple[Document | None, list[Problem]]]:
@@ -185,6 +205,8 @@ def _read_document(reader: Reader, node: Node, stem: str) -> Document | None:
             f'tên tệp "{stem}.yaml" không dùng được làm địa chỉ trang; cần chữ thường không dấu, số và gạch ngang, '
             f'ví dụ "{slugify(stem) or "45-nq-tw"}.yaml"',
         )
+    if stem in RESERVED_IDS:
+        reader.problem(node, "", _reserved(f'tên tệp "{stem}.yaml"', "van-ban"))
     get = fields.get
     document_type = reader.choice(get("type"), "type", list(DOCUMENT_TYPES))
     status = reader.choice(get("status"), "status", STATUSES) or "Chưa xác định"
@@ -218,6 +240,10 @@ def _read_document(reader: Reader, node: Node, stem: str) -> Document | None:
         answers=_read_answers(reader, get("answers"), "answers"),
         locations={name: reader.at(value) for name, value in fields.items()},
     )
+
+
+def _reserved(what: str, folder: str) -> str:
+    return f"{what} trùng với tên một trang hoặc thư mục của trang web ({folder}/…); hãy đặt tên khác, ví dụ theo số hiệu"
 
 
 def _check_number(reader: Reader, node: Node | None, number: str, document_type: str) -> None:
@@ -302,10 +328,28 @@ def _read_recipients(reader: Reader, node: Node | None) -> tuple[Recipient, ...]
     return tuple(recipients)
 
 
-def _read_sections(reader: Reader, node: Node | None, path: str, parent_id: str) -> list[Section]:
-    sections = []
+class _Count:
+    """Sections read so far in one document."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+
+def _read_sections(
+    reader: Reader, node: Node | None, path: str, parent_id: str, depth: int = 1, count: _Count | None = None
+) -> list[Section]:
+    count = count or _Count()
+    sections: list[Section] = []
     bullet = 0
-    for item, item_path in reader.items(node, path):
+    items = reader.items(node, path)
+    if items and depth > MAX_SECTION_DEPTH:
+        reader.problem(items[0][0], path, f"mục lồng nhau quá {MAX_SECTION_DEPTH} tầng; văn bản không có cấp sâu hơn thế")
+        return []
+    for item, item_path in items:
+        count.read += 1
+        if count.read > MAX_SECTIONS:
+            reader.problem(item, item_path, f"văn bản có quá {MAX_SECTIONS:,} mục; hãy chia thành nhiều văn bản".replace(",", "."))
+            return sections
         fields = reader.mapping(item, item_path, (), SECTION_FIELDS)
         if fields is None:
             continue
@@ -324,7 +368,7 @@ def _read_sections(reader: Reader, node: Node | None, path: str, parent_id: str)
                 f"{item_path}.id",
                 f'mã mục "{own}" không dùng được làm neo liên kết; cần chữ thường không dấu, số và gạch ngang',
             )
-        children = _read_sections(reader, fields.get("sections"), f"{item_path}.sections", section_id)
+        children = _read_sections(reader, fields.get("sections"), f"{item_path}.sections", section_id, depth + 1, count)
         paragraphs = reader.strings(fields.get("paragraphs"), f"{item_path}.paragraphs")
         sections.append(
             Section(

@@ -28,6 +28,14 @@ def number_key(number: str) -> str:
     return "-".join(group.replace("&", "") for group in groups if group.replace("&", ""))
 
 
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+
+
+def number_identity(key: str) -> str:
+    """The document a number key names, however its digits were written: "045-nq-tw" is "45-nq-tw"."""
+    return _LEADING_ZEROS.sub("", key)
+
+
 def parse_number(number: str) -> str | None:
     """Return the key of `number` if the whole string is a well-formed number."""
     match = MENTION.fullmatch(number.strip())

@@ -6,14 +6,11 @@ import datetime as dt
 import re
 
 from generator.corpus.errors import Location, Problem
-from generator.corpus.text import normalize
+from generator.corpus.text import normalize, not_text, url_problem
 from generator.corpus.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, field_path, location
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-# Control characters (Cc), surrogates (Cs) and private-use characters (Co).
-_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
-_URL = re.compile(r"https?://[^\s<>\"]+")
 
 
 class Reader:
@@ -62,9 +59,9 @@ class Reader:
             if required:
                 self.problem(node, path, "không được để trống")
             return None
-        bad = _FORBIDDEN.search(value)
+        bad = not_text(value)
         if bad is not None:
-            self.problem(node, path, f"chứa ký tự điều khiển U+{ord(bad.group()):04X}; hãy xóa ký tự này")
+            self.problem(node, path, f"chứa {bad} của giá trị, không phải chữ; hãy xóa ký tự này")
             return None
         return value
 
@@ -120,10 +117,11 @@ class Reader:
         return False
 
     def url(self, node: Node | None, path: str) -> str | None:
-        """Return an http(s) URL."""
+        """Return an http(s) or mailto URL."""
         value = self.string(node, path)
-        if value is not None and node is not None and not _URL.fullmatch(value):
-            self.problem(node, path, f'địa chỉ không hợp lệ "{value}"; cần dạng https://...')
+        problem = url_problem(value) if value is not None else None
+        if problem is not None and node is not None:
+            self.problem(node, path, f"địa chỉ không hợp lệ: {problem}; cần dạng https://ten-mien.vn/duong-dan")
             return None
         return value
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from generator.corpus.deadlines import Deadline
 from generator.corpus.errors import Location, Problem, ValidationError
 from generator.corpus.model import AnswerRef, Body, Corpus, Document, Section
-from generator.corpus.numbers import find_mentions, number_key
+from generator.corpus.numbers import find_mentions, number_identity, number_key
 
 
 @dataclass(frozen=True)
@@ -146,8 +146,20 @@ def _index_bodies(bodies: tuple[Body, ...], problems: list[Problem]) -> dict[str
 
 def _index_numbers(documents: tuple[Document, ...], problems: list[Problem]) -> dict[str, Document]:
     index: dict[str, Document] = {}
+    identities: dict[str, Document] = {}
     for document in documents:
         key = number_key(document.number)
+        identity = number_identity(key)
+        if identity in identities and key not in index:
+            other = identities[identity]
+            where = document.locations.get("number", document.location)
+            message = (
+                f'số hiệu "{document.number}" là số hiệu "{other.number}" (trong {other.source}) viết khác đi; '
+                "mỗi văn bản chỉ có một tệp, hãy bỏ tệp trùng hoặc sửa số hiệu"
+            )
+            problems.append(Problem(where, "number", message))
+            continue
+        identities.setdefault(identity, document)
         if key in index:
             other = index[key]
             where = document.locations.get("number", document.location)
@@ -284,6 +296,9 @@ def _answers(
         target = site.by_key.get(number_key(ref.number))
         if target is None:
             problems.append(Problem(ref.location, field_path, f'không có văn bản nào mang số hiệu "{ref.number}"'))
+            continue
+        if target is document:
+            problems.append(Problem(ref.location, field_path, "văn bản không thể trả lời nhiệm vụ do chính nó giao"))
             continue
         if (target.id, ref.section) not in scopes:
             scopes[target.id, ref.section] = _section_scope(target, ref.section)

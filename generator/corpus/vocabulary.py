@@ -30,6 +30,30 @@ DOCUMENT_TYPES: dict[str, tuple[str, ...]] = {
     "Đề án": ("da",),
 }
 
+# Names the site's own pages and folders use: no document file or body may be called so, or its
+# page would replace one of them ("index" would replace the list of documents).
+RESERVED_IDS = frozenset(
+    (
+        "index",
+        "van-ban",
+        "co-quan",
+        "so-hieu",
+        "nhiem-vu",
+        "quan-he",
+        "dong-thoi-gian",
+        "search",
+        "javascripts",
+        "stylesheets",
+        "images",
+        "assets",
+        "feed",
+        "documents",
+        "documents-schema",
+        "sitemap",
+        "404",
+    )
+)
+
 # A document number as printed: "45-NQ/TW", "118/QĐ/TW", "287 - CTr/ĐDLHHVN", "01/2024/TT-BKHCN".
 # Groups: the number, a year, the type code, the issuer code.
 _LETTERS = r"[A-Za-zĐđ&]{1,15}"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as option
 from mkdocs.config.defaults import MkDocsConfig
@@ -121,6 +122,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        escape_head(page)
         if self.split.claim(page):
             return markdown
         leave_to_the_other(page)
@@ -169,6 +171,19 @@ class SitePlugin(BasePlugin[PluginConfig]):
         if self.fast_pages is not None:
             self.fast_pages.restore()
             self.fast_pages = None
+
+
+def escape_head(page: Page) -> None:
+    """Make the page's title and description HTML that shows them as written.
+
+    Material prints both as they are into <title>, <meta>, the header, the navigation and the footer:
+    it takes them for HTML. Escaped once here and marked as markup, they are text wherever the theme
+    puts them, and filters that escape (`| e`) leave them as they are.
+    """
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = Markup.escape(value)
 
 
 def _search_config(config: MkDocsConfig) -> dict[str, Any]:

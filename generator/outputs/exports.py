@@ -72,8 +72,19 @@ def tasks_csv(site: Site, as_of: dt.date) -> bytes:
             answered_by=_joined(row["answered_by"], "; "),
             deadline_kinds=_joined([KIND_LABELS[str(k)] for k in _listed(row["deadline_kinds"])], ", "),
         )
-        writer.writerow([cells[key] if cells[key] is not None else "" for key in CSV_HEADINGS])
+        writer.writerow([spreadsheet_cell(cells[key]) for key in CSV_HEADINGS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# What makes a spreadsheet program read a cell as a formula (OWASP's list): such a cell gets a
+# leading apostrophe, which spreadsheets take as "text" and do not show.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as the text it is, never as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _listed(value: object) -> list[object]:

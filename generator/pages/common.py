@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 from generator.corpus.model import Document, Section
@@ -31,9 +32,22 @@ def thousands(count: int) -> str:
     return f"{count:,}".replace(",", ".")
 
 
+def yaml_string(text: str) -> str:
+    """`text` as a YAML double-quoted scalar: JSON's string, with what YAML reads as a line break or
+    cannot read at all written as an escape."""
+    return _NOT_YAML_PRINTABLE.sub(_escaped_code, json.dumps(text, ensure_ascii=False))
+
+
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _escaped_code(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
+
+
 def front_matter(title: str, description: str, search_boost: float = 1.0, searchable: bool = True) -> str:
-    """Return a YAML front matter block; JSON strings are valid YAML scalars."""
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
+    """Return a YAML front matter block."""
+    lines = ["---", f"title: {yaml_string(title)}", f"description: {yaml_string(description)}"]
     if not searchable:
         lines += ["search:", "  exclude: true"]
     elif search_boost != 1.0:

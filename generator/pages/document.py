@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.corpus.model import Document, body_parts
 from generator.pages import paths
 from generator.pages.common import MISSING, Linker, display_date, document_name, front_matter
-from generator.pages.markdown import attribute, escape, link
+from generator.pages.markdown import attribute, escape
 from generator.pages.relations import LinkGroup, Relations
 
 
@@ -57,7 +57,7 @@ class DocumentView:
     diagram_center_md: str
     diagram_label: str
     has_full_text: bool
-    official_link_md: str
+    official_url: str  # attribute-escaped; a link as raw HTML, never Markdown
     header: HeaderView | None
     preamble_md: list[str]
     blocks: list[Block]
@@ -92,7 +92,7 @@ class DocumentPages:
             diagram_center_md=escape(name),
             diagram_label=attribute(f"Sơ đồ quan hệ của {name}"),
             has_full_text=document.has_full_text,
-            official_link_md=link(escape("Toàn văn chính thức"), page, document.official_url) if document.official_url else "",
+            official_url=attribute(document.official_url) if document.official_url else "",
             header=self.header(document),
             preamble_md=[text(p, page, document) for p in document.preamble],
             blocks=self.blocks(document, page),

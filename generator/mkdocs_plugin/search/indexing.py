@@ -37,6 +37,7 @@ MATERIAL_ENTRIES = Speedup(
     "Material for MkDocs 9.8.1",
     (
         Internal("material.plugins.search.plugin:SearchIndex.__init__", "b75d102d500c"),
+        Internal("material.plugins.search.plugin:SearchIndex._find_toc_by_id", "f59f5d2de96a"),
         Internal("material.plugins.search.plugin:SearchIndex.create_entry_for_section", "89d7541516b0"),
         Internal("material.plugins.search.plugin:SearchPlugin.on_page_context", "33eb62fd1688"),  # honours search.exclude
     ),
@@ -53,11 +54,26 @@ def page_entries(page: PageData, fast: bool = True) -> list[Entry]:
         return []
     index = SearchIndex()
     context = types.SimpleNamespace(url=url, title=title, meta=meta, toc=toc, content=html)
+    by_id = _toc_by_id(toc)
     for section in split_sections(html, fast):
         if not section.is_excluded():
-            index.create_entry_for_section(section, toc, url, context)
+            # Material looks each section's heading up by walking the whole table of contents: with
+            # the one item it would find, a page of n headings costs n steps instead of n².
+            found = by_id.get(section.id)
+            index.create_entry_for_section(section, [] if found is None else [found], url, context)
     entries: list[Entry] = index.entries
     return entries
+
+
+def _toc_by_id(toc: Any) -> dict[str, Any]:
+    """Every item of a table of contents by its id; the first in document order where ids repeat."""
+    found: dict[str, Any] = {}
+    stack = list(reversed(list(toc or ())))
+    while stack:
+        item = stack.pop()
+        found.setdefault(item.id, item)
+        stack.extend(reversed(list(item.children)))
+    return found
 
 
 def write_index(site_dir: Path, config: dict[str, Any], docs: list[Entry]) -> None:
