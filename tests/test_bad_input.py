@@ -176,7 +176,7 @@ def test_mkdocs_failure_keeps_previous_output(built_project: Project, capsys: py
     edit(built_project, "mkdocs.yml", "  - Dòng thời gian: dong-thoi-gian.md", "  - Dòng thời gian: khong-co.md")
     err = failed_build(built_project, capsys)
     assert "Lỗi khi dựng trang bằng MkDocs" in err
-    assert "Thư mục docs/ và site/ được giữ nguyên." in err
+    assert "Thư mục docs/ và site/ được giữ nguyên như trước lần dựng này." in err
 
 
 def test_mkdocs_failure_on_a_first_build_leaves_no_docs(project: Project, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.commands.build import Project, build_date, run_mkdocs
+from generator.commands.build import Project
+from generator.commands.mkdocs_run import build_date, run_mkdocs
 from generator.mkdocs_plugin import handoff
 from tests.conftest import AS_OF, files_of
 

@@ -12,7 +12,8 @@ import mkdocs.structure.pages
 import pytest
 from material.plugins.search import plugin as material_search
 
-from generator.commands.build import Project, build_date, run_mkdocs
+from generator.commands.build import Project
+from generator.commands.mkdocs_run import build_date, run_mkdocs
 from generator.mkdocs_plugin.plugin import THEME_CACHE
 from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES
 from generator.mkdocs_plugin.search.sections import FAST_SECTIONS

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import Project, SiteBuildError, build_date, run_mkdocs
+from generator.commands.build import Project
+from generator.commands.mkdocs_run import SiteBuildError, build_date, run_mkdocs
 from generator.mkdocs_plugin.search import indexing
 from generator.mkdocs_plugin.speedups import splitbuild
 from tests.conftest import AS_OF, REPO, files_of, site_plugin

@@ -3,13 +3,10 @@ replaced folder is swapped with renames and the old one deleted in the backgroun
 
 from __future__ import annotations
 
-import subprocess
 import time
 from pathlib import Path
 
-import pytest
-
-from generator.commands.write import TRASH_PREFIX, replace_directory, sync
+from generator.commands.write import sync
 from tests.conftest import files_of
 
 
@@ -60,49 +57,3 @@ def gone_soon(path: Path) -> bool:
 def staged(root: Path, name: str, files: dict[str, bytes]) -> Path:
     sync(files, root / ".build" / name)
     return root / ".build" / name
-
-
-def test_a_replaced_folder_is_swapped_at_once_and_the_old_one_deleted_in_the_background(tmp_path: Path) -> None:
-    target = tmp_path / "site"
-    replace_directory(staged(tmp_path, "site", {"index.html": b"1", "a/b.html": b"old"}), target)
-    assert files_of(target) == {"index.html": b"1", "a/b.html": b"old"}
-    replace_directory(staged(tmp_path, "site", {"index.html": b"2"}), target)
-    assert files_of(target) == {"index.html": b"2"}
-    assert all(gone_soon(trash) for trash in (tmp_path / ".build").glob(f"{TRASH_PREFIX}*"))
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".build", "site"]  # nothing left beside the folder
-
-
-def test_trash_an_interrupted_deletion_left_goes_with_the_next_replacement(tmp_path: Path) -> None:
-    left = tmp_path / ".build" / f"{TRASH_PREFIX}interrupted"
-    (left / "deep").mkdir(parents=True)
-    (left / "deep" / "page.html").write_bytes(b"x")
-    replace_directory(staged(tmp_path, "site", {"index.html": b"1"}), tmp_path / "site")
-    assert gone_soon(left)
-
-
-def test_without_a_process_to_delete_in_the_old_folder_is_deleted_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise OSError("no process")
-
-    monkeypatch.setattr(subprocess, "Popen", refuse)
-    replace_directory(staged(tmp_path, "site", {"index.html": b"1"}), tmp_path / "site")
-    replace_directory(staged(tmp_path, "site", {"index.html": b"2"}), tmp_path / "site")
-    assert list((tmp_path / ".build").glob(f"{TRASH_PREFIX}*")) == []
-    assert files_of(tmp_path / "site") == {"index.html": b"2"}
-
-
-def test_a_swap_that_fails_leaves_the_old_folder_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "site"
-    replace_directory(staged(tmp_path, "site", {"index.html": b"1"}), target)
-    new = staged(tmp_path, "site", {"index.html": b"2"})
-    original = Path.rename
-
-    def failing(self: Path, destination: Path) -> Path:
-        if self == new:
-            raise PermissionError("cannot rename")
-        return original(self, destination)
-
-    monkeypatch.setattr(Path, "rename", failing)
-    with pytest.raises(PermissionError):
-        replace_directory(new, target)
-    assert files_of(target) == {"index.html": b"1"}

@@ -1,77 +1,29 @@
-"""The build, top to bottom: load, resolve, render, MkDocs (given the files in memory), then write."""
+"""The build, top to bottom: load, resolve, render, MkDocs (given the files in memory), then put
+every output in place at once (commands/transaction.py)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import gc
-import logging
 import os
 import shutil
 import time
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from generator.commands.write import SyncResult, is_empty, replace_directory, sync
+from generator.commands.mkdocs_run import SiteBuildError, build_date, run_mkdocs, write_offline_index, write_zip
+from generator.commands.project import OFFLINE_NAME, Project
+from generator.commands.transaction import Transaction, project_lock
+from generator.commands.write import SyncResult, stage_copy, stage_files, sync
 from generator.corpus.load import LoadCache, load_corpus
 from generator.corpus.resolve import Site, resolve
 from generator.outputs.site import RenderCache, render_site
 from generator.support.parallel import Background, available_cores, in_background
 
-if TYPE_CHECKING:  # MkDocs and the plugin are imported only by the commands that run MkDocs
-    from mkdocs.config.defaults import MkDocsConfig
-
-    from generator.mkdocs_plugin.plugin import SitePlugin
-
-OFFLINE_NAME = "nghi-quyet-45-offline"
-
-
-class SiteBuildError(Exception):
-    """MkDocs refused to build the generated Markdown."""
-
-
-@dataclass(frozen=True)
-class Project:
-    """The directories one build reads and writes."""
-
-    root: Path
-
-    @property
-    def data_dir(self) -> Path:
-        return self.root / "data"
-
-    @property
-    def docs_dir(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def site_dir(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def config_file(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    @property
-    def staging_dir(self) -> Path:
-        return self.root / ".build"
-
-    @property
-    def handoff_dir(self) -> Path:
-        """The docs_dir MkDocs gets when the files are handed to it in memory: always empty."""
-        return self.staging_dir / "handoff"
-
-    @property
-    def offline_dir(self) -> Path:
-        return self.root / "site-offline"
-
-    @property
-    def offline_zip(self) -> Path:
-        return self.root / "dist" / f"{OFFLINE_NAME}.zip"
+__all__ = ["BuildReport", "Caches", "Project", "Seconds", "SiteBuildError", "build", "check", "generate", "write_docs"]
 
 
 @dataclass(frozen=True)
@@ -154,78 +106,86 @@ def build(
 ) -> BuildReport:
     """Generate Markdown and build the site; on any failure, docs/ and site/ are untouched.
 
-    MkDocs reads the generated files from memory; docs/ gets them once the site is built. With
-    `offline`, build the copy that works opened from disk into site-offline/ and zip it. Without
-    `speedups`, the plugin's speed-ups stay off (the site is the same).
+    MkDocs reads the generated files from memory. docs/ and site/ (with `offline`, the copy that
+    works opened from disk, site-offline/, and its zip in dist/) are built beside the project's and
+    swapped in together once everything succeeded. Without `speedups`, the plugin's speed-ups stay
+    off (the site is the same). One build at a time: a second one waits for the first.
     """
+    with project_lock(project.staging_dir):
+        transaction = Transaction(project.transaction_dir)
+        try:
+            report = _build(project, transaction, offline, as_of or dt.date.today(), pdfs, speedups, mkdocs_options)
+            transaction.commit()
+        except BaseException:
+            transaction.abort()
+            raise
+    return report
+
+
+def _build(
+    project: Project, transaction: Transaction, offline: bool, as_of: dt.date, pdfs: bool, speedups: bool, options: dict[str, object]
+) -> BuildReport:
     started = time.perf_counter()
     with collector_paused():
         site = check(project)
         validated = time.perf_counter()
         files = render(project, site, as_of, pdfs)
     generated = time.perf_counter()
-    staged_site = project.staging_dir / ("site-offline" if offline else "site")
+    site_dir = transaction.stage("site-offline", project.offline_dir) if offline else transaction.stage("site", project.site_dir)
     if offline:
-        mkdocs_options["use_directory_urls"] = False
-    docs_writer = DocsWriter(files, project)
+        options["use_directory_urls"] = False
+    docs_writer = DocsWriter(files, project.docs_dir, transaction.stage("docs", project.docs_dir))
     try:
-        with build_date(as_of or dt.date.today()):
-            run_mkdocs(
-                project.config_file,
-                empty_directory(project.handoff_dir),
-                staged_site,
-                offline=offline,
-                handed=files,
-                speedups=speedups,
-                **mkdocs_options,
-            )
+        with build_date(as_of):
+            handoff = empty_directory(project.handoff_dir)
+            run_mkdocs(project.config_file, handoff, site_dir, offline=offline, handed=files, speedups=speedups, **options)
     except BaseException:
         docs_writer.cancel()
         raise
     if offline:
-        write_offline_index(staged_site)
+        write_offline_index(site_dir)
+        dist = transaction.stage("dist", project.dist_dir)
+        stage_copy(project.dist_dir, dist, leave_out={project.offline_zip.name})
+        write_zip(site_dir, dist / project.offline_zip.name, OFFLINE_NAME)
     built = time.perf_counter()
     docs = docs_writer.finish()
-    replace_directory(staged_site, project.offline_dir if offline else project.site_dir)
-    if offline:
-        write_zip(project.offline_dir, project.offline_zip, OFFLINE_NAME)
     seconds = Seconds(validated - started, generated - started, built - generated, time.perf_counter() - built)
     return BuildReport(site, docs, seconds)
 
 
 class DocsWriter:
-    """Puts the generated files in docs/ once the site is built, touching only what changed.
+    """Stages the new docs/ beside the old one while MkDocs builds, in a forked process where it can.
 
-    When docs/ is empty or missing (a first build), a forked process writes every file into
-    .build/docs while MkDocs builds, and the finished folder is renamed into place.
+    Files whose bytes are unchanged are linked from the old docs/, so only what changed is written.
     """
 
-    def __init__(self, files: dict[str, bytes], project: Project) -> None:
-        self.files, self.docs = files, project.docs_dir
-        self.staged = project.staging_dir / "docs"
+    def __init__(self, files: dict[str, bytes], current: Path, staged: Path) -> None:
+        self.files, self.current, self.staged = files, current, staged
         self.background: Background[SyncResult] | None = None
-        if available_cores() >= 2 and is_empty(self.docs):
-            self.background = in_background(partial(_sync_in_spare_time, files, empty_directory(self.staged)))
+        if available_cores() >= 2:
+            self.background = in_background(partial(_stage_in_spare_time, files, current, staged))
 
     def finish(self) -> SyncResult:
-        """Put the files in docs/; return what changed there."""
+        """The staged docs/ complete; return what changed against the current one."""
         if self.background is None:
-            return sync(self.files, self.docs)
-        result = self.background.result()
-        replace_directory(self.staged, self.docs)
-        return result
+            return stage_docs(self.files, self.current, self.staged)
+        return self.background.result()
 
     def cancel(self) -> None:
-        """Leave docs/ as it was."""
+        """Stop staging; the transaction deletes what was staged."""
         if self.background is not None:
             self.background.outcome()
-            shutil.rmtree(self.staged, ignore_errors=True)
 
 
-def _sync_in_spare_time(files: dict[str, bytes], target: Path) -> SyncResult:
-    """Sync at a low priority: MkDocs' processes, which the build waits for, come first."""
+def stage_docs(files: dict[str, bytes], current: Path, staged: Path) -> SyncResult:
+    """Write `files` into the empty folder `staged`, linking those `current` already holds unchanged."""
+    return stage_files(files, staged, current)
+
+
+def _stage_in_spare_time(files: dict[str, bytes], current: Path, staged: Path) -> SyncResult:
+    """Stage at a low priority: MkDocs' processes, which the build waits for, come first."""
     os.nice(10)
-    return sync(files, target)
+    return stage_docs(files, current, staged)
 
 
 def empty_directory(path: Path) -> Path:
@@ -234,95 +194,3 @@ def empty_directory(path: Path) -> Path:
         shutil.rmtree(path)
     path.mkdir(parents=True)
     return path
-
-
-@contextlib.contextmanager
-def build_date(date: dt.date) -> Iterator[None]:
-    """Date MkDocs' sitemap by the as-of date instead of the clock, so output depends on input only."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-def write_offline_index(site_dir: Path) -> None:
-    """Wrap the search index in the script Material loads when pages are opened from disk."""
-    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
-    script = "var __index = " + index.replace("</", "<\\/") + ";\n"
-    (site_dir / "search" / "search_index.js").write_text(script, encoding="utf-8")
-
-
-def write_zip(directory: Path, target: Path, folder: str) -> None:
-    """Zip `directory` under `folder/`, byte-identical for identical input (fixed times, sorted)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
-    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(directory).as_posix()}", date_time=(2023, 11, 24, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    temporary.replace(target)
-
-
-def run_mkdocs(
-    config_file: Path,
-    docs_dir: Path,
-    site_dir: Path,
-    offline: bool = False,
-    handed: dict[str, bytes] | None = None,
-    speedups: bool = True,
-    **options: Any,
-) -> SitePlugin:
-    """Run a strict MkDocs build of `docs_dir`, or of the `handed` files, into a fresh `site_dir`.
-
-    Return the project's plugin, which holds what the build did (how the pages were shared out).
-    """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    _show_mkdocs_warnings()
-    try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options)
-        config.extra["offline"] = offline
-        plugin = site_plugin(config)
-        plugin.config.speedups = plugin.config.speedups and speedups
-        plugin.hand(handed)
-        try:
-            mkdocs_build(config)
-        finally:
-            plugin.hand(None)  # MkDocs keeps the plugin for the process: let the files go
-        return plugin
-    except (Abort, ConfigurationError) as error:
-        if site_dir.exists():
-            shutil.rmtree(site_dir)
-        raise SiteBuildError(str(error)) from error
-
-
-def site_plugin(config: MkDocsConfig) -> SitePlugin:
-    """The project's plugin in a loaded config; SiteBuildError when mkdocs.yml does not name it."""
-    from generator.mkdocs_plugin.plugin import NAME, SitePlugin
-
-    plugin = config.plugins.get(NAME)
-    if not isinstance(plugin, SitePlugin):
-        raise SiteBuildError(f'mkdocs.yml cần có plugin "{NAME}" trong mục plugins (xem README, phần "Hai lệnh")')
-    return plugin
-
-
-def _show_mkdocs_warnings() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_generator", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setLevel(logging.WARNING)
-        handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
-        handler._generator = True  # type: ignore[attr-defined]  # marks our handler, so it is added once
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)

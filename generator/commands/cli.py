@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import errno
 import sys
+import traceback
 from pathlib import Path
 
 from generator.commands.build import Project, SiteBuildError, build, check
@@ -20,10 +23,51 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(project, args))
     except ValidationError as error:
         print(error.report(project.root), file=sys.stderr)
-        return 1
     except SiteBuildError as error:
-        print(f"Lỗi khi dựng trang bằng MkDocs: {error}\nThư mục docs/ và site/ được giữ nguyên.", file=sys.stderr)
-        return 1
+        print(f"Lỗi khi dựng trang bằng MkDocs: {error}\n{KEPT}", file=sys.stderr)
+    except OSError as error:
+        print(f"Không ghi được {_where(error, project.root)}: {_os_reason(error)}.\n{KEPT}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print(f"Đã dừng theo yêu cầu.\n{KEPT}", file=sys.stderr)
+        return 130
+    except Exception as error:
+        print(_unexpected(error, project), file=sys.stderr)
+    return 1
+
+
+KEPT = "Thư mục docs/ và site/ được giữ nguyên như trước lần dựng này."
+
+
+def _where(error: OSError, root: Path) -> str:
+    if not error.filename:
+        return "tệp"
+    path = Path(str(error.filename))
+    with contextlib.suppress(ValueError):
+        path = path.resolve().relative_to(root)
+    return f'"{path}"'
+
+
+def _os_reason(error: OSError) -> str:
+    reasons = {
+        errno.ENOSPC: "đĩa đã đầy; hãy giải phóng chỗ trống rồi dựng lại",
+        errno.EDQUOT: "đã hết hạn mức dung lượng; hãy giải phóng chỗ trống rồi dựng lại",
+        errno.EACCES: "không có quyền ghi vào thư mục này",
+        errno.EPERM: "không có quyền ghi vào thư mục này",
+        errno.EROFS: "thư mục chỉ cho đọc",
+    }
+    return reasons.get(error.errno or 0, error.strerror or type(error).__name__)
+
+
+def _unexpected(error: Exception, project: Project) -> str:
+    """A message for what nothing foresaw, with the traceback kept in a file for whoever fixes it."""
+    report = project.staging_dir / "loi-gan-nhat.txt"
+    with contextlib.suppress(OSError):
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    return (
+        f"Lỗi không lường trước ({type(error).__name__}: {error}).\n{KEPT}\n"
+        f"Chi tiết cho người bảo trì ở {report.relative_to(project.root)}; hãy gửi tệp đó kèm tệp dữ liệu vừa sửa."
+    )
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
 from generator.commands.build import Caches, Project, write_docs
+from generator.commands.transaction import project_lock, recover
 from generator.corpus.errors import ValidationError
 from generator.outputs.assets import ASSETS
 from generator.outputs.templating import TEMPLATES as OUTPUT_TEMPLATES
@@ -28,8 +29,11 @@ class Regenerator(FileSystemEventHandler):
     def __init__(self, project: Project) -> None:
         self.project = project
         self.caches = Caches()
+        self.stale = False  # a template or an asset changed since the last regeneration
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
+        # One regeneration at a time, in the order of the edits: a slow one never writes after a later one.
+        self.regenerating = threading.Lock()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         # Watchdog also reports files being opened and closed, by the regeneration itself among others.
@@ -37,7 +41,7 @@ class Regenerator(FileSystemEventHandler):
             return
         with self.lock:
             if not str(event.src_path).startswith(str(self.project.data_dir)):
-                self.caches = Caches()  # a template or an asset changed: every page may differ
+                self.stale = True  # a template or an asset changed: every page may differ
             if self.timer is not None:
                 self.timer.cancel()
             self.timer = threading.Timer(DEBOUNCE_SECONDS, self.regenerate)
@@ -45,6 +49,14 @@ class Regenerator(FileSystemEventHandler):
 
     def regenerate(self) -> bool:
         """Regenerate docs/; print problems and return False if the data is invalid."""
+        with self.regenerating, project_lock(self.project.staging_dir):
+            recover(self.project.transaction_dir)  # what a build killed mid-way left
+            with self.lock:
+                if self.stale:
+                    self.caches, self.stale = Caches(), False
+            return self._regenerate()
+
+    def _regenerate(self) -> bool:
         try:
             # No PDFs in the preview: typesetting them takes seconds per document; `build` makes them.
             _, result = write_docs(self.project, pdfs=False, caches=self.caches)

@@ -1,4 +1,4 @@
-"""Write phase: sync generated files to a directory, touching only what changed."""
+"""Write phase: generated files into a folder, touching only what changed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +56,66 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
     return result
 
 
+def stage_files(files: dict[str, bytes], staged: Path, current: Path) -> SyncResult:
+    """Fill the new folder `staged` with exactly `files`; a file `current` holds with the same bytes
+    is linked from there instead of written. Return what differs from `current`."""
+    result = SyncResult()
+    old = _listing(current)
+    folders: set[Path] = set()
+    for relative, content in files.items():
+        path = staged / relative
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        source = current / relative
+        if relative in old and source.read_bytes() == content and _linked(source, path):
+            continue
+        path.write_bytes(content)
+        result.written.append(relative)
+    result.removed = sorted(old - files.keys(), reverse=True)
+    return result
+
+
+def stage_copy(current: Path, staged: Path, leave_out: set[str]) -> None:
+    """Fill `staged` with what `current` holds at its top, but `leave_out` (linked where possible)."""
+    staged.mkdir(parents=True, exist_ok=True)
+    if not current.is_dir():
+        return
+    for entry in current.iterdir():
+        if entry.name in leave_out:
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, staged / entry.name, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(str(entry), str(staged / entry.name))
+
+
+def _listing(folder: Path) -> set[str]:
+    """Every file below `folder`, by path relative to it ("" folder: none)."""
+    found: set[str] = set()
+    for directory, _, names in os.walk(folder):
+        prefix = os.path.relpath(directory, folder).replace(os.sep, "/")
+        found.update(name if prefix == "." else f"{prefix}/{name}" for name in names)
+    return found
+
+
+def _linked(source: Path, path: Path) -> bool:
+    """Link `path` to `source`; False where the file system cannot (then the file is written)."""
+    try:
+        os.link(source, path)
+    except OSError:
+        return False
+    return True
+
+
+def _link_or_copy(source: str, destination: str) -> str:
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+    return destination
+
+
 def is_empty(folder: Path) -> bool:
     """Whether `folder` is missing or holds nothing."""
     return not folder.exists() or not any(folder.iterdir())
@@ -83,25 +142,6 @@ def _remove_empty_folders(folders: set[Path], target: Path) -> None:
         while folder != target and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
             folder = folder.parent
-
-
-def replace_directory(new: Path, target: Path) -> None:
-    """Put `new` in place of `target` with renames, so `target` is never half-written.
-
-    The old `target` goes to a trash folder beside `new` and is deleted by a process of its own:
-    on a disk, deleting a built site's thousands of files took longer than anything else in
-    putting it in place. Trash an interrupted deletion left behind goes with it.
-    """
-    trash = new.parent / f"{TRASH_PREFIX}{uuid.uuid4().hex}"
-    if target.exists():
-        target.rename(trash)
-    try:
-        new.rename(target)
-    except BaseException:
-        if trash.exists() and not target.exists():
-            trash.rename(target)  # the old folder stays in place rather than none
-        raise
-    delete_in_background(sorted(new.parent.glob(f"{TRASH_PREFIX}*")))
 
 
 TRASH_PREFIX = "trash-"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import mmap
 import multiprocessing
 import os
 import pickle
+import signal
 import traceback
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -18,6 +21,19 @@ Result = TypeVar("Result")
 MIN_ITEMS = 200
 # Jobs per core: small enough that all processes finish together, few enough to cost nothing.
 CHUNKS_PER_CORE = 8
+
+
+# Linux's prctl(PR_SET_PDEATHSIG): the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked child: be killed when `parent` dies, so that no child is left waiting on a pipe
+    nobody reads (Linux); leave at once if it already has."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def available_cores() -> int:
@@ -61,8 +77,10 @@ class Background(Generic[Result]):
 
     def __init__(self, job: Callable[[], Result]) -> None:
         reader, writer = os.pipe()
+        parent = os.getpid()
         self._pid = os.fork()
         if self._pid == 0:
+            die_with_parent(parent)
             os.close(reader)
             _run_in_child(job, writer)
         os.close(writer)

@@ -25,6 +25,7 @@ from generator.mkdocs_plugin.search.sections import split_sections
 from generator.mkdocs_plugin.search.shards import ShardWriter
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 from generator.support.jsonfile import compact
+from generator.support.parallel import die_with_parent
 
 Entry = dict[str, Any]
 PageData = tuple[str, str | None, MutableMapping[str, Any], object, str]  # url, title, meta, toc, html
@@ -83,31 +84,44 @@ def write_index(site_dir: Path, config: dict[str, Any], docs: list[Entry]) -> No
     path.write_bytes(compact({"config": config, "docs": docs}))
 
 
-def _work(pages: Any, result: Any, site_dir: Path, whole: bool) -> None:
+def _work(pages: Any, result: Any, site_dir: Path, whole: bool, parent: int) -> None:
     """Worker process: collect entries as they arrive; on None, write the shards or send back every entry."""
+    die_with_parent(parent)
+    incoming = _Incoming(pages)
     try:
-        result.send(("ok", _index(pages, site_dir, whole)))
+        result.send(("ok", write_entries(incoming.in_page_order(), site_dir, whole)))
+    except OSError as error:  # a full disk, say: the build reports it as it reports its own
+        incoming.drain()
+        result.send(("oserror", (error.errno, error.strerror, error.filename)))
     except Exception as error:  # reported by the build; keep reading so that the build never blocks on a full pipe
-        while pages.get() is not None:
-            pass
+        incoming.drain()
         result.send(("error", f"{type(error).__name__}: {error}"))
 
 
-def _index(pages: Any, site_dir: Path, whole: bool) -> list[Entry]:
-    """Take (page number, entries) in any order; index them in page order, so the output is stable."""
-    return write_entries(_in_page_order(pages), site_dir, whole)
+class _Incoming:
+    """(page number, entries) as the pages send them, in any order, until None."""
 
+    def __init__(self, pages: Any) -> None:
+        self.pages = pages
+        self.ended = False
 
-def _in_page_order(pages: Any) -> Iterator[list[Entry]]:
-    waiting: dict[int, list[Entry]] = {}
-    following = 0
-    while (item := pages.get()) is not None:
-        waiting[item[0]] = item[1]
-        while following in waiting:
-            yield waiting.pop(following)
-            following += 1
-    for number in sorted(waiting):  # pages that sent nothing leave gaps
-        yield waiting[number]
+    def in_page_order(self) -> Iterator[list[Entry]]:
+        """Every page's entries in page order, so that the output is stable."""
+        waiting: dict[int, list[Entry]] = {}
+        following = 0
+        while (item := self.pages.get()) is not None:
+            waiting[item[0]] = item[1]
+            while following in waiting:
+                yield waiting.pop(following)
+                following += 1
+        self.ended = True
+        for number in sorted(waiting):  # pages that sent nothing leave gaps
+            yield waiting[number]
+
+    def drain(self) -> None:
+        """Read what is still coming, up to the end."""
+        while not self.ended:
+            self.ended = self.pages.get() is None
 
 
 def write_entries(pages: Iterable[list[Entry]], site_dir: Path, whole: bool) -> list[Entry]:
@@ -167,7 +181,7 @@ class Indexer:
         pages = context.SimpleQueue()  # no thread of its own: safe to share with a forked process
         self.feeder = _Feeder(pages)
         self.result, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_work, args=(pages, sender, site_dir, whole), daemon=True)
+        self.process = context.Process(target=_work, args=(pages, sender, site_dir, whole, os.getpid()), daemon=True)
         self.process.start()
         sender.close()  # the worker holds the only sending end: its exit reads as end of file
         self.closed = False
@@ -195,6 +209,8 @@ class Indexer:
             self.process.join()
             status, docs = "error", f"tiến trình dừng với mã {self.process.exitcode}"
         self.process.join()
+        if status == "oserror":
+            raise OSError(*docs)
         if status != "ok":
             raise RuntimeError(f"Lập chỉ mục tìm kiếm thất bại: {docs}")
         write_index(self.site_dir, self.config, docs)

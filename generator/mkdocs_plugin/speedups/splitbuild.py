@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
-from generator.support.parallel import SharedCounter, available_cores
+from generator.support.parallel import SharedCounter, available_cores, die_with_parent
 
 # Below this many pages a second process costs more than it saves.
 MIN_PAGES = 200
@@ -91,8 +91,10 @@ class Split:
         self.numbers = {file.src_uri: number for number, file in enumerate(pages)}
         self.turns = SharedCounter()
         reader, writer = multiprocessing.Pipe(duplex=False)
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
+            die_with_parent(parent)
             reader.close()
             self._become_child(writer, config)
         else:

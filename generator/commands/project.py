@@ -1,0 +1,57 @@
+"""The folders a project reads and writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+OFFLINE_NAME = "nghi-quyet-45-offline"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The directories one build reads and writes."""
+
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.root / ".build"
+
+    @property
+    def handoff_dir(self) -> Path:
+        """The docs_dir MkDocs gets when the files are handed to it in memory: always empty."""
+        return self.staging_dir / "handoff"
+
+    @property
+    def offline_dir(self) -> Path:
+        return self.root / "site-offline"
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.root / "dist"
+
+    @property
+    def offline_zip(self) -> Path:
+        return self.dist_dir / f"{OFFLINE_NAME}.zip"
+
+    @property
+    def transaction_dir(self) -> Path:
+        """Where a build stages its outputs before swapping them in (commands/transaction.py)."""
+        return self.staging_dir / "txn"
