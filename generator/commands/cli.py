@@ -151,12 +151,18 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 def _import(project: Project, args: argparse.Namespace) -> int:
     from generator.corpus.load import load_corpus_bodies
     from generator.intake.importer import draft_path, dump_yaml, import_document, read_lines
+    from generator.intake.sources import SourceError
 
     source: Path = args.file
     if not source.is_file():
         print(f"Không tìm thấy tệp {source}.", file=sys.stderr)
         return 1
-    draft, report = import_document(read_lines(source), load_corpus_bodies(project.data_dir, project.root))
+    try:
+        lines = read_lines(source)
+    except SourceError as error:
+        print(error, file=sys.stderr)
+        return 1
+    draft, report = import_document(lines, load_corpus_bodies(project.data_dir, project.root))
     target = args.output or draft_path(project.data_dir / "drafts", draft, source)
     if target.exists():
         print(f"{target} đã có; không ghi đè. Hãy chọn nơi khác bằng --output.", file=sys.stderr)

@@ -57,7 +57,11 @@ def compose_text(text: str, display: str) -> tuple[Node | None, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(display, error)]
     except yaml.reader.ReaderError as error:
-        where = _position(display, text[: error.position])
+        # libyaml counts the position in bytes of UTF-8, PyYAML's reader in characters.
+        before = (
+            text.encode("utf-8")[: error.position].decode("utf-8", "replace") if LOADER is not yaml.SafeLoader else text[: error.position]
+        )
+        where = _position(display, before)
         return None, [Problem(where, "", f"ký tự U+{error.character:04X} không được có trong tệp YAML; hãy xóa ký tự này")]
     except yaml.YAMLError as error:
         return None, [Problem(Location(display, 1, 1), "", f"lỗi cú pháp YAML: {error}")]

@@ -15,6 +15,7 @@ from generator.corpus.model import Body
 from generator.corpus.numbers import MENTION, number_key
 from generator.corpus.text import normalize
 from generator.corpus.vocabulary import DOCUMENT_TYPES, fold
+from generator.intake.sources import read_source, split_lines
 
 # Web-page chrome and counters seen around documents copied from legal-document sites.
 NOISE = [
@@ -99,12 +100,8 @@ class Report:
 
 
 def read_lines(path: Path) -> list[str]:
-    """Read a .txt file, or the paragraphs of a .docx file."""
-    if path.suffix.lower() == ".docx":
-        import docx
-
-        return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
-    return path.read_text(encoding="utf-8-sig").splitlines()
+    """Read a .txt file, or the paragraphs of a .docx file; SourceError when it is neither."""
+    return read_source(path)
 
 
 def import_document(lines: list[str], bodies: list[Body]) -> tuple[dict[str, object], Report]:
@@ -360,6 +357,7 @@ class _Dumper(yaml.SafeDumper):
 def dump_yaml(draft: dict[str, object], report: Report, source: str) -> str:
     """Return the draft as YAML, headed by the report as comments."""
     comments = [f"# Bản nháp nhập từ {source}. Hãy đối chiếu với văn bản gốc, rồi chuyển tệp vào data/documents/."]
-    comments += [f"# {line}" for line in report.lines()]
+    # A comment is one line: a line break in the text would put the rest of it into the YAML.
+    comments += [f"# {' '.join(split_lines(line))}" for line in report.lines()]
     body = yaml.dump(draft, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, indent=2)
     return "\n".join(comments) + "\n" + body

@@ -1,0 +1,75 @@
+"""Reading a received file into lines of text, within limits, with a clear message for what is not one."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+# A long document is a few megabytes even as a scan's text; a Word file unpacks to a few times its size.
+MAX_SOURCE_BYTES = 20 << 20
+MAX_UNPACKED_BYTES = 200 << 20
+MAX_ZIP_MEMBERS = 5000
+# The longest documents run to a few thousand lines.
+MAX_LINES = 20_000
+# What a Word file's own paragraph breaks inside a paragraph ("Shift+Enter") become: new lines.
+_LINE_BREAKS = ("\r\n", "\r", "\v", "\x0c", "\x85", "\u2028", "\u2029")
+
+
+class SourceError(Exception):
+    """The file cannot be read as a document; the message says why and what to do."""
+
+
+def read_source(path: Path) -> list[str]:
+    """The lines of a .txt (UTF-8) or .docx file, one per line or paragraph, none holding a line break."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise SourceError(f"Không đọc được tệp {path.name}: {error.strerror}.") from None
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(f"Tệp {path.name} quá lớn ({size:,} byte); tối đa {MAX_SOURCE_BYTES:,} byte.".replace(",", "."))
+    lines = _docx_lines(path) if path.suffix.lower() == ".docx" else _text_lines(path)
+    if len(lines) > MAX_LINES:
+        raise SourceError(f"Tệp {path.name} có {len(lines):,} dòng; một văn bản tối đa {MAX_LINES:,} dòng.".replace(",", "."))
+    return lines
+
+
+def split_lines(text: str) -> list[str]:
+    """`text` cut at every kind of line break."""
+    for separator in _LINE_BREAKS:
+        text = text.replace(separator, "\n")
+    return text.split("\n")
+
+
+def _text_lines(path: Path) -> list[str]:
+    data = path.read_bytes()
+    if b"\x00" in data:
+        where = data.index(b"\x00") + 1
+        raise SourceError(
+            f"Tệp {path.name} chứa byte 0 ở vị trí {where}: đây không phải tệp văn bản. Hãy lưu văn bản dạng .txt (UTF-8) hoặc .docx."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-8", "replace")
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        raise SourceError(f"Tệp {path.name} không phải UTF-8 (dòng {line}, cột {column}); hãy mở tệp và lưu lại với mã UTF-8.") from None
+    return split_lines(text)
+
+
+def _docx_lines(path: Path) -> list[str]:
+    if not zipfile.is_zipfile(path):
+        raise SourceError(f"Tệp {path.name} không phải tệp Word .docx (không đọc được như tệp nén); hãy lưu lại bằng Word dạng .docx.")
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        unpacked = sum(member.file_size for member in members)
+    if len(members) > MAX_ZIP_MEMBERS or unpacked > MAX_UNPACKED_BYTES:
+        raise SourceError(f"Tệp {path.name} giải nén ra quá lớn ({unpacked:,} byte); tệp Word hợp lệ không như vậy.".replace(",", "."))
+    import docx  # python-docx, imported only for Word files
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:
+        raise SourceError(
+            f"Tệp {path.name} không mở được bằng trình đọc Word ({type(error).__name__}); hãy lưu lại bằng Word dạng .docx."
+        ) from None
+    return [line for paragraph in document.paragraphs for line in split_lines(paragraph.text)]
