@@ -95,7 +95,12 @@ def test_a_csv_cell_never_starts_a_formula() -> None:
 
 
 def test_a_task_starting_with_a_formula_is_text_in_the_export(project: Project) -> None:
-    edit(project, "data/documents/20-kh-tw.yaml", "text: Bộ Chính trị, Ban Bí thư tổ chức", 'text: =HYPERLINK("http://evil.example","bấm") Bộ Chính trị, Ban Bí thư tổ chức')
+    edit(
+        project,
+        "data/documents/20-kh-tw.yaml",
+        "text: Bộ Chính trị, Ban Bí thư tổ chức",
+        'text: =HYPERLINK("http://evil.example","bấm") Bộ Chính trị, Ban Bí thư tổ chức',
+    )
     from generator.commands.build import check
 
     rows = list(csv.reader(io.StringIO(tasks_csv(check(project), __import__("datetime").date(2024, 6, 15)).decode("utf-8-sig"))))
