@@ -54,3 +54,70 @@ def test_a_badge_links_to_the_board_row(browser, server: str) -> None:
     page.wait_for_url(f"{server}/nhiem-vu/#nv-20-kh-tw-iv-3-g1")
     assert page.locator("#nv-20-kh-tw-iv-3-g1").is_visible() or page.locator("#nv-20-kh-tw-iv-3-g1 >> xpath=..").is_visible()
     page.close()
+
+
+def _statuses(page) -> dict[str, str]:
+    """Each board row's status as shown: the task id, without "nv-", and the status."""
+    status = "r.querySelector('.status').className.slice('status status--'.length)"
+    script = f"rows => Object.fromEntries(rows.map(r => [r.querySelector('.task-meta').id.slice(3), {status}]))"
+    return page.eval_on_selector_all(".task-board tbody tr", script)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (
+            "2023-12-20",
+            {"20-kh-tw-iv-2-g1": "due", "20-kh-tw-iv-1-g1": "upcoming", "20-kh-tw-iv-3-g1": "answered", "20-kh-tw-iv-4-g2": "open"},
+        ),
+        ("2024-03-31", {"20-kh-tw-iv-2-g1": "due", "20-kh-tw-iv-1-g1": "started"}),
+        ("2024-04-01", {"20-kh-tw-iv-2-g1": "overdue", "20-kh-tw-iv-1-g1": "started", "20-kh-tw-iv-3-g1": "answered"}),
+    ],
+)
+def test_statuses_are_worked_out_on_the_readers_day(browser, server: str, day: str, expected: dict[str, str]) -> None:
+    """The site was built as of 15/06/2024; a reader on another day sees the statuses of that day."""
+    import datetime as dt
+
+    page = browser.new_page()
+    page.clock.install(time=dt.datetime.fromisoformat(f"{day}T09:00:00+07:00"))
+    page.goto(f"{server}/nhiem-vu/")
+    shown = _statuses(page)
+    assert {task: shown[task] for task in expected} == expected
+    if "overdue" in expected.values():
+        assert page.locator(".task-board .status--overdue").first.inner_text() == "Quá hạn, chưa có văn bản trả lời"
+    assert page.locator(".task-as-of").first.inner_text() == f"{day[8:]}/{day[5:7]}/{day[:4]} (hôm nay; trang dựng ngày 15/06/2024)"
+    page.select_option("select[name=status]", "overdue")
+    assert all(shown[row[3:]] == "overdue" for row in visible_rows(page))
+    page.goto(f"{server}/van-ban/20-kh-tw/")
+    badge = page.locator("#iv-2-g1 ~ .task-badge .status").first
+    assert badge.get_attribute("class") == f"status status--{expected['20-kh-tw-iv-2-g1']}"
+    page.close()
+
+
+def test_the_script_applies_the_builds_rules_to_every_task_on_every_day(browser, server: str) -> None:
+    """Python (the build) and tasks.js (the reader) give every task the same status on any day."""
+    import datetime as dt
+
+    from generator.corpus.load import load_corpus
+    from generator.corpus.resolve import resolve
+    from generator.corpus.tracking import status_of
+    from tests.conftest import REPO
+
+    site = resolve(load_corpus(REPO / "data", REPO))
+    days = [dt.date(2023, 11, 1) + dt.timedelta(days=n) for n in range(0, 1150, 7)]
+    page = browser.new_page()
+    page.goto(f"{server}/nhiem-vu/")
+    data = page.eval_on_selector_all(
+        ".task-board tbody tr",
+        "rows => rows.map(r => [r.querySelector('.task-meta').id.slice(3), Object.assign({}, r.querySelector('.status').dataset)])",
+    )
+    in_js = page.evaluate(
+        "([data, days]) => data.map(([id, d]) => [id, days.map(day => window.vnTasks.statusOf(window.vnTasks.factsOf(d, day)))])",
+        [data, [day.isoformat() for day in days]],
+    )
+    by_id = {task.id: task for task in site.tasks}
+    for task_id, statuses in in_js:
+        task = by_id[task_id]
+        assert statuses == [status_of(task, bool(site.answers_to.get(task_id)), day) for day in days], task_id
+    assert len(in_js) == len(site.tasks)
+    page.close()

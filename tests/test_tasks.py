@@ -11,7 +11,7 @@ import pytest
 
 from generator.corpus.load import load_corpus
 from generator.corpus.resolve import Site, resolve
-from generator.corpus.tracking import ANSWERED, DUE, OVERDUE
+from generator.corpus.tracking import ANSWERED, DUE, OPEN, OVERDUE, STARTED, UPCOMING
 from generator.outputs.exports import tasks_csv, tasks_json
 from generator.pages.tasks import TaskViews
 from tests.conftest import AS_OF, REPO
@@ -61,7 +61,35 @@ def test_status_turns_overdue_the_day_after_the_deadline(site: Site, as_of: dt.d
 def test_answered_and_undated_tasks(site: Site) -> None:
     views = TaskViews(site, dt.date(2030, 1, 1))
     assert views.status(task(site, "20-kh-tw-iv-3-g1")) == ANSWERED
-    assert views.status(task(site, "20-kh-tw-iv-4-g2")) == DUE
+    assert views.status(task(site, "20-kh-tw-iv-4-g2")) == OPEN
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [(dt.date(2023, 12, 31), UPCOMING), (dt.date(2024, 1, 1), STARTED), (dt.date(2030, 1, 1), STARTED)],
+)
+def test_a_start_from_task_starts_and_is_never_overdue(site: Site, as_of: dt.date, expected: str) -> None:
+    """ "thực hiện từ tháng 01/2024": not yet begun before, to be under way from that day; never "quá hạn"."""
+    assert TaskViews(site, as_of).status(task(site, "20-kh-tw-iv-1-g1")) == expected
+
+
+def test_the_first_kind_of_a_deadline_decides() -> None:
+    """ "hoàn thành trong tháng 12/2023 và chỉ đạo thực hiện thường xuyên" is overdue once December has passed."""
+    from generator.corpus.deadlines import parse_deadline
+    from generator.corpus.tracking import RECURRING, apply_rules
+
+    known = {"answered": False, "kind": parse_deadline("thực hiện thường xuyên").kinds[0], "passed": False, "reached": False}
+    assert apply_rules(known) == RECURRING
+    assert apply_rules(known | {"kind": "complete_by", "passed": True, "reached": True}) == OVERDUE
+    assert apply_rules(known | {"answered": True, "kind": "complete_by", "passed": True}) == ANSWERED
+
+
+def test_every_task_has_a_status_on_any_day(site: Site) -> None:
+    from generator.corpus.tracking import STATUS_LABELS
+
+    for day in range(0, 1200, 30):
+        views = TaskViews(site, dt.date(2023, 11, 1) + dt.timedelta(days=day))
+        assert {views.status(t) for t in site.tasks} <= STATUS_LABELS.keys()
 
 
 def test_csv_export(site: Site) -> None:

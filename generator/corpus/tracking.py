@@ -1,22 +1,67 @@
-"""Where a task stands on a date, and the quarters its deadline falls in: the rules every view of tasks follows."""
+"""Where a task stands on a date, and the quarters its deadline falls in: the rules every view of tasks follows.
+
+The status rules are a table, not code: the build applies them as of its date, and the site's
+script (tasks.js, rendered with `script_rules()`) applies the same table as of the reader's today,
+so that a page built in March still says in June that a March deadline has passed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from generator.corpus.deadlines import COMPLETE_BY, ONGOING, START_FROM
 from generator.corpus.resolve import Task
 
-ANSWERED, OVERDUE, DUE = "answered", "overdue", "due"
-STATUS_LABELS = {ANSWERED: "Đã có văn bản trả lời", OVERDUE: "Quá hạn, chưa có văn bản trả lời", DUE: "Chưa có văn bản trả lời, còn hạn"}
+ANSWERED, OVERDUE, DUE, STARTED, UPCOMING, RECURRING, OPEN = "answered", "overdue", "due", "started", "upcoming", "recurring", "open"
+STATUS_LABELS = {
+    ANSWERED: "Đã có văn bản trả lời",
+    OVERDUE: "Quá hạn, chưa có văn bản trả lời",
+    DUE: "Chưa có văn bản trả lời, còn hạn",
+    STARTED: "Đã đến lúc thực hiện, chưa có văn bản trả lời",
+    UPCOMING: "Chưa đến lúc bắt đầu thực hiện",
+    RECURRING: "Thực hiện thường xuyên, chưa có văn bản trả lời",
+    OPEN: "Chưa có văn bản trả lời, không nêu thời hạn",
+}
+# In order, the first rule whose facts all hold gives the status. The facts of a task on a day:
+# "answered" (a document answers it), "kind" (the first kind of its deadline, "" without one),
+# "passed" (the day is after its date) and "reached" (the day is its date or later).
+RULES: tuple[tuple[dict[str, object], str], ...] = (
+    ({"answered": True}, ANSWERED),
+    ({"kind": COMPLETE_BY, "passed": True}, OVERDUE),
+    ({"kind": COMPLETE_BY}, DUE),
+    ({"kind": START_FROM, "reached": True}, STARTED),
+    ({"kind": START_FROM}, UPCOMING),
+    ({"kind": ONGOING}, RECURRING),
+    ({}, OPEN),
+)
 ROMAN = ("I", "II", "III", "IV")
 
 
+def facts(task: Task, answered: bool, as_of: dt.date) -> dict[str, object]:
+    """What the rules read of `task` on the day `as_of`."""
+    deadline = task.deadline
+    date = deadline.date if deadline else None
+    return {
+        "answered": answered,
+        "kind": deadline.kinds[0] if deadline and deadline.kinds else "",
+        "passed": date is not None and as_of > date,
+        "reached": date is not None and as_of >= date,
+    }
+
+
+def apply_rules(known: dict[str, object]) -> str:
+    """The status the first matching rule gives."""
+    return next(status for conditions, status in RULES if all(known[name] == value for name, value in conditions.items()))
+
+
 def status_of(task: Task, answered: bool, as_of: dt.date) -> str:
-    """Answered if any document answers it; overdue once its date has passed; due otherwise."""
-    if answered:
-        return ANSWERED
-    due = task.deadline.due if task.deadline else None
-    return OVERDUE if due is not None and as_of > due else DUE
+    """Where `task` stands on `as_of`."""
+    return apply_rules(facts(task, answered, as_of))
+
+
+def script_rules() -> dict[str, object]:
+    """The rules and labels as the site's script reads them."""
+    return {"rules": [[conditions, status] for conditions, status in RULES], "labels": STATUS_LABELS}
 
 
 def quarter_of(date: dt.date) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.corpus.tracking import script_rules
 from generator.corpus.vocabulary import script_vocabulary
 
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -32,13 +33,20 @@ def asset_files() -> dict[str, bytes]:
 
 
 def _render(template: Path) -> bytes:
-    return _environment().from_string(template.read_text(encoding="utf-8")).render(vocabulary=vocabulary_json()).encode("utf-8")
+    source = template.read_text(encoding="utf-8")
+    return _environment().from_string(source).render(vocabulary=vocabulary_json(), tracking=tracking_json()).encode("utf-8")
 
 
 @functools.cache
 def _environment() -> jinja2.Environment:
     # A script's values are JSON, written whole by vocabulary_json: nothing to escape here.
     return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+@functools.cache
+def tracking_json() -> str:
+    """The task status rules as a JavaScript value."""
+    return json.dumps(script_rules(), ensure_ascii=False, separators=(",", ":"))
 
 
 @functools.cache

@@ -156,6 +156,7 @@ def _task_board(context: RenderContext) -> dict[str, bytes]:
         tasks=tasks.board(),
         filters=tasks.filters(),
         as_of=context.as_of_text,
+        as_of_iso=context.as_of.isoformat(),
         chart=chart_svg(chart),
         chart_by_quarter=chart.by_quarter,
     )
@@ -176,7 +177,7 @@ def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> dict[str, byt
     for body in bodies:
         page = paths.body_page(body.id)
         view, tasks = context.views.bodies.view(body), context.tasks.for_body(body.id, page)
-        files[page] = context.page("body.md.j2", page=view, tasks=tasks, as_of=context.as_of_text)
+        files[page] = context.page("body.md.j2", page=view, tasks=tasks, as_of=context.as_of_text, as_of_iso=context.as_of.isoformat())
     return files
 
 
@@ -195,6 +196,7 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
             tasks=tasks.for_document(document.id, page),
             answers=tasks.answered_by(document.id, page),
             as_of=context.as_of_text,
+            as_of_iso=context.as_of.isoformat(),
             pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
         )
         data = document_json(views.site, document, context.pdfs)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.corpus.deadlines import START_FROM
 from generator.corpus.resolve import Task
-from generator.corpus.tracking import ANSWERED, DUE, OVERDUE, quarter_name, quarter_of
+from generator.corpus.tracking import ANSWERED, DUE, OVERDUE, STARTED, UPCOMING, quarter_name, quarter_of
 from generator.pages.common import display_date, section_label, thousands
 
 ROW = 22
@@ -35,7 +35,13 @@ BASELINE = BAR_TOP + BAR_HEIGHT
 QUARTER_LABEL_GAP = 46
 QUARTER_LABEL_STEPS = (1, 2, 4, 8, 20)
 # Bottom to top, as the caption names them.
-STACKED = ((ANSWERED, "đã có văn bản trả lời"), (OVERDUE, "quá hạn"), (DUE, "còn hạn"))
+STACKED = (
+    (ANSWERED, "đã có văn bản trả lời"),
+    (OVERDUE, "quá hạn"),
+    (STARTED, "đã đến lúc thực hiện"),
+    (DUE, "còn hạn"),
+    (UPCOMING, "chưa đến lúc bắt đầu"),
+)
 
 
 def _at(value: float) -> str:

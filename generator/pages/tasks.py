@@ -34,6 +34,10 @@ class TaskView:
     document_id: str
     due: str
     quarter: str
+    # What the page's script needs to work the status out again on the reader's day.
+    kind: str
+    date: str
+    answered: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class TaskViews:
         where = link(escape(task.document.number), page, paths.document_page(task.document.id), task.section.id) + f", mục {section}"
         bodies = "; ".join(link(escape(b.name), page, paths.body_page(b.id)) for b in task.bodies)
         due = task.deadline.due if task.deadline else None
+        date = task.deadline.date if task.deadline else None
         return TaskView(
             anchor=f"nv-{task.id}",
             text_md=escape(task.text),
@@ -90,6 +95,9 @@ class TaskViews:
             document_id=task.document.id,
             due=due.isoformat() if due else "",
             quarter=quarter_of(due) if due else "",
+            kind=task.deadline.kinds[0] if task.deadline and task.deadline.kinds else "",
+            date=date.isoformat() if date else "",
+            answered="1" if self.site.answers_to.get(task.id) else "0",
         )
 
     def answer_links(self, task: Task, page: str, shown: int | None) -> str:
