@@ -121,3 +121,40 @@ def test_the_script_applies_the_builds_rules_to_every_task_on_every_day(browser,
         assert statuses == [status_of(task, bool(site.answers_to.get(task_id)), day) for day in days], task_id
     assert len(in_js) == len(site.tasks)
     page.close()
+
+
+def test_reports_count_on_the_readers_day_as_in_the_build(browser, tmp_path) -> None:
+    """With reports, the script and the build agree on every task and day; a body's scorecard counts the day's statuses."""
+    import datetime as dt
+
+    from generator.commands.build import build, check
+    from generator.corpus.tracking import site_status
+    from tests.conftest import copy_project
+    from tests.test_reports import FINISHED, IN_WORK, report
+
+    project = copy_project(tmp_path)
+    report(project, "a.yaml", IN_WORK)
+    report(project, "b.yaml", FINISHED)
+    build(project, as_of=dt.date(2024, 6, 15), pdfs=False)
+    site = check(project)
+    days = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(0, 400, 5)]
+    page = browser.new_page()
+    page.goto((project.site_dir / "nhiem-vu" / "index.html").as_uri())
+    data = page.eval_on_selector_all(
+        ".task-board tbody tr",
+        "rows => rows.map(r => [r.querySelector('.task-meta').id.slice(3), Object.assign({}, r.querySelector('.status').dataset)])",
+    )
+    in_js = page.evaluate(
+        "([data, days]) => data.map(([id, d]) => [id, days.map(day => window.vnTasks.statusOf(window.vnTasks.factsOf(d, day)))])",
+        [data, [day.isoformat() for day in days]],
+    )
+    by_id = {t.id: t for t in site.tasks}
+    for task_id, statuses in in_js:
+        assert statuses == [site_status(site, by_id[task_id], day) for day in days], task_id
+    page.close()
+    page = browser.new_page()
+    page.clock.install(time=dt.datetime(2024, 9, 1, 9))
+    page.goto((project.site_dir / "co-quan" / "dang-doan-quoc-hoi" / "index.html").as_uri())
+    counts = page.eval_on_selector_all("[data-scorecard]", "cards => cards.map(c => [c.dataset.scorecard, c.textContent])")
+    assert dict(counts)["done"] == "1" and page.locator(".status--done").count() == 1
+    page.close()

@@ -78,7 +78,13 @@ def test_the_first_kind_of_a_deadline_decides() -> None:
     from generator.corpus.deadlines import parse_deadline
     from generator.corpus.tracking import RECURRING, apply_rules
 
-    known = {"answered": False, "kind": parse_deadline("thực hiện thường xuyên").kinds[0], "passed": False, "reached": False}
+    known = {
+        "reported": "",
+        "answered": False,
+        "kind": parse_deadline("thực hiện thường xuyên").kinds[0],
+        "passed": False,
+        "reached": False,
+    }
     assert apply_rules(known) == RECURRING
     assert apply_rules(known | {"kind": "complete_by", "passed": True, "reached": True}) == OVERDUE
     assert apply_rules(known | {"answered": True, "kind": "complete_by", "passed": True}) == ANSWERED
@@ -107,6 +113,7 @@ def test_csv_export(site: Site) -> None:
         "Thời hạn theo văn bản",
         "Trạng thái",
         "Văn bản trả lời",
+        "Báo cáo gần nhất",
         "Tính đến ngày",
     ]
     by_id = {row[0]: row for row in rows[1:]}

@@ -25,6 +25,7 @@ from generator.corpus.model import (
 )
 from generator.corpus.numbers import type_code
 from generator.corpus.reader import Reader
+from generator.corpus.reports import load_reports
 from generator.corpus.text import is_safe_slug, slugify
 from generator.corpus.vocabulary import DOCUMENT_TYPES, RESERVED_IDS
 from generator.corpus.yamlsource import Node, ScalarNode, compose_file
@@ -82,9 +83,10 @@ def load_corpus(data_dir: Path, root: Path | None = None, cache: LoadCache | Non
         problems.extend(found)
         if document is not None:
             documents.append(document)
+    reports = load_reports(data_dir / "reports", _display(data_dir / "reports", root), problems)
     if problems:
         raise ValidationError(problems)
-    return Corpus(bodies=tuple(bodies), documents=tuple(documents))
+    return Corpus(bodies=tuple(bodies), documents=tuple(documents), reports=tuple(reports))
 
 
 def load_corpus_bodies(data_dir: Path, root: Path) -> list[Body]:

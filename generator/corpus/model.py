@@ -138,12 +138,36 @@ class Document:
         return bool(self.sections)
 
 
+# What a body may report of a task, as written, and the code the rules read.
+REPORT_STATUSES = {"Chưa bắt đầu": "not_started", "Đang thực hiện": "in_progress", "Đã hoàn thành": "done"}
+REPORT_LABELS = {code: label for label, code in REPORT_STATUSES.items()}
+
+
+@dataclass(frozen=True)
+class Report:
+    """A body's report on a task (or on every task of a section) on a date, as written in data/reports/."""
+
+    id: str
+    source: str
+    body: str
+    number: str
+    section: str | None
+    date: dt.date
+    status: str
+    summary: str
+    link: str | None
+    document: str | None
+    location: Location
+    locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+
 @dataclass(frozen=True)
 class Corpus:
     """Everything loaded from `data/`."""
 
     bodies: tuple[Body, ...]
     documents: tuple[Document, ...]
+    reports: tuple[Report, ...] = ()
 
 
 def walk_sections(sections: tuple[Section, ...]) -> Iterator[tuple[Section, tuple[Section, ...]]]:

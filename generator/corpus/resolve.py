@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.corpus.deadlines import Deadline
 from generator.corpus.errors import Location, Problem, ValidationError
-from generator.corpus.model import AnswerRef, Body, Corpus, Document, Section
+from generator.corpus.model import AnswerRef, Body, Corpus, Document, Report, Section
 from generator.corpus.numbers import find_mentions, number_identity, number_key
 
 
@@ -69,6 +69,8 @@ class Site:
     tasks: list[Task] = field(default_factory=list)
     answers_to: dict[str, list[Answer]] = field(default_factory=dict)
     answers_by: dict[str, list[Answer]] = field(default_factory=dict)
+    # Each task's reports, oldest first.
+    reports_on: dict[str, list[Report]] = field(default_factory=dict)
 
     def segments(self, text: str, current: Document | None = None) -> list[Segment]:
         """Split `text` so that every known document number becomes a link segment."""
@@ -125,6 +127,10 @@ def resolve(corpus: Corpus) -> Site:
     scopes: dict[tuple[str, str | None], set[str] | None] = {}
     for document in corpus.documents:
         _answers(document, site, tasks_of, scopes, problems)
+    for report in corpus.reports:
+        _report(report, site, tasks_of, scopes, problems)
+    for reports in site.reports_on.values():
+        reports.sort(key=lambda r: (r.date, r.id))
     if problems:
         raise ValidationError(problems)
     return site
@@ -314,6 +320,39 @@ def _answers(
             answer = Answer(document, own_section, task)
             site.answers_to.setdefault(task.id, []).append(answer)
             site.answers_by.setdefault(document.id, []).append(answer)
+
+
+def _report(
+    report: Report,
+    site: Site,
+    tasks_of: dict[str, list[Task]],
+    scopes: dict[tuple[str, str | None], set[str] | None],
+    problems: list[Problem],
+) -> None:
+    """Record `report` on the tasks it speaks of, which must be given to its body."""
+    where = report.locations.get
+    if report.body not in site.bodies:
+        problems.append(Problem(where("body", report.location), "body", _unknown_body(report.body, site.bodies)))
+        return
+    if report.document is not None and number_key(report.document) not in site.by_key:
+        problems.append(Problem(where("document", report.location), "document", f'không có văn bản nào mang số hiệu "{report.document}"'))
+    target = site.by_key.get(number_key(report.number))
+    if target is None:
+        problems.append(Problem(where("task", report.location), "task", f'không có văn bản nào mang số hiệu "{report.number}"'))
+        return
+    if (target.id, report.section) not in scopes:
+        scopes[target.id, report.section] = _section_scope(target, report.section)
+    scope = scopes[target.id, report.section]
+    if scope is None:
+        problems.append(Problem(where("task", report.location), "task", f'văn bản {target.number} không có mục "{report.section}"'))
+        return
+    tasks = [t for t in tasks_of[target.id] if t.section.id in scope and any(b.id == report.body for b in t.bodies)]
+    if not tasks:
+        place = f"mục {report.section} của văn bản {target.number}" if report.section else f"văn bản {target.number}"
+        message = f'{place} không giao nhiệm vụ nào cho cơ quan "{report.body}"; báo cáo phải là của cơ quan chủ trì nhiệm vụ'
+        problems.append(Problem(where("task", report.location), "task", message))
+    for task in tasks:
+        site.reports_on.setdefault(task.id, []).append(report)
 
 
 def _section_scope(document: Document, section_id: str | None) -> set[str] | None:

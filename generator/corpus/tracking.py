@@ -8,14 +8,19 @@ so that a page built in March still says in June that a March deadline has passe
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from generator.corpus.deadlines import COMPLETE_BY, ONGOING, START_FROM
-from generator.corpus.resolve import Task
+from generator.corpus.model import Report
+from generator.corpus.resolve import Site, Task
 
 ANSWERED, OVERDUE, DUE, STARTED, UPCOMING, RECURRING, OPEN = "answered", "overdue", "due", "started", "upcoming", "recurring", "open"
+DONE, IN_PROGRESS = "done", "in_progress"
 STATUS_LABELS = {
+    DONE: "Đã hoàn thành (theo báo cáo)",
     ANSWERED: "Đã có văn bản trả lời",
     OVERDUE: "Quá hạn, chưa có văn bản trả lời",
+    IN_PROGRESS: "Đang thực hiện (theo báo cáo)",
     DUE: "Chưa có văn bản trả lời, còn hạn",
     STARTED: "Đã đến lúc thực hiện, chưa có văn bản trả lời",
     UPCOMING: "Chưa đến lúc bắt đầu thực hiện",
@@ -23,25 +28,36 @@ STATUS_LABELS = {
     OPEN: "Chưa có văn bản trả lời, không nêu thời hạn",
 }
 # In order, the first rule whose facts all hold gives the status. The facts of a task on a day:
+# "reported" (what the latest report up to that day says: "done", "in_progress", "not_started", ""),
 # "answered" (a document answers it), "kind" (the first kind of its deadline, "" without one),
 # "passed" (the day is after its date) and "reached" (the day is its date or later).
 RULES: tuple[tuple[dict[str, object], str], ...] = (
+    ({"reported": "done"}, DONE),
     ({"answered": True}, ANSWERED),
     ({"kind": COMPLETE_BY, "passed": True}, OVERDUE),
+    ({"reported": "in_progress"}, IN_PROGRESS),
     ({"kind": COMPLETE_BY}, DUE),
     ({"kind": START_FROM, "reached": True}, STARTED),
     ({"kind": START_FROM}, UPCOMING),
     ({"kind": ONGOING}, RECURRING),
     ({}, OPEN),
 )
+# A body's scorecard counts its tasks in four groups of statuses.
+SCORECARD = (
+    ("done", "Đã xong", (DONE, ANSWERED)),
+    ("under-way", "Đang thực hiện", (IN_PROGRESS, STARTED, RECURRING)),
+    ("not-started", "Chưa bắt đầu hoặc còn hạn", (DUE, UPCOMING, OPEN)),
+    ("overdue", "Quá hạn", (OVERDUE,)),
+)
 ROMAN = ("I", "II", "III", "IV")
 
 
-def facts(task: Task, answered: bool, as_of: dt.date) -> dict[str, object]:
-    """What the rules read of `task` on the day `as_of`."""
+def facts(task: Task, answered: bool, as_of: dt.date, reports: Sequence[Report] = ()) -> dict[str, object]:
+    """What the rules read of `task` on the day `as_of`; `reports` oldest first."""
     deadline = task.deadline
     date = deadline.date if deadline else None
     return {
+        "reported": next((r.status for r in reversed(reports) if r.date <= as_of), ""),
         "answered": answered,
         "kind": deadline.kinds[0] if deadline and deadline.kinds else "",
         "passed": date is not None and as_of > date,
@@ -54,14 +70,23 @@ def apply_rules(known: dict[str, object]) -> str:
     return next(status for conditions, status in RULES if all(known[name] == value for name, value in conditions.items()))
 
 
-def status_of(task: Task, answered: bool, as_of: dt.date) -> str:
-    """Where `task` stands on `as_of`."""
-    return apply_rules(facts(task, answered, as_of))
+def status_of(task: Task, answered: bool, as_of: dt.date, reports: Sequence[Report] = ()) -> str:
+    """Where `task` stands on `as_of`, given its reports (oldest first)."""
+    return apply_rules(facts(task, answered, as_of, reports))
+
+
+def site_status(site: Site, task: Task, as_of: dt.date) -> str:
+    """Where `task` of `site` stands on `as_of`: its answers and its reports considered."""
+    return status_of(task, bool(site.answers_to.get(task.id)), as_of, site.reports_on.get(task.id, ()))
 
 
 def script_rules() -> dict[str, object]:
     """The rules and labels as the site's script reads them."""
-    return {"rules": [[conditions, status] for conditions, status in RULES], "labels": STATUS_LABELS}
+    return {
+        "rules": [[conditions, status] for conditions, status in RULES],
+        "labels": STATUS_LABELS,
+        "scorecard": [[key, list(statuses)] for key, _, statuses in SCORECARD],
+    }
 
 
 def quarter_of(date: dt.date) -> str:

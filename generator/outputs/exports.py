@@ -7,8 +7,9 @@ import datetime as dt
 import io
 
 from generator.corpus.deadlines import KIND_LABELS
+from generator.corpus.model import REPORT_LABELS, Report
 from generator.corpus.resolve import Site
-from generator.corpus.tracking import STATUS_LABELS, status_of
+from generator.corpus.tracking import STATUS_LABELS, site_status
 from generator.pages.common import section_label
 from generator.support.jsonfile import compact_line
 
@@ -23,6 +24,7 @@ CSV_HEADINGS = {
     "deadline_wording": "Thời hạn theo văn bản",
     "status_label": "Trạng thái",
     "answered_by": "Văn bản trả lời",
+    "latest_report": "Báo cáo gần nhất",
     "as_of": "Tính đến ngày",
 }
 
@@ -33,7 +35,7 @@ def task_rows(site: Site, as_of: dt.date) -> list[dict[str, object]]:
     for task in site.tasks:
         deadline = task.deadline
         answers = site.answers_to.get(task.id, [])
-        status = status_of(task, bool(answers), as_of)
+        status = site_status(site, task, as_of)
         rows.append(
             {
                 "id": task.id,
@@ -50,10 +52,32 @@ def task_rows(site: Site, as_of: dt.date) -> list[dict[str, object]]:
                 "status": status,
                 "status_label": STATUS_LABELS[status],
                 "answered_by": [a.document.number for a in answers],
+                "reports": [_report_data(site, report) for report in site.reports_on.get(task.id, [])],
                 "as_of": as_of.isoformat(),
             }
         )
     return rows
+
+
+def _report_data(site: Site, report: Report) -> dict[str, object]:
+    return {
+        "date": report.date.isoformat(),
+        "body_id": report.body,
+        "body": site.bodies[report.body].name,
+        "status": report.status,
+        "summary": report.summary,
+        "link": report.link,
+        "document": report.document,
+    }
+
+
+def _latest_report(row: dict[str, object]) -> str:
+    reports = _listed(row["reports"])
+    if not reports:
+        return ""
+    latest = reports[-1]
+    assert isinstance(latest, dict)
+    return f"{latest['date']} {latest['body']}: {REPORT_LABELS[str(latest['status'])]} — {latest['summary']}"
 
 
 def tasks_json(site: Site, as_of: dt.date) -> bytes:
@@ -68,6 +92,7 @@ def tasks_csv(site: Site, as_of: dt.date) -> bytes:
     for row in task_rows(site, as_of):
         cells = dict(
             row,
+            latest_report=_latest_report(row),
             bodies=_joined(row["bodies"], "; "),
             answered_by=_joined(row["answered_by"], "; "),
             deadline_kinds=_joined([KIND_LABELS[str(k)] for k in _listed(row["deadline_kinds"])], ", "),

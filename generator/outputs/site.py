@@ -177,7 +177,9 @@ def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> dict[str, byt
     for body in bodies:
         page = paths.body_page(body.id)
         view, tasks = context.views.bodies.view(body), context.tasks.for_body(body.id, page)
-        files[page] = context.page("body.md.j2", page=view, tasks=tasks, as_of=context.as_of_text, as_of_iso=context.as_of.isoformat())
+        extra = {"scorecard": context.tasks.scorecard(body.id), "reports": context.tasks.reports_by(body.id, page)}
+        as_of = {"as_of": context.as_of_text, "as_of_iso": context.as_of.isoformat()}
+        files[page] = context.page("body.md.j2", page=view, tasks=tasks, **as_of, **extra)
     return files
 
 

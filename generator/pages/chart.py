@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.corpus.deadlines import START_FROM
 from generator.corpus.resolve import Task
-from generator.corpus.tracking import ANSWERED, DUE, OVERDUE, STARTED, UPCOMING, quarter_name, quarter_of
+from generator.corpus.tracking import ANSWERED, DONE, DUE, IN_PROGRESS, OVERDUE, STARTED, UPCOMING, quarter_name, quarter_of
 from generator.pages.common import display_date, section_label, thousands
 
 ROW = 22
@@ -36,8 +36,10 @@ QUARTER_LABEL_GAP = 46
 QUARTER_LABEL_STEPS = (1, 2, 4, 8, 20)
 # Bottom to top, as the caption names them.
 STACKED = (
+    (DONE, "đã hoàn thành"),
     (ANSWERED, "đã có văn bản trả lời"),
     (OVERDUE, "quá hạn"),
+    (IN_PROGRESS, "đang thực hiện"),
     (STARTED, "đã đến lúc thực hiện"),
     (DUE, "còn hạn"),
     (UPCOMING, "chưa đến lúc bắt đầu"),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.corpus.model import REPORT_LABELS, Report
+from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Site, Task
-from generator.corpus.tracking import STATUS_LABELS, quarter_name, quarter_of, status_of
+from generator.corpus.tracking import SCORECARD, STATUS_LABELS, quarter_name, quarter_of, site_status
 from generator.pages import paths
 from generator.pages.common import display_date, section_label, thousands
 from generator.pages.markdown import attribute, escape, link
@@ -38,6 +40,20 @@ class TaskView:
     kind: str
     date: str
     answered: str
+    reports_attribute: str  # "2024-06-30:in_progress 2024-09-30:done", oldest first
+    reports: list[ReportView]  # newest first
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One progress report, escaped for the page that shows it."""
+
+    date: str
+    body_md: str
+    status_label: str
+    summary_md: str
+    link: str  # attribute-escaped, "" without one
+    document_md: str
 
 
 @dataclass(frozen=True)
@@ -71,7 +87,7 @@ class TaskViews:
                 self.by_body.setdefault(body.id, []).append(task)
 
     def status(self, task: Task) -> str:
-        return status_of(task, bool(self.site.answers_to.get(task.id)), self.as_of)
+        return site_status(self.site, task, self.as_of)
 
     def view(self, task: Task, page: str, answers_shown: int | None = None) -> TaskView:
         """The task as `page` shows it, naming `answers_shown` answering documents at most (all if None)."""
@@ -98,7 +114,40 @@ class TaskViews:
             kind=task.deadline.kinds[0] if task.deadline and task.deadline.kinds else "",
             date=date.isoformat() if date else "",
             answered="1" if self.site.answers_to.get(task.id) else "0",
+            reports_attribute=" ".join(f"{r.date.isoformat()}:{r.status}" for r in self.site.reports_on.get(task.id, [])),
+            reports=[self.report(r, page) for r in reversed(self.site.reports_on.get(task.id, []))],
         )
+
+    def report(self, report: Report, page: str) -> ReportView:
+        body = self.site.bodies[report.body]
+        document = self.site.by_key.get(number_key(report.document)) if report.document else None
+        return ReportView(
+            date=display_date(report.date),
+            body_md=link(escape(body.name), page, paths.body_page(body.id)),
+            status_label=REPORT_LABELS[report.status],
+            summary_md=escape(report.summary),
+            link=attribute(report.link) if report.link else "",
+            document_md=link(escape(document.number), page, paths.document_page(document.id)) if document else "",
+        )
+
+    def reports_by(self, body_id: str, page: str) -> list[tuple[str, ReportView]]:
+        """Every report of a body, newest first, with a link to the task it speaks of."""
+        found: dict[str, tuple[Report, Task]] = {}
+        for task in self.by_body.get(body_id, []):
+            for report in self.site.reports_on.get(task.id, []):
+                if report.body == body_id:
+                    found.setdefault(report.id, (report, task))
+        ordered = sorted(found.values(), key=lambda pair: (pair[0].date, pair[0].id), reverse=True)
+        return [(self._task_link(task, page), self.report(report, page)) for report, task in ordered]
+
+    def _task_link(self, task: Task, page: str) -> str:
+        label = f"{task.document.number}, mục {section_label(task.section, task.ancestors)}"
+        return link(escape(label), page, paths.document_page(task.document.id), task.section.id)
+
+    def scorecard(self, body_id: str) -> list[tuple[str, str, int]]:
+        """(key, label, count) of the body's tasks in each group of statuses."""
+        statuses = [self.status(t) for t in self.by_body.get(body_id, [])]
+        return [(key, label, sum(s in group for s in statuses)) for key, label, group in SCORECARD]
 
     def answer_links(self, task: Task, page: str, shown: int | None) -> str:
         """Links to the documents answering `task`; past `shown` of them, a link to the rest on the board."""

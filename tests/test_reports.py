@@ -1,0 +1,126 @@
+"""Progress reports: read from data/reports/, checked, shown on the board, document and body pages, exported."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from generator.commands.build import Project, check, generate
+from generator.commands.cli import main
+from generator.corpus.tracking import DONE, IN_PROGRESS, OVERDUE, STARTED, site_status
+
+AS_OF = dt.date(2024, 9, 1)
+
+
+def report(project: Project, name: str, text: str) -> None:
+    folder = project.data_dir / "reports"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+IN_WORK = """body: ban-can-su-dang-chinh-phu
+task: 20-KH/TW#iv-2
+date: 2024-04-15
+status: Đang thực hiện
+summary: Đã trình dự thảo Chiến lược quốc gia về phát triển đội ngũ trí thức.
+link: https://example.vn/bao-cao/2024-04
+"""
+FINISHED = """body: dang-doan-quoc-hoi
+task: 20-KH/TW#iv-1-g1
+date: 2024-08-20
+status: Đã hoàn thành
+summary: Đã ban hành kế hoạch giám sát.
+document: 45-NQ/TW
+"""
+
+
+@pytest.fixture
+def reported(project: Project) -> Project:
+    report(project, "2024-04-15-chinh-phu.yaml", IN_WORK)
+    report(project, "2024-08-20-quoc-hoi.yaml", FINISHED)
+    return project
+
+
+def task(site, task_id: str):  # type: ignore[no-untyped-def]
+    return next(t for t in site.tasks if t.id == task_id)
+
+
+def test_a_report_speaks_of_every_task_of_its_section_given_to_its_body(reported: Project) -> None:
+    site = check(reported)
+    assert [r.id for r in site.reports_on["20-kh-tw-iv-2-g2"]] == ["2024-04-15-chinh-phu"]
+    assert "20-kh-tw-iv-1-g2" not in site.reports_on  # given to the same body, but not in the section reported on
+    assert [r.status for r in site.reports_on["20-kh-tw-iv-1-g1"]] == ["done"]
+
+
+def test_statuses_follow_the_latest_report_up_to_the_day(reported: Project) -> None:
+    site = check(reported)
+    assert site_status(site, task(site, "20-kh-tw-iv-2-g2"), dt.date(2024, 4, 14)) == STARTED  # before the report
+    assert site_status(site, task(site, "20-kh-tw-iv-2-g2"), AS_OF) == IN_PROGRESS
+    assert site_status(site, task(site, "20-kh-tw-iv-2-g1"), AS_OF) == OVERDUE  # due 31/03/2024: a report "under way" is still late
+    assert site_status(site, task(site, "20-kh-tw-iv-1-g1"), AS_OF) == DONE
+
+
+def test_pages_show_the_latest_report_and_a_bodys_history_and_scorecard(reported: Project) -> None:
+    _, files = generate(reported, AS_OF, pdfs=False)
+    board = files["nhiem-vu/index.md"].decode("utf-8")
+    assert (
+        'data-reports="2024-04-15:in_progress">Đang thực hiện (theo báo cáo)</span><br><span class="task-report">Báo cáo 15/04/2024: '
+        in board
+    )
+    assert '(<a href="https://example.vn/bao-cao/2024-04">chi tiết</a>)' in board
+    body = files["co-quan/dang-doan-quoc-hoi.md"].decode("utf-8")
+    assert '<span class="scorecard__count" data-scorecard="done">1</span> Đã xong' in body
+    assert "## Báo cáo tiến độ {: #bao-cao-tien-do }" in body
+    line = "- 20/08/2024 · [20-KH/TW, mục IV.1, ý 1](../van-ban/20-kh-tw.md#iv-1-g1) · **Đã hoàn thành**: "
+    assert line + "Đã ban hành kế hoạch giám sát. ([45-NQ/TW]" in body
+    document = files["van-ban/20-kh-tw.md"].decode("utf-8")
+    assert "Đã hoàn thành (theo báo cáo)" in document
+
+
+def test_exports_carry_the_reports(reported: Project) -> None:
+    _, files = generate(reported, AS_OF, pdfs=False)
+    tasks = {t["id"]: t for t in json.loads(files["nhiem-vu/nhiem-vu.json"])["tasks"]}
+    assert tasks["20-kh-tw-iv-1-g1"]["reports"] == [
+        {
+            "date": "2024-08-20",
+            "body_id": "dang-doan-quoc-hoi",
+            "body": "Đảng đoàn Quốc hội",
+            "status": "done",
+            "summary": "Đã ban hành kế hoạch giám sát.",
+            "link": None,
+            "document": "45-NQ/TW",
+        }
+    ]
+    rows = list(csv.DictReader(io.StringIO(files["nhiem-vu/nhiem-vu.csv"].decode("utf-8-sig"))))
+    latest = {row["Mã"]: row["Báo cáo gần nhất"] for row in rows}
+    assert latest["20-kh-tw-iv-1-g1"] == "2024-08-20 Đảng đoàn Quốc hội: Đã hoàn thành — Đã ban hành kế hoạch giám sát."
+    assert latest["20-kh-tw-ii-1"] == ""
+
+
+@pytest.mark.parametrize(
+    ("change", "said", "field"),
+    [
+        (("body: ban-can-su-dang-chinh-phu", "body: khong-co"), 'cơ quan "khong-co" không có trong data/bodies.yaml', "body"),
+        (("body: ban-can-su-dang-chinh-phu", "body: lhhvn"), 'không giao nhiệm vụ nào cho cơ quan "lhhvn"', "task"),
+        (("task: 20-KH/TW#iv-2", "task: 20-KH/TW#iv-99"), 'văn bản 20-KH/TW không có mục "iv-99"', "task"),
+        (("task: 20-KH/TW#iv-2", "task: 99-KH/TW"), 'không có văn bản nào mang số hiệu "99-KH/TW"', "task"),
+        (
+            ("status: Đang thực hiện", "status: Sắp xong"),
+            'giá trị "Sắp xong" không hợp lệ; cần một trong: "Chưa bắt đầu", "Đang thực hiện"',
+            "status",
+        ),
+        (("date: 2024-04-15", "date: 2024-13-15"), "ngày không hợp lệ", "date"),
+        (("link: https://example.vn/bao-cao/2024-04", "link: javascript:alert(1)"), "chỉ nhận địa chỉ bắt đầu bằng https://", "link"),
+    ],
+)
+def test_a_wrong_report_is_a_message(
+    project: Project, capsys: pytest.CaptureFixture[str], change: tuple[str, str], said: str, field: str
+) -> None:
+    report(project, "x.yaml", IN_WORK.replace(*change))
+    assert main(["--root", str(project.root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert said in err and 'File "data/reports/x.yaml", dòng' in err and f"trường {field}" in err
