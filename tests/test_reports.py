@@ -124,3 +124,19 @@ def test_a_wrong_report_is_a_message(
     assert main(["--root", str(project.root), "check"]) == 1
     err = capsys.readouterr().err
     assert said in err and 'File "data/reports/x.yaml", dòng' in err and f"trường {field}" in err
+
+
+def test_the_home_page_shows_where_the_programme_stands(reported: Project) -> None:
+    _, files = generate(reported, AS_OF, pdfs=False)
+    home = files["index.md"].decode("utf-8")
+    assert "## Tình hình thực hiện {: #tinh-hinh-thuc-hien }" in home
+    assert "Trạng thái của 26 nhiệm vụ mà các văn bản giao, tính đến ngày 01/09/2024" in home
+    assert (
+        '<span class="overview-count__number">1</span> [Đã hoàn thành (theo báo cáo)](nhiem-vu/index.md?status=done#bang-nhiem-vu)' in home
+    )
+    assert "### Quá hạn {: #qua-han }" in home and "#sap-den-han" not in home  # nothing falls due by 30/11/2024
+    assert "- 20/08/2024 · [Đảng đoàn Quốc hội](co-quan/dang-doan-quoc-hoi.md) · [20-KH/TW, mục IV.1, ý 1]" in home
+    assert "## Văn bản mới {: #van-ban-moi }" in home
+    _, files = generate(reported, dt.date(2024, 10, 15), pdfs=False)
+    due_soon = files["index.md"].decode("utf-8").split("{: #sap-den-han }", 1)[1].split("###", 1)[0]
+    assert due_soon.count("\n- ") == 5  # the five tasks due by the end of 2024, 77 days on

@@ -137,7 +137,15 @@ def _lists(context: RenderContext) -> dict[str, bytes]:
     tree, others = listings.tree(paths.HOME)
     documents = listings.all_documents(paths.DOCUMENTS)
     files = {
-        paths.HOME: context.page("home.md.j2", tree=tree, others=others),
+        paths.HOME: context.page(
+            "home.md.j2",
+            tree=tree,
+            others=others,
+            overview=context.tasks.overview(paths.HOME),
+            latest=listings.latest(paths.HOME),
+            as_of=context.as_of_text,
+            as_of_iso=context.as_of.isoformat(),
+        ),
         paths.DOCUMENTS: context.page("documents.md.j2", documents=documents, count=len(documents)),
         paths.BODIES: context.page("bodies.md.j2", groups=listings.by_body(paths.BODIES)),
         paths.TIMELINE: context.page("timeline.md.j2", groups=listings.by_year(paths.TIMELINE)),

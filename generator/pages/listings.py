@@ -15,6 +15,8 @@ from generator.pages.relations import Relations
 
 # The home page's tree shows this many documents derived from each document.
 TREE_CHILDREN_SHOWN = 10
+# The home page names this many of the newest documents.
+LATEST_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,11 @@ class Listings:
         self.issued: dict[str, list[Document]] = {}
         for document in sorted(self.site.documents.values(), key=document_order):
             self.issued.setdefault(document.issuer, []).append(document)
+
+    def latest(self, page: str, count: int = LATEST_SHOWN) -> list[ListedDocument]:
+        """The newest dated documents, newest first."""
+        dated = sorted((d for d in self.site.documents.values() if d.date), key=document_order, reverse=True)
+        return [self.links.listed(d, page) for d in dated[:count]]
 
     def all_documents(self, page: str) -> list[ListedDocument]:
         return [self.links.listed(d, page) for d in self.links.documents_by_number()]

@@ -48,7 +48,7 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+def relative(from_page: str, to_page: str, anchor: str | None = None, query: str = "") -> str:
     """Return the relative link from one Markdown source path to another (with anchor).
 
     Both are paths below the docs directory ("van-ban/x.md"), or an absolute URL as `to_page`.
@@ -58,6 +58,7 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     else:
         target_folder, _, name = to_page.rpartition("/")
         target = _folder_path(from_page.rpartition("/")[0], target_folder) + name
+    target += f"?{query}" if query else ""
     return f"{target}#{anchor}" if anchor else target
 
 
@@ -72,6 +73,6 @@ def _folder_path(source_folder: str, target_folder: str) -> str:
     return "".join(part + "/" for part in [".."] * (len(source) - common) + target[common:])
 
 
-def link(label_md: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """Return a Markdown link whose label is already escaped."""
-    return f"[{label_md}]({relative(from_page, to_page, anchor)})"
+def link(label_md: str, from_page: str, to_page: str, anchor: str | None = None, query: str = "") -> str:
+    """Return a Markdown link whose label is already escaped; `query` is a URL query of our own (never data)."""
+    return f"[{label_md}]({relative(from_page, to_page, anchor, query)})"

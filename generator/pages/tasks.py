@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from generator.corpus.model import REPORT_LABELS, Report
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Site, Task
-from generator.corpus.tracking import SCORECARD, STATUS_LABELS, quarter_name, quarter_of, site_status
+from generator.corpus.tracking import DUE, OVERDUE, SCORECARD, STATUS_LABELS, UPCOMING, quarter_name, quarter_of, site_status
 from generator.pages import paths
 from generator.pages.common import display_date, section_label, thousands
 from generator.pages.markdown import attribute, escape, link
 
 NO_DEADLINE = "Không nêu thời hạn"
+# The home page lists this many tasks of each kind; tasks due within this many days are "due soon".
+OVERVIEW_SHOWN = 10
+DUE_SOON_DAYS = 90
 # A task badge or a body's list names this many answering documents; the board names them all.
 ANSWERS_SHOWN = 5
 
@@ -54,6 +57,19 @@ class ReportView:
     summary_md: str
     link: str  # attribute-escaped, "" without one
     document_md: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Where the programme stands, for the home page: counts, what is due soon, what is late, what is new."""
+
+    counts: list[tuple[str, str, int, str]]  # status, label, count, link to the board filtered to it
+    total: int
+    due_soon: list[TaskView]
+    overdue: list[TaskView]
+    overdue_count: int
+    overdue_link_md: str
+    reports: list[tuple[str, ReportView]]
 
 
 @dataclass(frozen=True)
@@ -178,6 +194,36 @@ class TaskViews:
             label = f"{task.document.number}, mục {section_label(task.section, task.ancestors)}"
             links.append(link(escape(label), page, paths.document_page(task.document.id), task.section.id))
         return links
+
+    def overview(self, page: str, shown: int = OVERVIEW_SHOWN) -> Overview:
+        """The home page's summary of every task as of the build's day."""
+        statuses = {t.id: self.status(t) for t in self.site.tasks}
+        counts = [
+            (status, label, count, link(escape(label), page, paths.TASKS, "bang-nhiem-vu", query=f"status={status}"))
+            for status, label in STATUS_LABELS.items()
+            if (count := sum(s == status for s in statuses.values()))
+        ]
+        due = sorted((t for t in self.site.tasks if statuses[t.id] in (DUE, UPCOMING) and self._due_within(t)), key=self._date)
+        overdue = [t for t in self.site.tasks if statuses[t.id] == OVERDUE]
+        everyone = {r.id: (r, t) for t in self.site.tasks for r in self.site.reports_on.get(t.id, [])}
+        reports = sorted(everyone.values(), key=lambda pair: (pair[0].date, pair[0].id), reverse=True)[:shown]
+        all_overdue = escape(f"Xem cả {thousands(len(overdue))} nhiệm vụ quá hạn trên bảng nhiệm vụ")
+        return Overview(
+            counts=counts,
+            total=len(statuses),
+            due_soon=[self.view(t, page, ANSWERS_SHOWN) for t in due[:shown]],
+            overdue=[self.view(t, page, ANSWERS_SHOWN) for t in overdue[:shown]],
+            overdue_count=len(overdue),
+            overdue_link_md=link(all_overdue, page, paths.TASKS, "bang-nhiem-vu", query="status=overdue"),
+            reports=[(self._task_link(t, page), self.report(r, page)) for r, t in reports],
+        )
+
+    def _due_within(self, task: Task) -> bool:
+        date = self._date(task)
+        return self.as_of <= date <= self.as_of + dt.timedelta(days=DUE_SOON_DAYS)
+
+    def _date(self, task: Task) -> dt.date:
+        return task.deadline.date if task.deadline and task.deadline.date else dt.date.max
 
     def filters(self) -> dict[str, list[Option]]:
         """The choices of the board's filters: bodies, documents, deadline quarters, statuses."""
