@@ -158,3 +158,24 @@ def test_reports_count_on_the_readers_day_as_in_the_build(browser, tmp_path) -> 
     counts = page.eval_on_selector_all("[data-scorecard]", "cards => cards.map(c => [c.dataset.scorecard, c.textContent])")
     assert dict(counts)["done"] == "1" and page.locator(".status--done").count() == 1
     page.close()
+    _new_pages_pass_axe_on_a_phone(browser, project.site_dir)
+
+
+def _new_pages_pass_axe_on_a_phone(browser, site) -> None:  # type: ignore[no-untyped-def]
+    """A body's page with its scorecard and reports, the home page's overview and the board, served."""
+    import functools
+    import threading
+
+    from tests.conftest import QuietServer, _QuietHandler
+    from tests.test_browser import _overflow, _serious_violations
+
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        for path in ("co-quan/dang-doan-quoc-hoi/", "", "nhiem-vu/"):
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{path}")
+            assert _serious_violations(page) == [] and _overflow(page) <= 0, path
+    finally:
+        page.close()
+        httpd.shutdown()
