@@ -140,3 +140,14 @@ def test_the_home_page_shows_where_the_programme_stands(reported: Project) -> No
     _, files = generate(reported, dt.date(2024, 10, 15), pdfs=False)
     due_soon = files["index.md"].decode("utf-8").split("{: #sap-den-han }", 1)[1].split("###", 1)[0]
     assert due_soon.count("\n- ") == 5  # the five tasks due by the end of 2024, 77 days on
+
+
+def test_the_tasks_export_follows_its_published_schema(reported: Project) -> None:
+    import jsonschema
+
+    _, files = generate(reported, AS_OF, pdfs=False)
+    schema = json.loads(files["nhiem-vu/nhiem-vu.schema.json"])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = json.loads(files["nhiem-vu/nhiem-vu.json"])
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    assert {t["status"] for t in data["tasks"]} >= {"done", "in_progress", "overdue"}

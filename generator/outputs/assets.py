@@ -15,12 +15,14 @@ from generator.corpus.vocabulary import script_vocabulary
 ASSETS = Path(__file__).parent.parent / "assets"
 SCHEMA_FILE = Path(__file__).parent / "documents.schema.json"
 SCHEMA = "documents.schema.json"
+TASKS_SCHEMA_FILE = Path(__file__).parent / "tasks.schema.json"
+TASKS_SCHEMA = "nhiem-vu/nhiem-vu.schema.json"
 TEMPLATE_SUFFIX = ".j2"
 
 
 def asset_files() -> dict[str, bytes]:
     """Every static file by its path under docs/, scripts rendered."""
-    files = {SCHEMA: SCHEMA_FILE.read_bytes()}
+    files = {SCHEMA: SCHEMA_FILE.read_bytes(), TASKS_SCHEMA: TASKS_SCHEMA_FILE.read_bytes()}
     for asset in sorted(ASSETS.rglob("*")):
         if not asset.is_file():
             continue
