@@ -179,3 +179,19 @@ def _new_pages_pass_axe_on_a_phone(browser, site) -> None:  # type: ignore[no-un
     finally:
         page.close()
         httpd.shutdown()
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_charts_labels_are_as_large_as_the_text(browser, server: str, width: int) -> None:
+    """The chart scrolls sideways on a phone rather than shrinking its labels below the body text's size."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{server}/nhiem-vu/")
+    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
+    heights = page.eval_on_selector_all(".task-timeline__svg text", "labels => labels.map(l => l.getBoundingClientRect().height)")
+    assert heights and min(heights) >= body
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    described = page.evaluate(
+        "document.getElementById(document.querySelector('.task-timeline__svg').getAttribute('aria-describedby')).textContent"
+    )
+    assert "Bảng nhiệm vụ bên dưới ghi từng nhiệm vụ bằng chữ." in described
+    page.close()

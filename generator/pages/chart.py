@@ -13,12 +13,14 @@ from generator.corpus.resolve import Task
 from generator.corpus.tracking import ANSWERED, DONE, DUE, IN_PROGRESS, OVERDUE, STARTED, UPCOMING, quarter_name, quarter_of
 from generator.pages.common import display_date, section_label, thousands
 
-ROW = 22
-LABEL_WIDTH = 150
-CHART_WIDTH = 560
-TOP = 34
-# Month labels ("12/2023", 11px text) are about 43 units wide: keep their starts further apart.
-LABEL_GAP = 50
+# The chart is drawn one unit to a CSS pixel, with text the size of the body's (16px): it scrolls
+# sideways on a phone rather than shrinking its labels out of reach.
+ROW = 30
+LABEL_WIDTH = 190
+CHART_WIDTH = 420
+TOP = 44
+# Month labels ("12/2023", 16px text) are about 62 units wide: keep their starts further apart.
+LABEL_GAP = 70
 # Label every Nth month, the first N that leaves room: months, quarters, half years, years.
 LABEL_STEPS = (1, 3, 6, 12, 24, 60)
 # A row per task reads well for a few dozen tasks; a national corpus has thousands (2,000 rows
@@ -26,13 +28,13 @@ LABEL_STEPS = (1, 3, 6, 12, 24, 60)
 ROWS_AT_MOST = 40
 
 # The chart of quarters: its columns stand on BASELINE, the tallest BAR_HEIGHT high.
-QUARTERS_WIDTH = 760
-AXIS_WIDTH = 40
-BAR_TOP = 24
-BAR_HEIGHT = 180
+QUARTERS_WIDTH = 680
+AXIS_WIDTH = 56
+BAR_TOP = 30
+BAR_HEIGHT = 200
 BASELINE = BAR_TOP + BAR_HEIGHT
-# "Quý III" in the 11px axis font is about 38 units wide.
-QUARTER_LABEL_GAP = 46
+# "Quý III" in the 16px axis font is about 56 units wide.
+QUARTER_LABEL_GAP = 64
 QUARTER_LABEL_STEPS = (1, 2, 4, 8, 20)
 # Bottom to top, as the caption names them.
 STACKED = (
@@ -190,14 +192,14 @@ def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> R
                 f"{task.document.number} {section_label(task.section, task.ancestors)}",
                 task.deadline.wording,
                 statuses[task.id],
-                _at(y + 4),
+                _at(y + 6),
                 _at(at),
                 _at(y),
                 Bar(_at(at), _at(y - 3), _at(max(x(last) - at, 2))) if starts else None,
             )
         )
     return RowsChart(
-        width=LABEL_WIDTH + CHART_WIDTH + 50,
+        width=LABEL_WIDTH + CHART_WIDTH + LABEL_GAP,  # room for the last month's label
         height=height,
         title=f"Thời hạn của {len(dated)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
         grid_top=TOP - 6,
@@ -262,16 +264,16 @@ def quarters_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) 
     today = AXIS_WIDTH + width * (quarters.index(quarter_of(as_of)) + _share_of_quarter(as_of))
     return QuartersChart(
         width=QUARTERS_WIDTH,
-        height=BASELINE + 40,
+        height=BASELINE + 52,
         title=f"Số nhiệm vụ đến hạn theo quý: {thousands(total)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
         axis_x=AXIS_WIDTH,
         axis_label_x=AXIS_WIDTH - 6,
         axis_right=QUARTERS_WIDTH - 10,
         baseline=BASELINE,
-        top_label_y=BAR_TOP + 4,
-        base_label_y=BASELINE + 4,
-        name_y=BASELINE + 16,
-        year_y=BASELINE + 30,
+        top_label_y=BAR_TOP + 6,
+        base_label_y=BASELINE + 6,
+        name_y=BASELINE + 22,
+        year_y=BASELINE + 42,
         tallest=thousands(tallest),
         columns=columns,
         today_x=_at(today),
