@@ -195,3 +195,14 @@ def test_the_charts_labels_are_as_large_as_the_text(browser, server: str, width:
     )
     assert "Bảng nhiệm vụ bên dưới ghi từng nhiệm vụ bằng chữ." in described
     page.close()
+
+
+@pytest.mark.parametrize(("day", "colour"), [("2023-12-20", "due"), ("2024-04-01", "overdue")])
+def test_the_charts_rows_take_the_status_of_the_readers_day(browser, server: str, day: str, colour: str) -> None:
+    import datetime as dt
+
+    page = browser.new_page()
+    page.clock.install(time=dt.datetime.fromisoformat(f"{day}T09:00:00+07:00"))
+    page.goto(f"{server}/nhiem-vu/")
+    assert page.get_attribute(".task-timeline__svg circle[data-task='20-kh-tw-iv-2-g1']", "class") == f"dot {colour}"
+    page.close()
