@@ -56,6 +56,18 @@ def test_a_badge_links_to_the_board_row(browser, server: str) -> None:
     page.close()
 
 
+def _script_statuses(page, days) -> list[tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
+    """Each board row's task id with the status tasks.js gives it on each of `days`."""
+    data = page.eval_on_selector_all(
+        ".task-board tbody tr",
+        "rows => rows.map(r => [r.querySelector('.task-meta').id.slice(3), Object.assign({}, r.querySelector('.status').dataset)])",
+    )
+    return page.evaluate(
+        "([data, days]) => data.map(([id, d]) => [id, days.map(day => window.vnTasks.statusOf(window.vnTasks.factsOf(d, day)))])",
+        [data, [day.isoformat() for day in days]],
+    )
+
+
 def _statuses(page) -> dict[str, str]:
     """Each board row's status as shown: the task id, without "nv-", and the status."""
     status = "r.querySelector('.status').className.slice('status status--'.length)"
@@ -107,14 +119,7 @@ def test_the_script_applies_the_builds_rules_to_every_task_on_every_day(browser,
     days = [dt.date(2023, 11, 1) + dt.timedelta(days=n) for n in range(0, 1150, 7)]
     page = browser.new_page()
     page.goto(f"{server}/nhiem-vu/")
-    data = page.eval_on_selector_all(
-        ".task-board tbody tr",
-        "rows => rows.map(r => [r.querySelector('.task-meta').id.slice(3), Object.assign({}, r.querySelector('.status').dataset)])",
-    )
-    in_js = page.evaluate(
-        "([data, days]) => data.map(([id, d]) => [id, days.map(day => window.vnTasks.statusOf(window.vnTasks.factsOf(d, day)))])",
-        [data, [day.isoformat() for day in days]],
-    )
+    in_js = _script_statuses(page, days)
     by_id = {task.id: task for task in site.tasks}
     for task_id, statuses in in_js:
         task = by_id[task_id]
@@ -140,14 +145,7 @@ def test_reports_count_on_the_readers_day_as_in_the_build(browser, tmp_path) -> 
     days = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(0, 400, 5)]
     page = browser.new_page()
     page.goto((project.site_dir / "nhiem-vu" / "index.html").as_uri())
-    data = page.eval_on_selector_all(
-        ".task-board tbody tr",
-        "rows => rows.map(r => [r.querySelector('.task-meta').id.slice(3), Object.assign({}, r.querySelector('.status').dataset)])",
-    )
-    in_js = page.evaluate(
-        "([data, days]) => data.map(([id, d]) => [id, days.map(day => window.vnTasks.statusOf(window.vnTasks.factsOf(d, day)))])",
-        [data, [day.isoformat() for day in days]],
-    )
+    in_js = _script_statuses(page, days)
     by_id = {t.id: t for t in site.tasks}
     for task_id, statuses in in_js:
         assert statuses == [site_status(site, by_id[task_id], day) for day in days], task_id

@@ -306,9 +306,7 @@ def _answers(
         if target is document:
             problems.append(Problem(ref.location, field_path, "văn bản không thể trả lời nhiệm vụ do chính nó giao"))
             continue
-        if (target.id, ref.section) not in scopes:
-            scopes[target.id, ref.section] = _section_scope(target, ref.section)
-        scope = scopes[target.id, ref.section]
+        scope = _scope(scopes, target, ref.section)
         if scope is None:
             problems.append(Problem(ref.location, field_path, f'văn bản {target.number} không có mục "{ref.section}"'))
             continue
@@ -340,9 +338,7 @@ def _report(
     if target is None:
         problems.append(Problem(where("task", report.location), "task", f'không có văn bản nào mang số hiệu "{report.number}"'))
         return
-    if (target.id, report.section) not in scopes:
-        scopes[target.id, report.section] = _section_scope(target, report.section)
-    scope = scopes[target.id, report.section]
+    scope = _scope(scopes, target, report.section)
     if scope is None:
         problems.append(Problem(where("task", report.location), "task", f'văn bản {target.number} không có mục "{report.section}"'))
         return
@@ -353,6 +349,13 @@ def _report(
         problems.append(Problem(where("task", report.location), "task", message))
     for task in tasks:
         site.reports_on.setdefault(task.id, []).append(report)
+
+
+def _scope(scopes: dict[tuple[str, str | None], set[str] | None], document: Document, section_id: str | None) -> set[str] | None:
+    """`_section_scope`, remembered in `scopes`: many answers and reports name the same section."""
+    if (document.id, section_id) not in scopes:
+        scopes[document.id, section_id] = _section_scope(document, section_id)
+    return scopes[document.id, section_id]
 
 
 def _section_scope(document: Document, section_id: str | None) -> set[str] | None:
