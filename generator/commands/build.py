@@ -168,7 +168,7 @@ class DocsWriter:
     def finish(self) -> SyncResult:
         """The staged docs/ complete; return what changed against the current one."""
         if self.background is None:
-            return stage_docs(self.files, self.current, self.staged)
+            return stage_files(self.files, self.staged, self.current)
         return self.background.result()
 
     def cancel(self) -> None:
@@ -177,15 +177,10 @@ class DocsWriter:
             self.background.outcome()
 
 
-def stage_docs(files: dict[str, bytes], current: Path, staged: Path) -> SyncResult:
-    """Write `files` into the empty folder `staged`, linking those `current` already holds unchanged."""
-    return stage_files(files, staged, current)
-
-
 def _stage_in_spare_time(files: dict[str, bytes], current: Path, staged: Path) -> SyncResult:
     """Stage at a low priority: MkDocs' processes, which the build waits for, come first."""
     os.nice(10)
-    return stage_docs(files, current, staged)
+    return stage_files(files, staged, current)
 
 
 def empty_directory(path: Path) -> Path:

@@ -58,7 +58,7 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
 
 def stage_files(files: dict[str, bytes], staged: Path, current: Path) -> SyncResult:
     """Fill the new folder `staged` with exactly `files`; a file `current` holds with the same bytes
-    is linked from there instead of written. Return what differs from `current`."""
+    is linked from there (copied where it cannot be) instead of written. Return what differs from `current`."""
     result = SyncResult()
     old = _listing(current)
     folders: set[Path] = set()
@@ -68,7 +68,8 @@ def stage_files(files: dict[str, bytes], staged: Path, current: Path) -> SyncRes
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         source = current / relative
-        if relative in old and source.read_bytes() == content and _linked(source, path):
+        if relative in old and source.read_bytes() == content:
+            _link_or_copy(str(source), str(path))
             continue
         path.write_bytes(content)
         result.written.append(relative)
@@ -99,16 +100,8 @@ def _listing(folder: Path) -> set[str]:
     return found
 
 
-def _linked(source: Path, path: Path) -> bool:
-    """Link `path` to `source`; False where the file system cannot (then the file is written)."""
-    try:
-        os.link(source, path)
-    except OSError:
-        return False
-    return True
-
-
 def _link_or_copy(source: str, destination: str) -> str:
+    """Link `destination` to `source`, or copy it where the file system cannot link."""
     try:
         os.link(source, destination)
     except OSError:
