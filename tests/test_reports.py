@@ -151,3 +151,15 @@ def test_the_tasks_export_follows_its_published_schema(reported: Project) -> Non
     data = json.loads(files["nhiem-vu/nhiem-vu.json"])
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
     assert {t["status"] for t in data["tasks"]} >= {"done", "in_progress", "overdue"}
+
+
+def test_a_reports_words_are_text_wherever_they_land(project: Project) -> None:
+    hostile = '<img src=x onerror="alert(1)"> [x](javascript:alert(2)) =cmd'
+    report(project, "x.yaml", IN_WORK.replace("Đã trình dự thảo Chiến lược quốc gia về phát triển đội ngũ trí thức.", f"'{hostile}'"))
+    _, files = generate(project, AS_OF, pdfs=False)
+    for page in ("nhiem-vu/index.md", "co-quan/ban-can-su-dang-chinh-phu.md", "van-ban/20-kh-tw.md"):
+        text = files[page].decode("utf-8")
+        assert '&lt;img src=x onerror="alert(1)"&gt; \\[x\\](javascript:alert(2)) =cmd' in text and "<img" not in text, page
+    rows = list(csv.DictReader(io.StringIO(files["nhiem-vu/nhiem-vu.csv"].decode("utf-8-sig"))))
+    assert all(not row["Báo cáo gần nhất"].startswith(("=", "+", "-", "@")) for row in rows)
+    assert json.loads(files["nhiem-vu/nhiem-vu.json"])["tasks"][5]["reports"][0]["summary"] == hostile
