@@ -204,3 +204,69 @@ def test_the_charts_rows_take_the_status_of_the_readers_day(browser, server: str
     page.goto(f"{server}/nhiem-vu/")
     assert page.get_attribute(".task-timeline__svg circle[data-task='20-kh-tw-iv-2-g1']", "class") == f"dot {colour}"
     page.close()
+
+
+def _overview_shown(page) -> tuple[dict[str, int], dict[str, list[str]]]:  # type: ignore[no-untyped-def]
+    """The home page's counts shown and, for each list, the sections its shown tasks link to."""
+    counts = page.eval_on_selector_all(
+        "[data-overview-count]:not([hidden])",
+        "cs => Object.fromEntries(cs.map(c => [c.dataset.overviewCount, Number(c.querySelector('.overview-count__number').textContent)]))",
+    )
+    lists = page.eval_on_selector_all(
+        "[data-overview-list]",
+        "ls => Object.fromEntries(ls.map(l => [l.dataset.overviewList,"
+        " Array.from(l.querySelectorAll('li[data-kind]:not([hidden]) a')).map(a => a.getAttribute('href'))]))",
+    )
+    return counts, lists
+
+
+@pytest.mark.parametrize("day", ["2024-06-15", "2024-07-01", "2024-10-02", "2024-12-31", "2025-01-01", "2025-06-15"])
+def test_the_home_page_stands_as_of_the_readers_day(browser, server: str, built, day: str) -> None:  # type: ignore[no-untyped-def]
+    """Within the year after the build (15/06/2024), the counts and both lists are those a build on the reader's day gives."""
+    import datetime as dt
+
+    from generator.commands.build import check
+    from generator.pages.tasks import TaskViews
+
+    site = check(built)
+    overview = TaskViews(site, dt.date.fromisoformat(day)).overview("index.md")
+    expected_counts = {c.status: c.count for c in overview.counts if c.count}
+    expected_lists = {
+        "overdue": [_section_link(item.task.where_md) for item in overview.overdue if item.shown],
+        "due-soon": [_section_link(item.task.where_md) for item in overview.due_soon if item.shown],
+    }
+    page = browser.new_page()
+    page.clock.install(time=dt.datetime.fromisoformat(f"{day}T09:00:00+07:00"))
+    page.goto(f"{server}/")
+    counts, lists = _overview_shown(page)
+    assert counts == expected_counts
+    assert {name: shown for name, shown in lists.items()} == {name: expected_lists[name] for name in lists}
+    assert sum(len(shown) for shown in lists.values()) > 0
+    assert page.locator(".overview-stale").is_hidden()
+    page.close()
+
+
+def _section_link(where_md: str) -> str:
+    """ "van-ban/20-kh-tw/#ii-1" from "[20-KH/TW](van-ban/20-kh-tw.md#ii-1), mục II.1"."""
+    target = where_md.split("](", 1)[1].split(")", 1)[0]
+    document, anchor = target.split("#")
+    return f"{document.removesuffix('.md')}/#{anchor}"
+
+
+def test_past_the_year_after_the_build_the_home_page_says_its_lists_are_old(browser, server: str, built) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from generator.commands.build import check
+    from generator.corpus.tracking import site_status
+
+    site = check(built)
+    late = sum(site_status(site, task, dt.date(2026, 1, 10)) == "overdue" for task in site.tasks)
+    assert late > sum(site_status(site, task, dt.date(2024, 6, 15)) == "overdue" for task in site.tasks)
+    page = browser.new_page()
+    page.clock.install(time=dt.datetime(2026, 1, 10, 9))
+    page.goto(f"{server}/")
+    assert page.locator(".overview-stale").is_visible()
+    assert "tính đến ngày 15/06/2024, ngày trang được dựng" in page.locator(".overview-stale").inner_text()
+    overdue = page.locator("[data-overview-count=overdue] .overview-count__number").inner_text()
+    assert int(overdue) == late
+    page.close()

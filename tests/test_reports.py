@@ -130,16 +130,23 @@ def test_the_home_page_shows_where_the_programme_stands(reported: Project) -> No
     _, files = generate(reported, AS_OF, pdfs=False)
     home = files["index.md"].decode("utf-8")
     assert "## Tình hình thực hiện {: #tinh-hinh-thuc-hien }" in home
-    assert "Trạng thái của 26 nhiệm vụ mà các văn bản giao, tính đến ngày 01/09/2024" in home
+    assert (
+        'Trạng thái của 26 nhiệm vụ mà các văn bản giao, tính đến ngày <span class="task-as-of" data-date="2024-09-01">01/09/2024</span>:'
+        in home
+    )
     assert (
         '<span class="overview-count__number">1</span> [Đã hoàn thành (theo báo cáo)](nhiem-vu/index.md?status=done#bang-nhiem-vu)' in home
     )
-    assert "### Quá hạn {: #qua-han }" in home and "#sap-den-han" not in home  # nothing falls due by 30/11/2024
+    assert '<p class="overview-count status--upcoming" data-overview-count="upcoming" hidden markdown>' in home
+    assert "### Quá hạn {: #qua-han }" in home
+    due_soon = home.split("{: #sap-den-han }", 1)[1].split("###", 1)[0]
+    assert due_soon.count("<li data-kind=") == 5 and due_soon.count(" hidden markdown=") == 5  # due later: listed, not shown
+    assert '<li class="overview-list__empty">Không có nhiệm vụ nào đến hạn trong 90 ngày tới.</li>' in due_soon
     assert "- 20/08/2024 · [Đảng đoàn Quốc hội](co-quan/dang-doan-quoc-hoi.md) · [20-KH/TW, mục IV.1, ý 1]" in home
     assert "## Văn bản mới {: #van-ban-moi }" in home
     _, files = generate(reported, dt.date(2024, 10, 15), pdfs=False)
     due_soon = files["index.md"].decode("utf-8").split("{: #sap-den-han }", 1)[1].split("###", 1)[0]
-    assert due_soon.count("\n- ") == 5  # the five tasks due by the end of 2024, 77 days on
+    assert due_soon.count("<li data-kind=") == 5 and " hidden markdown=" not in due_soon  # the five due by the end of 2024, 77 days on
 
 
 def test_the_tasks_export_follows_its_published_schema(reported: Project) -> None:
@@ -163,3 +170,40 @@ def test_a_reports_words_are_text_wherever_they_land(project: Project) -> None:
     rows = list(csv.DictReader(io.StringIO(files["nhiem-vu/nhiem-vu.csv"].decode("utf-8-sig"))))
     assert all(not row["Báo cáo gần nhất"].startswith(("=", "+", "-", "@")) for row in rows)
     assert json.loads(files["nhiem-vu/nhiem-vu.json"])["tasks"][5]["reports"][0]["summary"] == hostile
+
+
+@pytest.mark.parametrize("shown", [1, 2, 10])
+def test_the_home_pages_lists_hold_every_task_they_can_show_within_the_year(reported: Project, shown: int) -> None:
+    """Picking, as the reader's script does, among the tasks the build listed gives on every day of the year
+    after the build the lists a build on that day would show."""
+    from generator.commands.build import check
+    from generator.corpus.tracking import DUE_SOON_DAYS, site_status
+    from generator.pages.tasks import TaskViews
+
+    site = check(reported)
+    built = TaskViews(site, AS_OF).overview("index.md", shown)
+    for offset in range(0, 367):
+        day = AS_OF + dt.timedelta(days=offset)
+        last = (day + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
+        late = [i.task.anchor for i in built.overdue if today_status(site, i.task.anchor, day) == "overdue"][:shown]
+        soon = [
+            i.task.anchor
+            for i in built.due_soon
+            if today_status(site, i.task.anchor, day) in ("due", "upcoming") and day.isoformat() <= i.task.date <= last
+        ][:shown]
+        due = [t for t in site.tasks if site_status(site, t, day) in ("due", "upcoming") and day <= t.deadline.date <= last_day(day)]
+        assert late == [f"nv-{t.id}" for t in site.tasks if site_status(site, t, day) == "overdue"][:shown], day
+        assert soon == [f"nv-{t.id}" for t in sorted(due, key=lambda t: t.deadline.date)][:shown], day
+
+
+def last_day(day: dt.date) -> dt.date:
+    from generator.corpus.tracking import DUE_SOON_DAYS
+
+    return day + dt.timedelta(days=DUE_SOON_DAYS)
+
+
+def today_status(site: object, anchor: str, day: dt.date) -> str:
+    from generator.corpus.tracking import site_status
+
+    task = next(t for t in site.tasks if f"nv-{t.id}" == anchor)  # type: ignore[attr-defined]
+    return site_status(site, task, day)  # type: ignore[arg-type]

@@ -49,6 +49,9 @@ SCORECARD = (
     ("not-started", "Chưa bắt đầu hoặc còn hạn", (DUE, UPCOMING, OPEN)),
     ("overdue", "Quá hạn", (OVERDUE,)),
 )
+# The home page lists this many tasks of each kind; tasks due within this many days are "due soon".
+OVERVIEW_SHOWN = 10
+DUE_SOON_DAYS = 90
 ROMAN = ("I", "II", "III", "IV")
 
 
@@ -80,12 +83,24 @@ def site_status(site: Site, task: Task, as_of: dt.date) -> str:
     return status_of(task, bool(site.answers_to.get(task.id)), as_of, site.reports_on.get(task.id, ()))
 
 
+def change_days(task: Task, reports: Sequence[Report], start: dt.date, end: dt.date) -> list[dt.date]:
+    """The days in [start, end] on which the facts of `task` may change, `start` first: its status is the
+    same from each of them to the next."""
+    date = task.deadline.date if task.deadline else None
+    days = {start}
+    if date is not None:
+        days.update((date, date + dt.timedelta(days=1)))
+    days.update(r.date for r in reports)
+    return sorted(day for day in days if start <= day <= end)
+
+
 def script_rules() -> dict[str, object]:
     """The rules and labels as the site's script reads them."""
     return {
         "rules": [[conditions, status] for conditions, status in RULES],
         "labels": STATUS_LABELS,
         "scorecard": [[key, list(statuses)] for key, _, statuses in SCORECARD],
+        "overview": {"shown": OVERVIEW_SHOWN, "days": DUE_SOON_DAYS},
     }
 
 

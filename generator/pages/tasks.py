@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from generator.corpus.model import REPORT_LABELS, Report
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Site, Task
-from generator.corpus.tracking import DUE, OVERDUE, SCORECARD, STATUS_LABELS, UPCOMING, quarter_name, quarter_of, site_status
+from generator.corpus.tracking import (
+    DUE,
+    DUE_SOON_DAYS,
+    OVERDUE,
+    OVERVIEW_SHOWN,
+    SCORECARD,
+    STATUS_LABELS,
+    UPCOMING,
+    change_days,
+    quarter_name,
+    quarter_of,
+    site_status,
+)
 from generator.pages import paths
 from generator.pages.common import display_date, section_label, thousands
-from generator.pages.markdown import attribute, escape, link
+from generator.pages.markdown import attribute, escape, link, relative
 
 NO_DEADLINE = "Không nêu thời hạn"
-# The home page lists this many tasks of each kind; tasks due within this many days are "due soon".
-OVERVIEW_SHOWN = 10
-DUE_SOON_DAYS = 90
+# The reader's script works the home page's lists out again up to this many days after the build.
+OVERVIEW_HORIZON_DAYS = 366
 # A task badge or a body's list names this many answering documents; the board names them all.
 ANSWERS_SHOWN = 5
 
@@ -60,15 +72,36 @@ class ReportView:
 
 
 @dataclass(frozen=True)
-class Overview:
-    """Where the programme stands, for the home page: counts, what is due soon, what is late, what is new."""
+class Listed:
+    """A task the home page may list: shown on the build's day, or kept hidden for the reader's script,
+    which lists it when the reader's day makes it due or late."""
 
-    counts: list[tuple[str, str, int, str]]  # status, label, count, link to the board filtered to it
+    task: TaskView
+    shown: bool
+
+
+@dataclass(frozen=True)
+class Count:
+    status: str
+    label: str
+    count: int
+    link_md: str  # the board filtered to the status
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Where the programme stands, for the home page: counts, what is due soon, what is late, what is new.
+    The reader's script counts again from `facts_attribute` and picks again among the listed tasks on any day
+    from the build's to `horizon`."""
+
+    counts: list[Count]
     total: int
-    due_soon: list[TaskView]
-    overdue: list[TaskView]
+    facts_attribute: str  # "kind,date,answered,reports,count;…", one group per set of identical facts
+    horizon: str
+    due_soon: list[Listed]
+    overdue: list[Listed]
     overdue_count: int
-    overdue_link_md: str
+    overdue_url: str
     reports: list[tuple[str, ReportView]]
 
 
@@ -196,31 +229,92 @@ class TaskViews:
         return links
 
     def overview(self, page: str, shown: int = OVERVIEW_SHOWN) -> Overview:
-        """The home page's summary of every task as of the build's day."""
+        """The home page's summary of every task as of the build's day, with what the reader's script needs
+        to work it out again on any day up to a year later."""
+        horizon = self.as_of + dt.timedelta(days=OVERVIEW_HORIZON_DAYS)
         statuses = {t.id: self.status(t) for t in self.site.tasks}
         counts = [
-            (status, label, count, link(escape(label), page, paths.TASKS, "bang-nhiem-vu", query=f"status={status}"))
+            Count(status, label, sum(s == status for s in statuses.values()), self._board_link(escape(label), page, status))
             for status, label in STATUS_LABELS.items()
-            if (count := sum(s == status for s in statuses.values()))
         ]
-        due = sorted((t for t in self.site.tasks if statuses[t.id] in (DUE, UPCOMING) and self._due_within(t)), key=self._date)
         overdue = [t for t in self.site.tasks if statuses[t.id] == OVERDUE]
         everyone = {r.id: (r, t) for t in self.site.tasks for r in self.site.reports_on.get(t.id, [])}
         reports = sorted(everyone.values(), key=lambda pair: (pair[0].date, pair[0].id), reverse=True)[:shown]
-        all_overdue = escape(f"Xem cả {thousands(len(overdue))} nhiệm vụ quá hạn trên bảng nhiệm vụ")
         return Overview(
             counts=counts,
             total=len(statuses),
-            due_soon=[self.view(t, page, ANSWERS_SHOWN) for t in due[:shown]],
-            overdue=[self.view(t, page, ANSWERS_SHOWN) for t in overdue[:shown]],
+            facts_attribute=attribute(self._fact_groups()),
+            horizon=horizon.isoformat(),
+            due_soon=self._listed(self._due_soon_candidates(horizon, shown), self._due_soon_on(self.as_of, shown), page),
+            overdue=self._listed(self._overdue_candidates(horizon, shown), set(t.id for t in overdue[:shown]), page),
             overdue_count=len(overdue),
-            overdue_link_md=link(all_overdue, page, paths.TASKS, "bang-nhiem-vu", query="status=overdue"),
+            overdue_url=relative(page, paths.TASKS, "bang-nhiem-vu", query="status=overdue"),
             reports=[(self._task_link(t, page), self.report(r, page)) for r, t in reports],
         )
 
-    def _due_within(self, task: Task) -> bool:
-        date = self._date(task)
-        return self.as_of <= date <= self.as_of + dt.timedelta(days=DUE_SOON_DAYS)
+    def _board_link(self, label_md: str, page: str, status: str) -> str:
+        return link(label_md, page, paths.TASKS, "bang-nhiem-vu", query=f"status={status}")
+
+    def _fact_groups(self) -> str:
+        """Every task's facts, tasks with the same facts counted together: "complete_by,2024-03-31,0,,12;…"."""
+        groups: Counter[str] = Counter()
+        for task in self.site.tasks:
+            view = self._facts_of(task)
+            groups[",".join(view)] += 1
+        return ";".join(f"{facts},{count}" for facts, count in sorted(groups.items()))
+
+    def _facts_of(self, task: Task) -> tuple[str, str, str, str]:
+        deadline = task.deadline
+        reports = self.site.reports_on.get(task.id, [])
+        return (
+            deadline.kinds[0] if deadline and deadline.kinds else "",
+            deadline.date.isoformat() if deadline and deadline.date else "",
+            "1" if self.site.answers_to.get(task.id) else "0",
+            " ".join(f"{r.date.isoformat()}:{r.status}" for r in reports),
+        )
+
+    def _statuses_until(self, task: Task, horizon: dt.date) -> list[str]:
+        """The statuses `task` takes from the build's day to `horizon`."""
+        reports = self.site.reports_on.get(task.id, [])
+        return [self.status_on(task, day) for day in change_days(task, reports, self.as_of, horizon)]
+
+    def status_on(self, task: Task, day: dt.date) -> str:
+        return site_status(self.site, task, day)
+
+    def _overdue_candidates(self, horizon: dt.date, shown: int) -> list[Task]:
+        """The tasks that can be among the first `shown` late ones on a day up to `horizon`, in the board's
+        order: once `shown` tasks stay late all along, no later task can be listed."""
+        candidates, steady = [], 0
+        for task in self.site.tasks:
+            statuses = self._statuses_until(task, horizon)
+            if OVERDUE in statuses and steady < shown:
+                candidates.append(task)
+                steady += all(s == OVERDUE for s in statuses)
+        return candidates
+
+    def _due_soon_candidates(self, horizon: dt.date, shown: int) -> list[Task]:
+        """The tasks that can be among the first `shown` due within DUE_SOON_DAYS of a day up to `horizon`, by
+        date: of the tasks of one date, those after `shown` that stay due all along are never listed."""
+        last = horizon + dt.timedelta(days=DUE_SOON_DAYS)
+        candidates, steady = [], Counter[dt.date]()
+        for task in sorted(self.site.tasks, key=self._date):
+            date = self._date(task)
+            if not self.as_of <= date <= last or steady[date] >= shown:
+                continue
+            statuses = self._statuses_until(task, horizon)
+            if DUE in statuses or UPCOMING in statuses:
+                candidates.append(task)
+                steady[date] += all(s in (DUE, UPCOMING) for s in statuses)
+        return candidates
+
+    def _due_soon_on(self, day: dt.date, shown: int) -> set[str]:
+        last = day + dt.timedelta(days=DUE_SOON_DAYS)
+        due = [t for t in self.site.tasks if self.status_on(t, day) in (DUE, UPCOMING) and day <= self._date(t) <= last]
+        due.sort(key=self._date)
+        return {t.id for t in due[:shown]}
+
+    def _listed(self, candidates: list[Task], shown: set[str], page: str) -> list[Listed]:
+        return [Listed(self.view(t, page, ANSWERS_SHOWN), t.id in shown) for t in candidates]
 
     def _date(self, task: Task) -> dt.date:
         return task.deadline.date if task.deadline and task.deadline.date else dt.date.max
