@@ -188,6 +188,7 @@ class BodyPart:
     depth: int
     text: str
     last: bool
+    ancestors: tuple[Section, ...] = ()
 
 
 def body_parts(document: Document) -> Iterator[BodyPart]:
@@ -202,4 +203,4 @@ def body_parts(document: Document) -> Iterator[BodyPart]:
             own.append(("item", section.text or ""))
         own.extend(("paragraph", paragraph) for paragraph in section.paragraphs)
         for index, (kind, text) in enumerate(own):
-            yield BodyPart(kind, section, len(ancestors), text, index == len(own) - 1)
+            yield BodyPart(kind, section, len(ancestors), text, index == len(own) - 1, ancestors)

@@ -64,6 +64,9 @@ NUMBER_PATTERN = rf"([0-9]{{1,5}})(?:{_SEPARATOR}([0-9]{{4}}))?{_SEPARATOR}({_LE
 MAX_QUERY = 200
 # Words a lookup ignores around a number ("số hiệu", "văn bản"), folded.
 LOOKUP_FILLER = ("so", "hieu", "van ban")
+# Words that introduce a reference to a part of a document in a citation ("20-KH/TW mục IV.3"), folded,
+# longest first; "y" (ý) also marks a bullet inside an item ("IV.1, ý 2").
+PART_WORDS = ("tieu muc", "chuong", "khoan", "dieu", "diem", "phan", "muc", "y")
 # The search index keeps words in shards by their first characters: this many.
 SHARD_PREFIX = 3
 # In a document's metadata table, the rows whose values name the issuer and the signer: each row's
@@ -131,4 +134,5 @@ def script_vocabulary() -> dict[str, object]:
         "lookupFiller": list(LOOKUP_FILLER),
         "shardPrefix": SHARD_PREFIX,
         "keyRows": [list(pair) for pair in KEY_ROWS],
+        "partWords": list(PART_WORDS),
     }

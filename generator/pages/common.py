@@ -45,9 +45,12 @@ def _escaped_code(found: re.Match[str]) -> str:
     return f"\\u{ord(found.group()):04x}"
 
 
-def front_matter(title: str, description: str, search_boost: float = 1.0, searchable: bool = True) -> str:
-    """Return a YAML front matter block."""
+def front_matter(title: str, description: str, search_boost: float = 1.0, searchable: bool = True, number: str = "") -> str:
+    """Return a YAML front matter block; `number`: the document number the page bears, which search puts before
+    the label of each of its items."""
     lines = ["---", f"title: {yaml_string(title)}", f"description: {yaml_string(description)}"]
+    if number:
+        lines.append(f"number: {yaml_string(number)}")
     if not searchable:
         lines += ["search:", "  exclude: true"]
     elif search_boost != 1.0:

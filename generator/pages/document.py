@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.corpus.model import Document, body_parts
 from generator.pages import paths
-from generator.pages.common import MISSING, Linker, display_date, document_name, front_matter
+from generator.pages.common import MISSING, Linker, display_date, document_name, front_matter, section_label
 from generator.pages.markdown import attribute, escape
 from generator.pages.relations import LinkGroup, Relations
 
@@ -29,6 +29,7 @@ class Block:
     marker_md: str
     text_md: str
     badge_for: str = ""
+    label_attribute: str = ""  # "IV.1, ý 2", attribute-escaped: how readers cite the heading or item
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class DocumentPages:
         signature = document.signature
         text = self.links.text
         return DocumentView(
-            front_matter=front_matter(name, description),
+            front_matter=front_matter(name, description, number=document.number),
             heading_md=escape(name),
             title_md=text(document.title, page, document) if document.title else "",
             rows=self.rows(document, page),
@@ -135,6 +136,7 @@ class DocumentPages:
         blocks = []
         for part in body_parts(document):
             section = part.section
+            label = section_label(section, part.ancestors) if part.kind != "paragraph" else ""
             marker = escape(section.number) if section.number else "\\-"
             level = min(part.depth + 3, 6) if part.kind == "heading" else part.depth
             anchored = part.kind != "paragraph"
@@ -146,6 +148,7 @@ class DocumentPages:
                     marker if anchored else "",
                     self.links.text(part.text, page, document),
                     badge_for=section.id if part.last else "",
+                    label_attribute=attribute(label),
                 )
             )
         return blocks

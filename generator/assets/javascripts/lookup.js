@@ -1,10 +1,13 @@
-/* "Tra cứu số hiệu": read a number typed any way (numbers.js) and go to its document. */
+/* "Tra cứu số hiệu": read a number typed any way (numbers.js) and go to its document, or to the part of it
+   a citation names ("20-KH/TW mục IV.3"); on a document page, open the part an address names ("#muc-iv-3"). */
 (function () {
   "use strict";
   // Not "q": Material reads ?q= as a search and opens its search overlay over the page.
   var PARAMETER = "so";
   var numbers = window.vnNumbers;
   var parseQuery = numbers.parseQuery, entry = numbers.entry, matches = numbers.matches;
+  // An address naming a part by its label rather than its anchor: "#muc-iv-3", "#muc-2-3", "#muc-iv-1-y-2".
+  var PART_ADDRESS = /^muc[-=]/;
 
   function lookup(text, entries) {
     var query = parseQuery(text);
@@ -50,14 +53,16 @@
 
   function resolve(text, output, entries) {
     var typed = String(text).trim();
+    var cited = numbers.citation(typed);
+    if (cited) typed = cited.document;
     if (!parseQuery(typed).number && parseQuery(typed).number !== 0) {
-      show(output, "Hãy nhập số hiệu có chữ số, ví dụ 45-NQ/TW, NQ45 hoặc kế hoạch 20.", []);
+      show(output, "Hãy nhập số hiệu có chữ số, ví dụ 45-NQ/TW, NQ45, kế hoạch 20 hoặc 20-KH/TW mục IV.3.", []);
       return;
     }
     var found = lookup(typed, entries);
     if (found.length === 1) {
-      show(output, "Đang mở " + found[0].label + "…", []);
-      window.location.assign(found[0].href);
+      show(output, "Đang mở " + found[0].label + (cited ? ", mục " + cited.part : "") + "…", []);
+      window.location.assign(found[0].href.split("#")[0] + (cited ? "#muc-" + cited.tokens.join("-") : ""));
     } else if (found.length > 1) {
       show(output, "Có " + found.length + " văn bản mang số hiệu này:", found);
     } else {
@@ -65,7 +70,30 @@
     }
   }
 
+  /* On a document page opened at "#muc-…": go to the heading or item that label names, or say there is none. */
+  function openPart() {
+    var wanted = decodeURIComponent(window.location.hash.slice(1));
+    if (!PART_ADDRESS.test(wanted) || document.getElementById(wanted)) return;
+    var labelled = Array.prototype.slice.call(document.querySelectorAll("[data-part][id]"));
+    if (!labelled.length) return;
+    var tokens = numbers.partTokens(wanted.slice(4));
+    var named = numbers.partsNamed(tokens, labelled.map(function (element) { return element.dataset.part; }));
+    var target = labelled.filter(function (element) { return named.indexOf(element.dataset.part) >= 0; })[0];
+    if (target) {
+      window.location.replace("#" + target.id);
+      return;
+    }
+    var note = document.createElement("p");
+    note.className = "part-missing";
+    note.setAttribute("role", "status");
+    note.textContent = "Văn bản này không có mục " + numbers.partName(tokens) + ". Các mục của văn bản ở phần Nội dung văn bản bên dưới.";
+    var heading = document.querySelector("article h1");
+    if (heading) heading.insertAdjacentElement("afterend", note);
+  }
+
   function setup() {
+    openPart();
+    window.addEventListener("hashchange", openPart);
     var entries = pageEntries();
     var lookupPage = document.querySelector("a.lookup-page");
     Array.prototype.forEach.call(document.querySelectorAll("form[data-lookup]"), function (form) {

@@ -24,7 +24,7 @@ var KEY_ROWS = VOCABULARY.keyRows;
 var SHARD_PREFIX = VOCABULARY.shardPrefix;
 var PLAIN_HEAD = new RegExp("^[a-z0-9]{1," + SHARD_PREFIX + "}$");
 
-var sections = [];          // {location, title, page, isPage, metadata, boost, number, keyRanges, text, words}
+var sections = [];          // {location, title, page, isPage, metadata, boost, number, keyRanges, text, words, label, parent}
 var byLocation = new Map();
 var store = null;           // where hits and texts come from: memoryStore() or shardStore()
 var foldCache = new Map();
@@ -95,13 +95,19 @@ function keyRanges(found) {
   }).filter(Boolean);
 }
 
-function addSection(location, title, boost, ranges, text) {
+var container = -1;          // the latest section that is not an item: items belong to it
+
+function addSection(location, title, boost, ranges, text, label) {
   var section = {
     location: location, title: title || "", page: location.split("#")[0], isPage: location.indexOf("#") < 0,
     metadata: /#thong-tin$/.test(location), boost: boost || 1, keyRanges: ranges || [], text: text, words: null,
-    number: null
+    number: null, label: label || "", parent: -1, index: sections.length
   };
   if (section.isPage) section.number = numberOf(section.title);
+  // An item's entry is titled with its document's number and its label (generator/mkdocs_plugin/search/items.py).
+  var isItem = section.label !== "" && / · /.test(section.title) && section.title.slice(-section.label.length) === section.label;
+  if (isItem && container >= 0 && sections[container].page === section.page) section.parent = container;
+  if (!isItem) container = sections.length;
   sections.push(section);
   byLocation.set(location, section);
   return section;
@@ -115,7 +121,7 @@ function newHit() {
 function memoryStore(docs) {
   var postings = new Map();
   docs.forEach(function (doc, i) {
-    var section = addSection(doc.location, doc.title, doc.boost, null, doc.text || "");
+    var section = addSection(doc.location, doc.title, doc.boost, null, doc.text || "", doc.label);
     section.words = { title: foldedWords(section.title), text: foldedWords(section.text) };
     if (section.metadata) section.keyRanges = keyRanges(section.words.text);
     [section.words.title, section.words.text].forEach(function (found) {
@@ -165,7 +171,7 @@ function getJSON(url, fallback) {
 
 /* The sharded index of the served site: a shard per start of a word (SHARD_PREFIX letters), texts in chunks. */
 function shardStore(base, meta) {
-  meta.sections.forEach(function (s) { addSection(s[0], s[1], s[2], s[3], null); });
+  meta.sections.forEach(function (s) { addSection(s[0], s[1], s[2], s[3], null, s[4]); });
   var shards = new Map(), loaded = new Map(), chunks = new Map();
   function shard(key) {
     if (!shards.has(key)) {
@@ -212,6 +218,7 @@ function shardStore(base, meta) {
 function setup(index) {
   sections = [];
   byLocation = new Map();
+  container = -1;
   if (!index.docs.length && typeof fetch === "function") {
     var base = new URL("../search/vn/", self.location.href).href;
     return getJSON(base + "meta.json", null).then(function (meta) { store = meta ? shardStore(base, meta) : memoryStore([]); });
@@ -233,6 +240,29 @@ function inKeyRows(section, hit, count) {
   });
 }
 
+/* How closely an entry holds the query's words: 3 as a phrase (in order and adjacent), 2 in order but apart,
+   1 all of them in any order, 0 not all of them. */
+function closeness(hit, count) {
+  if (hit.terms.size < count) return 0;
+  if (count < 2) return 3;
+  var best = 1;
+  [hit.title, hit.text].forEach(function (positions) {
+    var order = Array.from(positions.keys()).sort(function (a, b) { return a - b; });
+    var next = 0;
+    order.forEach(function (position) {
+      if (positions.get(position) === next) next++;
+      if (positions.get(position) !== 0 || best === 3) return;
+      for (var k = 1; k < count; k++) if (positions.get(position + k) !== k) return;
+      best = 3;
+    });
+    if (next >= count && best < 2) best = 2;
+  });
+  return best;
+}
+
+// Each step of closeness outweighs any score of words alone; a page bearing the number searched outweighs all.
+var CLOSENESS = 1e5, BEARS = 1e6, CITED_PART = 2e6;
+
 function score(section, hit, count, numberQuery) {
   var total = 0;
   [["title", 12], ["text", 1]].forEach(function (pair) {
@@ -246,34 +276,79 @@ function score(section, hit, count, numberQuery) {
   total *= coverage * coverage * section.boost;
   if (coverage === 1) total *= 3;
   if (section.metadata) total *= inKeyRows(section, hit, count) ? 15 : 2;
-  if (section.isPage && bears(numberQuery, section.number)) total += 1e6;
+  total += closeness(hit, count) * CLOSENESS;
+  if (section.isPage && bears(numberQuery, section.number)) total += BEARS;
   return total;
 }
 
-/* Search; `current` tells whether the query is still the latest one, so overtaken queries stop early. */
+/* An item ranks just above the section holding it when it holds the words as closely. */
+function itemsBeforeTheirSections(scored) {
+  var byIndex = new Map();
+  scored.forEach(function (result) { byIndex.set(result.index, result); });
+  scored.forEach(function (result) {
+    var parent = byIndex.get(sections[result.index].parent);
+    if (parent && result.closeness >= parent.closeness && result.score <= parent.score) result.score = parent.score * (1 + 1e-9) + 1e-6;
+  });
+}
+
+/* The sections of the pages bearing the cited document's number whose labels name the cited part. */
+function citedParts(cited, numberQuery) {
+  var found = [];
+  var pages = new Set();
+  sections.forEach(function (section) { if (section.isPage && bears(numberQuery, section.number)) pages.add(section.page); });
+  pages.forEach(function (page) {
+    var labelled = sections.filter(function (section) { return section.page === page && section.label; });
+    var named = self.vnNumbers.partsNamed(cited.tokens, labelled.map(function (section) { return section.label; }));
+    labelled.forEach(function (section) { if (named.indexOf(section.label) >= 0) found.push(section); });
+  });
+  return found;
+}
+
+/* Search; `current` tells whether the query is still the latest one, so overtaken queries stop early.
+   A citation ("20-KH/TW mục IV.3") searches the document's number and puts the cited part first. */
 function search(query, current) {
-  var terms = termsOf(query);
+  var cited = self.vnNumbers.citation(query);
+  var searched = cited ? cited.document : query;
+  var terms = termsOf(searched);
   if (!terms.length) return Promise.resolve({ items: [] });
-  var numberQuery = self.vnNumbers.parseQuery(query);
+  var numberQuery = self.vnNumbers.parseQuery(searched);
   var stillWanted = current || function () { return true; };
   return Promise.all(terms.map(function (term, t) { return store.vocabulary(term, t === terms.length - 1); }))
     .then(function (vocabulary) { return stillWanted() ? store.hits(vocabulary) : null; })
     .then(function (hits) {
       if (!hits || !stillWanted()) return null;
       var scored = [];
-      hits.forEach(function (hit, i) { scored.push({ index: i, hit: hit, score: score(sections[i], hit, terms.length, numberQuery) }); });
+      hits.forEach(function (hit, i) {
+        scored.push({ index: i, hit: hit, closeness: closeness(hit, terms.length), score: score(sections[i], hit, terms.length, numberQuery) });
+      });
       // A page bearing the number ranks first even when its text did not match every term.
       sections.forEach(function (section, i) {
-        if (section.isPage && !hits.has(i) && bears(numberQuery, section.number)) scored.push({ index: i, hit: newHit(), score: 1e6 });
+        if (section.isPage && !hits.has(i) && bears(numberQuery, section.number)) scored.push({ index: i, hit: newHit(), closeness: 0, score: BEARS });
       });
+      itemsBeforeTheirSections(scored);
+      var missing = cited ? citeParts(scored, cited, numberQuery) : null;
       scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
       var top = scored.slice(0, MAX_RESULTS);
       var shown = top.slice(0, TEXT_RESULTS).map(function (r) { return r.index; });
-      return store.texts(shown).then(function () { return stillWanted() ? group(top, terms) : null; });
+      return store.texts(shown).then(function () { return stillWanted() ? group(top, terms, missing, numberQuery) : null; });
     });
 }
 
-function group(results, terms) {
+/* Puts the parts a citation names first, in their order; returns the citation when it names none. */
+function citeParts(scored, cited, numberQuery) {
+  var byIndex = new Map();
+  scored.forEach(function (result) { byIndex.set(result.index, result); });
+  var parts = citedParts(cited, numberQuery);
+  parts.forEach(function (section, rank) {
+    var result = byIndex.get(section.index);
+    if (!result) scored.push(result = { index: section.index, hit: newHit(), closeness: 0 });
+    result.score = CITED_PART - rank;
+    result.cited = true;
+  });
+  return parts.length ? null : cited;
+}
+
+function group(results, terms, missing, numberQuery) {
   var groups = new Map();
   results.forEach(function (result) {
     var page = sections[result.index].page;
@@ -286,8 +361,18 @@ function group(results, terms) {
     if (article && !items.some(function (item) { return item.location === page; })) {
       items.push({ location: article.location, title: article.title, text: article.text || "", score: 0, terms: {} });
     }
+    // A cited part the document does not have: its page says so.
+    if (missing && article && bears(numberQuery, article.number)) {
+      items.forEach(function (item) {
+        if (item.location === page) item.text = "<p>" + escapeHtml("Văn bản này không có mục " + missing.part + ". Mở văn bản để xem các mục.") + "</p>";
+      });
+    }
   });
   return { items: Array.from(groups.values()) };
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function phrases(positions) {
@@ -329,7 +414,8 @@ function snippet(html, positions) {
 function render(result, terms) {
   var section = sections[result.index];
   var matched = {};
-  terms.forEach(function (term, t) { matched[term] = result.hit.terms.has(t); });
+  // A cited part opens without marks: the words searched were only the document's number.
+  if (!result.cited) terms.forEach(function (term, t) { matched[term] = result.hit.terms.has(t); });
   return {
     location: section.location, boost: section.boost, score: result.score, terms: matched,
     title: mark(section.title, result.hit.title, 0, section.title.length), text: snippet(section.text || "", result.hit.text)

@@ -21,6 +21,7 @@ from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
 
+from generator.mkdocs_plugin.search.items import with_items
 from generator.mkdocs_plugin.search.sections import split_sections
 from generator.mkdocs_plugin.search.shards import ShardWriter
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
@@ -63,7 +64,8 @@ def page_entries(page: PageData, fast: bool = True) -> list[Entry]:
             found = by_id.get(section.id)
             index.create_entry_for_section(section, [] if found is None else [found], url, context)
     entries: list[Entry] = index.entries
-    return entries
+    number = meta.get("number")
+    return with_items(url, str(number), html, entries) if number else entries
 
 
 def _toc_by_id(toc: Any) -> dict[str, Any]:

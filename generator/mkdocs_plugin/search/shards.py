@@ -1,7 +1,7 @@
 """The sharded search index: shards the search worker fetches per query term.
 
-search/vn/meta.json lists the sections (location, title, boost, and the issuer/signer rows of
-metadata sections); search/vn/w/<key>.json maps the folded words starting with <key> (three letters) to their
+search/vn/meta.json lists the sections (location, title, boost, the issuer/signer rows of
+metadata sections, and the label of a numbered heading or item, "IV.1, ý 2", when it has one); search/vn/w/<key>.json maps the folded words starting with <key> (three letters) to their
 postings (section, field, position); search/vn/t/<n>.json holds section texts in chunks, fetched
 only for results on screen. search_index.json keeps Material's config and no documents, so the
 page downloads almost nothing before the first query.
@@ -82,7 +82,10 @@ class ShardWriter:
             location, title, text = str(entry["location"]), str(entry.get("title", "")), str(entry.get("text", ""))
             text_words = folded_words(text, self.folded)
             ranges = key_ranges(text_words) if location.endswith("#thong-tin") else []
-            self.sections.append([location, title, entry.get("boost", 1), ranges])
+            section = [location, title, entry.get("boost", 1), ranges]
+            if entry.get("label"):
+                section.append(str(entry["label"]))
+            self.sections.append(section)
             self.texts.append(text)
             for field, words in ((0, folded_words(title, self.folded)), (1, text_words)):
                 for position, word in enumerate(words):
