@@ -117,3 +117,75 @@ def test_unknown_number_from_the_home_page_shows_the_lookup_answer(browser, serv
     assert status.is_visible()
     assert not page.locator(".md-search__output").is_visible()
     page.close()
+
+
+@pytest.mark.parametrize(
+    "typed, opened",
+    [
+        ("20-KH/TW mục IV.3", "20-kh-tw/#iv-3"),
+        ("ke hoach 20 muc iv.4", "20-kh-tw/#iv-4"),
+        ("287 mục 2.3", "287-ctr-ddlhhvn/#ii-2-3"),
+        ("Kế hoạch số 20-KH/TW, mục IV.1, ý 2", "20-kh-tw/#iv-1-g2"),
+        ("287 - CTr/ĐDLHHVN điểm 2.3", "287-ctr-ddlhhvn/#ii-2-3"),
+    ],
+)
+def test_lookup_jumps_to_the_cited_part(browser, server: str, typed: str, opened: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    type_number(page, typed)
+    page.wait_for_url(f"{server}/van-ban/{opened}")
+    anchor = opened.split("#")[1]
+    page.wait_for_function(f"document.getElementById('{anchor}').getBoundingClientRect().top < 200")
+    page.close()
+
+
+def test_lookup_of_a_part_that_does_not_exist_says_so_on_the_document(browser, server: str) -> None:
+    page = browser.new_page()
+    errors = errors_of(page)
+    page.goto(f"{server}/so-hieu/")
+    type_number(page, "20-KH/TW mục IV.9")
+    page.wait_for_url(f"{server}/van-ban/20-kh-tw/#muc-iv-9")
+    assert page.locator(".part-missing").inner_text().startswith("Văn bản này không có mục IV.9.")
+    assert page.locator("h1").inner_text().startswith("Kế hoạch 20-KH/TW") and errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+@pytest.mark.parametrize("fragment, anchor", [("#iv-3", "iv-3"), ("#muc-2-3", "ii-2-3"), ("#muc-iv-1-y-2", "iv-1-g2")])
+def test_a_short_address_carries_the_part(browser, server: str, offline: Project, mode: str, fragment: str, anchor: str) -> None:
+    document = "287-ctr-ddlhhvn" if anchor.startswith("ii-") else "20-kh-tw"
+    page = browser.new_page()
+    if mode == "http":
+        page.goto(f"{server}/so-hieu/{document}/{fragment}")
+        page.wait_for_url(f"{server}/van-ban/{document}/#{anchor}")
+    else:
+        page.goto(f"{(offline.offline_dir / 'so-hieu' / document / 'index.html').as_uri()}{fragment}")
+        page.wait_for_url(f"**/van-ban/{document}.html#{anchor}")
+    page.close()
+
+
+def test_the_citation_reader_survives_anything_typed(browser, server: str) -> None:
+    """Random and malformed text: either no citation, or a number that reads as one and a part of tokens."""
+    import random
+
+    rng = random.Random(45)
+    pieces = ["mục", "muc", "IV", ".", "3", "ý", "y", "phần", "điểm", "khoản", "20", "-", "KH", "/", "TW", " ", ","]
+    pieces += ["\u0301", "Đ", "…", "0", "xl", "ⅳ"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    numbers, words = ["20-KH/TW", "kh20", "287", "nghi quyet 45"], ["mục", "muc", "phần", "điểm", "ý", ""]
+    parts = ["IV.3", "2.3.", "ii", "1 ý 2"]
+    texts += [f"{rng.choice(numbers)} {rng.choice(words)} {rng.choice(parts)}" for _ in range(300)]
+    texts += ["", " ", "mục", "20-KH/TW mục", "mục IV.3", "20 mục IV." + "1." * 500, "20-KH/TW mục " + "I" * 10000]
+    texts += ["\ud800", "20\u0000 mục 1"]
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    answers = page.evaluate(
+        """texts => texts.map(t => {
+            const c = window.vnNumbers.citation(t);
+            return c === null ? null : [window.vnNumbers.parseQuery(c.document).number !== null, c.tokens.length > 0, c.part.length > 0];
+        })""",
+        texts,
+    )
+    assert all(answer is None or answer == [True, True, True] for answer in answers)
+    assert sum(answer is not None for answer in answers) > 100
+    page.close()

@@ -197,3 +197,69 @@ def test_scripts_fold_and_key_numbers_as_python_does(browser, offline: Project, 
     shards = page.evaluate("words => words.map(w => window.vnSearch.shardKey(w))", folded)
     assert shards == [shard_key(word) for word in folded]
     page.close()
+
+
+def links(page, query: str) -> list[list[str]]:
+    """Type `query`; each result group's links, the page's first, without the highlighting query."""
+    results(page, query)
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.md-search-result__item')).map(li =>
+            Array.from(li.querySelectorAll('a')).map(a => a.getAttribute('href').replace(/\\?[^#]*/, '')))"""
+    )
+
+
+def opened_part(hrefs: list[str]) -> str:
+    """ "287-ctr-ddlhhvn#ii-2-3": the page and anchor of a group's first part (its first link after the page's)."""
+    part = next(href for href in hrefs if "#" in href)
+    return f"{page_of(part)}#{part.split('#', 1)[1]}"
+
+
+@pytest.mark.parametrize(
+    "query, part",
+    [
+        ("tôn vinh trí thức tiêu biểu", "287-ctr-ddlhhvn#ii-2-3"),
+        ("Đề án nhân sự Đại hội", "287-ctr-ddlhhvn#ii-3-3"),
+        ("tri thuc nguoi viet nam o nuoc ngoai", "20-kh-tw#iv-6-g3"),
+        ("Chiến lược quốc gia về phát triển đội ngũ trí thức", "20-kh-tw#iv-2-g3"),
+    ],
+)
+def test_a_phrase_opens_the_item_that_holds_it(search_page, query: str, part: str) -> None:
+    page, _, _ = search_page
+    first = links(page, query)[0]
+    assert opened_part(first) == part
+
+
+def test_an_items_result_names_its_document_and_label_and_opens_marked(search_page) -> None:
+    page, suffix, _ = search_page
+    results(page, "tôn vinh trí thức tiêu biểu")
+    item = page.locator(".md-search-result__item").first.locator("a[href*='#ii-2-3']")
+    assert item.locator("h1, h2").first.inner_text() == "287-CTr/ĐĐLHHVN · II.2.3"
+    item.click()
+    page.wait_for_url(f"**/287-ctr-ddlhhvn{suffix}?h=*#ii-2-3")
+    page.wait_for_timeout(500)
+    marked = page.eval_on_selector_all("#ii-2-3 mark", "marks => marks.map(m => m.textContent.toLowerCase())")
+    assert {"tôn", "vinh", "trí", "thức", "tiêu", "biểu"} <= set(marked)
+    page.go_back()
+    page.locator(".md-search__input").click()
+
+
+@pytest.mark.parametrize(
+    "query, part",
+    [
+        ("20-KH/TW mục IV.3", "20-kh-tw#iv-3"),
+        ("ke hoach 20 muc IV.4", "20-kh-tw#iv-4"),
+        ("287 mục 2.3", "287-ctr-ddlhhvn#ii-2-3"),
+        ("kh20 iv.1 ý 2", "20-kh-tw#iv-1-g2"),
+        ("20/KH-TW phần II", "20-kh-tw#ii"),
+    ],
+)
+def test_a_citation_puts_the_part_first(search_page, query: str, part: str) -> None:
+    page, _, _ = search_page
+    assert opened_part(links(page, query)[0]) == part
+
+
+def test_a_citation_of_a_part_that_does_not_exist_says_so_and_offers_the_document(search_page) -> None:
+    page, _, _ = search_page
+    first = results(page, "20-KH/TW mục IV.9")[0]
+    assert page_of(first["href"]) == "20-kh-tw"
+    assert "Văn bản này không có mục IV.9." in first["html"]

@@ -60,7 +60,8 @@ def test_counts_are_written_the_vietnamese_way() -> None:
 
 def test_a_task_names_its_first_answers_and_the_board_names_all(corpus: Project) -> None:
     _, files = generate(corpus, AS_OF, pdfs=False)
-    badge = files["van-ban/20-kh-tw.md"].decode("utf-8").split("{: #iv-8 }", 1)[1].split("· Trả lời: ", 1)[1].split("\n", 1)[0]
+    page = files["van-ban/20-kh-tw.md"].decode("utf-8")
+    badge = page.split('{: #iv-8 data-part="IV.8" }', 1)[1].split("· Trả lời: ", 1)[1].split("\n", 1)[0]
     named, rest = badge.split(" [và ", 1)
     assert named.count("](") == ANSWERS_SHOWN
     others = int(rest.split(" ", 1)[0])

@@ -1,9 +1,10 @@
 """The sharded search index: shards the search worker fetches per query term.
 
 search/vn/meta.json lists the sections (location, title, boost, the issuer/signer rows of
-metadata sections, and the label of a numbered heading or item, "IV.1, ý 2", when it has one); search/vn/w/<key>.json maps the folded words starting with <key> (three letters) to their
-postings (section, field, position); search/vn/t/<n>.json holds section texts in chunks, fetched
-only for results on screen. search_index.json keeps Material's config and no documents, so the
+metadata sections, and the label of a numbered heading or item, "IV.1, ý 2", when it has one);
+search/vn/w/<key>.json maps the folded words starting with <key> (three letters) to their postings
+(section, field, position); search/vn/t/<n>.json holds section texts in chunks, fetched only for
+results on screen. search_index.json keeps Material's config and no documents, so the
 page downloads almost nothing before the first query.
 The entries come from generator/mkdocs_plugin/search/indexing.py.
 """
