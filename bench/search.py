@@ -36,16 +36,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure_search(count: int, query: str = "tri thuc") -> str:
-    """Build a corpus of `count` documents, serve it, and time the first result for `query`."""
+# A word pair, a phrase of five words (more shards to fetch) and a citation of a part.
+QUERIES = ("tri thuc", "tôn vinh trí thức tiêu biểu", "20-KH/TW mục IV.3")
+
+
+def measure_search(count: int, queries: tuple[str, ...] = QUERIES) -> str:
+    """Build a corpus of `count` documents, serve it, and time the first result for each of `queries`."""
     with tempfile.TemporaryDirectory(prefix="bench-search-") as workdir:
-        return _measure(Project(make_corpus(Path(workdir) / "corpus", count)), count, query)
+        project = Project(make_corpus(Path(workdir) / "corpus", count))
+        build(project, as_of=dt.date(2025, 6, 30), pdfs=False)
+        return "\n".join(_measure(project, count, query) for query in queries)
 
 
 def _measure(project: Project, count: int, query: str) -> str:
     from playwright.sync_api import sync_playwright
 
-    build(project, as_of=dt.date(2025, 6, 30), pdfs=False)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site_dir)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     timings: list[float] = []
@@ -72,7 +77,7 @@ def _measure(project: Project, count: int, query: str) -> str:
     files = [path / "index.html" if path.is_dir() else path for path in paths]
     downloaded = sum(len(gzip.compress(path.read_bytes(), 6)) for path in files if path.is_file())
     return (
-        f"search, {count} synthetic documents: first result {first:.2f} s after page load (median of 3, typing the query); "
+        f"search, {count} synthetic documents, “{query}”: first result {first:.2f} s after page load (median of 3, typing the query); "
         f"{downloaded / 1e6:.2f} MB downloaded (gzip) in {len(fetched)} requests before it"
     )
 
