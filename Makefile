@@ -34,13 +34,13 @@ check: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/nq45 serve
 
-# Debian packages, installed when missing (CI runs as root): Pango and fonts for the PDFs,
+# Debian packages, installed when missing (CI runs as root): the fonts of the PDFs and Word files,
 # Chromium and poppler-utils for the tests.
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 system-libs:
-	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -q "Liberation Serif"; } || { $(APT_INSTALL) libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation; }
+	@{ test -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf; } || { $(APT_INSTALL) fonts-liberation; }
 
 chromium: system-libs
 	@{ test -x $(CHROMIUM) && command -v pdftotext >/dev/null; } || { $(APT_INSTALL) chromium poppler-utils; }

@@ -195,7 +195,7 @@ def test_typesetting_a_pdf_leaves_no_garbage_while_the_build_pauses_the_collecto
     gc.collect()
     gc.disable()
     try:
-        document_pdf(document, None)
+        document_pdf(document)
         left = gc.collect()
     finally:
         gc.enable()

@@ -21,6 +21,7 @@ from generator.commands.write import SyncResult, stage_copy, stage_files, sync
 from generator.corpus.load import LoadCache, load_corpus
 from generator.corpus.resolve import Site, resolve
 from generator.outputs.site import RenderCache, render_site
+from generator.support.files import GeneratedFiles
 from generator.support.parallel import Background, available_cores, in_background
 
 __all__ = ["BuildReport", "Caches", "Project", "Seconds", "SiteBuildError", "build", "check", "generate", "write_docs"]
@@ -78,16 +79,17 @@ def check(project: Project, caches: Caches | None = None) -> Site:
 
 def generate(
     project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None
-) -> tuple[Site, dict[str, bytes]]:
+) -> tuple[Site, GeneratedFiles]:
     """Validate and render every generated file in memory; task status is as of `as_of` (default today)."""
     site = check(project, caches)
     return site, render(project, site, as_of, pdfs, caches)
 
 
-def render(project: Project, site: Site, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> dict[str, bytes]:
-    """Render every generated file of a checked site in memory, by path under docs/."""
+def render(project: Project, site: Site, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> GeneratedFiles:
+    """Render every generated file of a checked site, by path under docs/: in memory, but for the PDFs and
+    Word files, which are made in (or found in) the print cache."""
     rendered = caches.rendered if caches else None
-    return render_site(site, as_of or dt.date.today(), project.staging_dir / "pdf-cache", pdfs, rendered)
+    return render_site(site, as_of or dt.date.today(), project.print_cache_dir, pdfs, rendered)
 
 
 def write_docs(project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> tuple[Site, SyncResult]:
@@ -149,6 +151,7 @@ def _build(
         write_zip(site_dir, dist / project.offline_zip.name, OFFLINE_NAME)
     built = time.perf_counter()
     docs = docs_writer.finish()
+    prune_print_cache(project.print_cache_dir, files)
     seconds = Seconds(validated - started, generated - started, built - generated, time.perf_counter() - built)
     return BuildReport(site, docs, seconds)
 
@@ -159,7 +162,7 @@ class DocsWriter:
     Files whose bytes are unchanged are linked from the old docs/, so only what changed is written.
     """
 
-    def __init__(self, files: dict[str, bytes], current: Path, staged: Path) -> None:
+    def __init__(self, files: GeneratedFiles, current: Path, staged: Path) -> None:
         self.files, self.current, self.staged = files, current, staged
         self.background: Background[SyncResult] | None = None
         if available_cores() >= 2:
@@ -177,10 +180,20 @@ class DocsWriter:
             self.background.outcome()
 
 
-def _stage_in_spare_time(files: dict[str, bytes], current: Path, staged: Path) -> SyncResult:
+def _stage_in_spare_time(files: GeneratedFiles, current: Path, staged: Path) -> SyncResult:
     """Stage at a low priority: MkDocs' processes, which the build waits for, come first."""
     os.nice(10)
     return stage_files(files, staged, current)
+
+
+def prune_print_cache(folder: Path, files: GeneratedFiles) -> None:
+    """Remove the PDFs and Word files this build did not use (docs/ keeps its own links to those it shows)."""
+    used = {content.name for content in files.values() if isinstance(content, Path)}
+    if folder.is_dir():
+        for entry in os.scandir(folder):
+            if entry.name not in used:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
 
 
 def empty_directory(path: Path) -> Path:

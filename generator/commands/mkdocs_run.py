@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.support.files import GeneratedFiles
+
 if TYPE_CHECKING:  # MkDocs and the plugin are imported only when MkDocs runs
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -61,7 +63,7 @@ def run_mkdocs(
     docs_dir: Path,
     site_dir: Path,
     offline: bool = False,
-    handed: dict[str, bytes] | None = None,
+    handed: GeneratedFiles | None = None,
     speedups: bool = True,
     **options: Any,
 ) -> SitePlugin:

@@ -35,6 +35,12 @@ class Project:
         return self.root / ".build"
 
     @property
+    def print_cache_dir(self) -> Path:
+        """Where PDFs and Word files are made, named by a digest of what makes them; a build links them into
+        docs/ and leaves only those it used."""
+        return self.staging_dir / "print-cache"
+
+    @property
     def handoff_dir(self) -> Path:
         """The docs_dir MkDocs gets when the files are handed to it in memory: always empty."""
         return self.staging_dir / "handoff"

@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.support.files import Content, GeneratedFiles, content_bytes
+
 
 @dataclass
 class SyncResult:
@@ -18,7 +20,7 @@ class SyncResult:
     removed: list[str] = field(default_factory=list)
 
 
-def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None = None) -> SyncResult:
+def sync(files: GeneratedFiles, target: Path, known: dict[str, bytes] | None = None) -> SyncResult:
     """Make `target` hold exactly `files`, writing only files whose bytes differ.
 
     `known` (kept by `serve`) holds what the last sync left in `target`: files found there are
@@ -29,7 +31,8 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
     target.mkdir(parents=True, exist_ok=True)
     last = known if known is not None else {}
     folders = {target}
-    for relative, content in files.items():
+    for relative, given in files.items():
+        content = content_bytes(given)
         path = target / relative
         if not fresh and path.is_file() and (last[relative] if relative in last else path.read_bytes()) == content:
             continue
@@ -52,13 +55,14 @@ def sync(files: dict[str, bytes], target: Path, known: dict[str, bytes] | None =
         _remove_others(files, target, result)
     if known is not None:
         known.clear()
-        known.update(files)
+        known.update((relative, content_bytes(content)) for relative, content in files.items())
     return result
 
 
-def stage_files(files: dict[str, bytes], staged: Path, current: Path) -> SyncResult:
+def stage_files(files: GeneratedFiles, staged: Path, current: Path) -> SyncResult:
     """Fill the new folder `staged` with exactly `files`; a file `current` holds with the same bytes
-    is linked from there (copied where it cannot be) instead of written. Return what differs from `current`."""
+    is linked from there (copied where it cannot be) instead of written, and so is a file on disk.
+    Return what differs from `current`."""
     result = SyncResult()
     old = _listing(current)
     folders: set[Path] = set()
@@ -68,13 +72,25 @@ def stage_files(files: dict[str, bytes], staged: Path, current: Path) -> SyncRes
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         source = current / relative
-        if relative in old and source.read_bytes() == content:
+        if relative in old and _same(source, content):
             _link_or_copy(str(source), str(path))
             continue
-        path.write_bytes(content)
+        if isinstance(content, Path):
+            _link_or_copy(str(content), str(path))
+        else:
+            path.write_bytes(content)
         result.written.append(relative)
     result.removed = sorted(old - files.keys(), reverse=True)
     return result
+
+
+def _same(path: Path, content: Content) -> bool:
+    """Whether the file at `path` holds `content`: the very file, or the same bytes."""
+    if isinstance(content, Path):
+        return os.path.samefile(path, content) or (
+            path.stat().st_size == content.stat().st_size and path.read_bytes() == content.read_bytes()
+        )
+    return path.read_bytes() == content
 
 
 def stage_copy(current: Path, staged: Path, leave_out: set[str]) -> None:
@@ -114,7 +130,7 @@ def is_empty(folder: Path) -> bool:
     return not folder.exists() or not any(folder.iterdir())
 
 
-def _remove_others(files: dict[str, bytes], target: Path, result: SyncResult) -> None:
+def _remove_others(files: GeneratedFiles, target: Path, result: SyncResult) -> None:
     """Remove what `target` holds beyond `files`, and folders left empty."""
     removed = []
     for folder, _, names in os.walk(target, topdown=False):

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from generator.support.files import Content, GeneratedFiles
 
-def add_handed(files: Files, config: MkDocsConfig, handed: dict[str, bytes]) -> Files:
-    """Return MkDocs' `files` with the `handed` files first, in the order MkDocs reads a docs folder."""
-    generated = [File.generated(config, uri, content=handed[uri]) for uri in sorted(handed, key=walk_order)]
+
+def add_handed(files: Files, config: MkDocsConfig, handed: GeneratedFiles) -> Files:
+    """Return MkDocs' `files` with the `handed` files first, in the order MkDocs reads a docs folder; a file
+    on disk (a PDF) is copied from where it is, never read into memory."""
+    generated = [_generated(config, uri, handed[uri]) for uri in sorted(handed, key=walk_order)]
     # As with a real docs folder, a handed file hides the theme's file of the same path.
     return Files([*generated, *(file for file in files if file.src_uri not in handed)])
+
+
+def _generated(config: MkDocsConfig, uri: str, content: Content) -> File:
+    if isinstance(content, Path):
+        return File.generated(config, uri, abs_src_path=str(content))
+    return File.generated(config, uri, content=content)
 
 
 def walk_order(src_uri: str) -> tuple[tuple[object, ...], ...]:

@@ -36,6 +36,7 @@ from generator.mkdocs_plugin.speedups.guard import Speedup, usable
 from generator.mkdocs_plugin.speedups.rebuild import INSTANT_REBUILD, InstantRebuild
 from generator.mkdocs_plugin.speedups.splitbuild import SPLIT_BUILD, Split, leave_to_the_other
 from generator.mkdocs_plugin.tidyhtml import drop_indentation
+from generator.support.files import GeneratedFiles
 from generator.support.templatecache import bytecode_cache
 
 # MkDocs loads the theme afresh on every build, and both processes compile what they render:
@@ -55,7 +56,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
     """Holds one MkDocs process's state between events; kept across the preview's rebuilds."""
 
     def __init__(self) -> None:
-        self.handed: dict[str, bytes] | None = None  # set by `generator build` for one build
+        self.handed: GeneratedFiles | None = None  # set by `generator build` for one build
         self.serving = False
         self.search = SearchState()
         self.indexing = False  # whether this build writes the sharded index (else Material's plugin indexes)
@@ -68,7 +69,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
     def speedups(self) -> bool:
         return bool(self.config.speedups)
 
-    def hand(self, files: dict[str, bytes] | None) -> None:
+    def hand(self, files: GeneratedFiles | None) -> None:
         """Build from `files` (by path under docs/) instead of reading docs/; None reads docs/ again."""
         self.handed = files
 

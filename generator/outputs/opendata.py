@@ -71,6 +71,7 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
         "page": page_url(paths.document_page(document.id)),
         "short_url": f"so-hieu/{number_key(document.number)}/",
         "pdf": paths.document_pdf(document.id) if with_pdf else None,
+        "docx": paths.document_docx(document.id) if with_pdf else None,
         "relations": [_relation(r, False) for r in site.outgoing.get(document.id, [])]
         + [_relation(r, True) for r in site.incoming.get(document.id, [])],
         "header": None

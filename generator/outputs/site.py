@@ -18,8 +18,9 @@ from generator.outputs.assets import asset_files
 from generator.outputs.exports import tasks_csv, tasks_json
 from generator.outputs.feed import atom_feed
 from generator.outputs.opendata import document_json, open_data
-from generator.outputs.pdf import document_pdf
+from generator.outputs.pdf import pdf_file
 from generator.outputs.redirects import redirect_html
+from generator.outputs.word import docx_file
 from generator.pages import paths
 from generator.pages.chart import deadline_chart
 from generator.pages.common import display_date
@@ -27,9 +28,10 @@ from generator.pages.markdown import link
 from generator.pages.render import chart_svg, markdown, markdown_environment
 from generator.pages.tasks import TaskViews
 from generator.pages.views import Views
+from generator.support.files import GeneratedFiles
 from generator.support.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
 
-DocumentFiles = tuple[bytes, bytes, "bytes | None", "bytes | None"]  # page, open data, PDF, relations page
+DocumentFiles = tuple[bytes, bytes, "Path | None", "Path | None", "bytes | None"]  # page, open data, PDF, Word file, relations page
 
 
 @dataclass
@@ -88,13 +90,16 @@ class RenderContext:
 
 def render_site(
     site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True, cache: RenderCache | None = None
-) -> dict[str, bytes]:
+) -> GeneratedFiles:
     """Return every file of the docs directory, keyed by its relative path; task status is as of `as_of`.
 
-    With `pdfs`, each document with its full text also gets a PDF (cached by content in `pdf_cache`).
+    With `pdfs`, each document with its full text also gets a PDF and a Word file, made in `pdf_cache`
+    unless there already (they are named by a digest of what makes them) and returned as paths there.
     With `cache`, document pages still right from the last call are reused, and the cache updated.
     A large site is rendered by all cores, each taking the next job nobody has taken.
     """
+    if pdfs and pdf_cache is None:
+        raise ValueError("PDFs need a folder to be made in")
     context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache)
     reusable = cache.reusable(site, (as_of, pdfs)) if cache else set()
     stale = [document for document in site.documents.values() if document.id not in reusable]
@@ -109,7 +114,7 @@ def render_site(
     ]
     document_jobs: list[Callable[[], object]] = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
     results = run_jobs([*listing_jobs, *document_jobs], cores)
-    files: dict[str, bytes] = {}
+    files: GeneratedFiles = {}
     for listed in results[: len(listing_jobs)]:
         files.update(cast(dict[str, bytes], listed))
     parts = [cast(list[DocumentFiles], part) for part in results[len(listing_jobs) :]]
@@ -119,11 +124,13 @@ def render_site(
         cache.site, cache.settings, cache.documents = site, (as_of, pdfs), rendered
     documents_json: dict[str, bytes] = {}
     for document in site.documents.values():
-        page, data, pdf, relations = rendered[document.id]
+        page, data, pdf, docx, relations = rendered[document.id]
         files[paths.document_page(document.id)] = page
         documents_json[document.id] = data
         if pdf is not None:
             files[paths.document_pdf(document.id)] = pdf
+        if docx is not None:
+            files[paths.document_docx(document.id)] = docx
         if relations is not None:
             files[paths.relations_page(document.id)] = relations
     files.update(open_data(site, pdfs, documents_json))
@@ -208,10 +215,13 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
             as_of=context.as_of_text,
             as_of_iso=context.as_of.isoformat(),
             pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
+            docx_link=link("Tải bản Word (.docx)", page, paths.document_docx(document.id)) if with_pdf else "",
         )
         data = document_json(views.site, document, context.pdfs)
-        pdf = document_pdf(document, context.pdf_cache) if with_pdf else None
+        folder = context.pdf_cache
+        pdf = pdf_file(document, folder) if with_pdf and folder else None
+        docx = docx_file(document, folder) if with_pdf and folder else None
         related = views.relations.page(document)
         relations = None if related is None else markdown(relations_template, page=related)
-        rendered.append((page_markdown, data, pdf, relations))
+        rendered.append((page_markdown, data, pdf, docx, relations))
     return rendered

@@ -1,4 +1,4 @@
-"""The templates of the files that are not Markdown pages (feed, redirects, print HTML), every value escaped."""
+"""The templates of the files that are not Markdown pages (feed, redirects), every value escaped."""
 
 from __future__ import annotations
 
@@ -16,13 +16,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 def environment() -> jinja2.Environment:
     """Strict, with HTML/XML escaping of every printed value (both read the same five entities)."""
     return strict_environment(TEMPLATES, autoescape=True)
-
-
-@functools.cache
-def print_environment() -> jinja2.Environment:
-    """The print HTML's environment: its whitespace as it always was, since the HTML keys the PDF cache
-    and its digest is written into each PDF."""
-    return strict_environment(TEMPLATES, autoescape=True, layout=False, final_newline=False)
 
 
 def render(template: str, /, **values: object) -> str:

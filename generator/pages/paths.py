@@ -39,6 +39,11 @@ def document_pdf(document_id: str) -> str:
     return f"van-ban/{document_id}.pdf"
 
 
+def document_docx(document_id: str) -> str:
+    """Return the path of a document's Word file, next to its page."""
+    return f"van-ban/{document_id}.docx"
+
+
 def document_json(document_id: str) -> str:
     """Return the path of a document's open data file, next to its page."""
     return f"van-ban/{document_id}.json"

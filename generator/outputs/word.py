@@ -1,0 +1,84 @@
+"""A Word file (.docx) per document with its full text, laid out like its PDF: A4, the header block, the
+numbering, the signature and the recipients, Times New Roman (Liberation Serif where Word is not installed).
+
+The parts of the package are XML templates (templates/docx/, every value escaped); the zip is written with
+fixed dates and order, so the same document always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import jinja2
+
+from generator.corpus.model import Document
+from generator.outputs.pdf import print_data, print_json
+from generator.outputs.templating import TEMPLATES
+from generator.support.files import cached_file
+from generator.support.templatecache import strict_environment
+
+FOLDER = TEMPLATES / "docx"
+# Each part of the package: its name in the zip and the template or file it comes from, in the order written.
+PARTS = (
+    ("[Content_Types].xml", "content_types.xml"),
+    ("_rels/.rels", "rels.xml"),
+    ("docProps/app.xml", "app.xml"),
+    ("docProps/core.xml", "core.xml.j2"),
+    ("word/_rels/document.xml.rels", "document_rels.xml"),
+    ("word/document.xml", "document.xml.j2"),
+    ("word/styles.xml", "styles.xml"),
+    ("word/settings.xml", "settings.xml"),
+    ("word/footer1.xml", "footer1.xml"),
+)
+# Zip entries dated at the earliest date a zip can hold: a file's bytes never depend on when it was made.
+EPOCH = (1980, 1, 1, 0, 0, 0)
+DEEPEST_HEADING = 4
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    return strict_environment(FOLDER, autoescape=True, layout=False, final_newline=False)
+
+
+@functools.cache
+def fixed_part(name: str) -> bytes:
+    return (FOLDER / name).read_bytes()
+
+
+def word_data(document: Document) -> dict[str, object]:
+    """What the Word templates read: the print data, with heading levels for Word's outline."""
+    data = print_data(document)
+    blocks = data["blocks"]
+    assert isinstance(blocks, list)
+    data["blocks"] = [{**block, "level": min(block["depth"] + 1, DEEPEST_HEADING)} for block in blocks]
+    data["date"] = document.date.isoformat() if document.date else ""
+    return data
+
+
+def document_docx(document: Document) -> bytes:
+    """The document as a .docx file."""
+    data = word_data(document)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name, source in PARTS:
+            part = environment().get_template(source).render(doc=data).encode("utf-8") if source.endswith(".j2") else fixed_part(source)
+            info = zipfile.ZipInfo(name, EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, part)
+    return buffer.getvalue()
+
+
+@functools.cache
+def _templates_digest() -> str:
+    return hashlib.sha256(b"".join((FOLDER / source).read_bytes() for _, source in PARTS)).hexdigest()
+
+
+def docx_file(document: Document, cache_dir: Path) -> Path:
+    """The document's Word file in `cache_dir`, written unless its data and templates are unchanged."""
+    key = hashlib.sha256((_templates_digest() + print_json(document)).encode("utf-8")).hexdigest()
+    return cached_file(cache_dir, f"{key}.docx", lambda: document_docx(document))
