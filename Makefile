@@ -40,7 +40,7 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 system-libs:
-	@{ test -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf; } || { $(APT_INSTALL) fonts-liberation; }
+	@{ test -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf; } || { $(APT_INSTALL) fonts-liberation2; }
 
 chromium: system-libs
 	@{ test -x $(CHROMIUM) && command -v pdftotext >/dev/null; } || { $(APT_INSTALL) chromium poppler-utils; }

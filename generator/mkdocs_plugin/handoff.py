@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 
@@ -19,9 +20,24 @@ def add_handed(files: Files, config: MkDocsConfig, handed: GeneratedFiles) -> Fi
     return Files([*generated, *(file for file in files if file.src_uri not in handed)])
 
 
+class LinkedFile(File):
+    """A generated file on disk (a PDF or Word file in the print cache), linked into the site, not copied."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        source, target = self.abs_src_path, self.abs_dest_path
+        assert source is not None
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(source, target)
+        except OSError:  # a file system that cannot link: MkDocs copies
+            super().copy_file(dirty)
+
+
 def _generated(config: MkDocsConfig, uri: str, content: Content) -> File:
     if isinstance(content, Path):
-        return File.generated(config, uri, abs_src_path=str(content))
+        return LinkedFile.generated(config, uri, abs_src_path=str(content))
     return File.generated(config, uri, content=content)
 
 

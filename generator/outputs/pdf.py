@@ -22,6 +22,11 @@ from generator.outputs.templating import TEMPLATES
 from generator.support.files import cached_file
 
 TEMPLATE = TEMPLATES / "document.typ"
+# Liberation Serif 2 (Debian's fonts-liberation2, installed by `make site`): Times New Roman's metrics and
+# every Vietnamese letter, which Liberation 1 lacks. Only these fonts are used, whatever else the machine has,
+# so that every machine typesets alike; Typst's own fonts stand in for a character they lack.
+FONTS = Path("/usr/share/fonts/truetype/liberation2")
+FONT_FILES = tuple(f"LiberationSerif-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic"))
 
 
 @dataclass(frozen=True)
@@ -70,10 +75,17 @@ def print_json(document: Document) -> str:
     return orjson.dumps(print_data(document), option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
+def font_files() -> list[Path]:
+    """The fonts the PDFs are typeset in, or none where they are missing (the machine's fonts serve then)."""
+    found = [FONTS / name for name in FONT_FILES]
+    return found if all(path.is_file() for path in found) else []
+
+
 @functools.cache
 def _template_digest() -> str:
-    """What else than the data decides a PDF's bytes: the template and the typesetter's version."""
-    return hashlib.sha256(TEMPLATE.read_bytes() + version("typst").encode()).hexdigest()
+    """What else than the data decides a PDF's bytes: the template, the fonts and the typesetter's version."""
+    fonts = b"".join(f"{path.name}:{path.stat().st_size}".encode() for path in font_files())
+    return hashlib.sha256(TEMPLATE.read_bytes() + fonts + version("typst").encode()).hexdigest()
 
 
 def pdf_key(document: Document) -> str:
@@ -89,7 +101,8 @@ def _compiler() -> typst.Compiler:
     pid = os.getpid()
     if pid not in _compilers:
         _compilers.clear()
-        _compilers[pid] = typst.Compiler(TEMPLATE, root=TEMPLATES)
+        fonts = font_files()
+        _compilers[pid] = typst.Compiler(TEMPLATE, root=TEMPLATES, font_paths=[FONTS] if fonts else [], ignore_system_fonts=bool(fonts))
     return _compilers[pid]
 
 
