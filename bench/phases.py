@@ -1,7 +1,8 @@
 """Time the build's phases in a fresh process, as `python -m generator build` runs them.
 
-`python -m bench.phases build <project>` runs `generator.commands.build.build` and prints the seconds of
-validation, generation, the MkDocs build and writing docs/ as JSON; `python -m bench.phases plain
+`python -m bench.phases build <project>` runs `generator.commands.build.build` (PDFs and Word files
+included; `site` leaves them out) and prints the seconds of validation, generation, the MkDocs build and
+writing docs/ as JSON; `python -m bench.phases plain
 <config>` times plain `mkdocs build`. A fresh process keeps the corpus maker's objects out of the
 heap the timed phases work in.
 """
@@ -12,19 +13,20 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from bench.memory import run_measured
+
 AS_OF = dt.date(2025, 6, 30)
 
 
-def time_build(root: Path) -> dict[str, float]:
+def time_build(root: Path, pdfs: bool) -> dict[str, float]:
     """Validation, generation (validation included), the MkDocs build and writing docs/, for the project at `root`."""
     from generator.commands.build import Project, build
 
-    return dataclasses.asdict(build(Project(root), as_of=AS_OF, pdfs=False).seconds)
+    return dataclasses.asdict(build(Project(root), as_of=AS_OF, pdfs=pdfs).seconds)
 
 
 def time_plain(config: Path) -> dict[str, float]:
@@ -37,20 +39,17 @@ def time_plain(config: Path) -> dict[str, float]:
     return {"plain": time.perf_counter() - started}
 
 
-def measure_in_fresh_process(kind: str, path: Path) -> dict[str, float]:
-    """Run `time_build` or `time_plain` in a new interpreter and return its figures."""
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.phases", kind, str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
+def measure_in_fresh_process(kind: str, path: Path) -> tuple[dict[str, float], float]:
+    """Run `time_build` ("build" or "site") or `time_plain` ("plain") in a new interpreter; return its figures
+    and its peak memory in MB, the processes it started included."""
+    done, peak = run_measured([sys.executable, "-m", "bench.phases", kind, str(path)], Path(__file__).resolve().parent.parent)
+    done.check_returncode()
     seconds: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return seconds
+    return seconds, peak
 
 
 if __name__ == "__main__":
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    figures = time_build(Path(sys.argv[2])) if sys.argv[1] == "build" else time_plain(Path(sys.argv[2]))
+    kind, path = sys.argv[1], Path(sys.argv[2])
+    figures = time_plain(path) if kind == "plain" else time_build(path, pdfs=kind == "build")
     print(json.dumps(figures))

@@ -22,7 +22,9 @@ class Figures:
     """One row of the table."""
 
     count: int
-    seconds: Seconds
+    seconds: Seconds  # the build with PDFs and Word files, from a fresh clone's state
+    site_only: float  # the whole build without them
+    peak_mb: float  # of the build with them, every process it started included
     plain: float
     site_mb: float
     site_gz_mb: float
@@ -34,10 +36,6 @@ class Figures:
     @property
     def whole(self) -> float:
         return self.seconds.whole
-
-    @property
-    def share(self) -> float:
-        return self.seconds.generate / self.whole
 
 
 def plain_config(root: Path, docs: Path, site: Path) -> Path:
@@ -69,11 +67,19 @@ def own_text_bytes(document: Document) -> int:
     return sum(len(t.encode("utf-8")) for t in texts)
 
 
+def fresh_clone_state(project: Project) -> None:
+    """Leave the project as a fresh clone has it: no docs/, site/ or .build/ (no print cache)."""
+    for folder in (project.docs_dir, project.site_dir, project.staging_dir):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def measure(count: int, workdir: Path) -> Figures:
     project = Project(make_corpus(workdir / f"corpus-{count}", count))
-    timed = measure_in_fresh_process("build", project.root)
+    site_only, _ = measure_in_fresh_process("site", project.root)
+    fresh_clone_state(project)
+    timed, peak = measure_in_fresh_process("build", project.root)
     plain_site = workdir / f"plain-{count}"
-    plain = measure_in_fresh_process("plain", plain_config(project.root, project.docs_dir, plain_site))["plain"]
+    plain = measure_in_fresh_process("plain", plain_config(project.root, project.docs_dir, plain_site))[0]["plain"]
     site = check(project)
 
     all_files = [p for p in project.site_dir.rglob("*") if p.is_file()]
@@ -90,6 +96,8 @@ def measure(count: int, workdir: Path) -> Figures:
     return Figures(
         count=len(site.documents),
         seconds=Seconds(**timed),
+        site_only=Seconds(**site_only).whole,
+        peak_mb=peak,
         plain=plain,
         site_mb=size / 1e6,
         site_gz_mb=size_gz / 1e6,
@@ -102,15 +110,16 @@ def measure(count: int, workdir: Path) -> Figures:
 
 def table(rows: list[Figures]) -> str:
     head = (
-        "| documents | validate s | generate s | MkDocs s | write docs/ s | whole build s | plain MkDocs s | whole / plain "
-        "| generation share "
+        "| documents | validate s | generate s | MkDocs s | write docs/ s | whole build s | without PDFs and Word s "
+        "| with / without | plain MkDocs s | whole / plain | peak memory MB "
         "| site MB | site MB gzip | HTML per page beyond its text, median / max KB | files rewritten after one edit | rewrite s |"
     )
-    lines = [head, "|" + " --- |" * 14]
+    lines = [head, "|" + " --- |" * 16]
     for r in rows:
         lines.append(
             f"| {r.count} | {r.seconds.validate:.2f} | {r.seconds.generate:.2f} | {r.seconds.mkdocs:.2f} | {r.seconds.write:.2f} "
-            f"| {r.whole:.2f} | {r.plain:.2f} | {r.whole / r.plain:.2f} | {r.share:.1%} | {r.site_mb:.1f} | {r.site_gz_mb:.1f} "
+            f"| {r.whole:.2f} | {r.site_only:.2f} | {r.whole / r.site_only:.2f} | {r.plain:.2f} | {r.whole / r.plain:.2f} "
+            f"| {r.peak_mb:.0f} | {r.site_mb:.1f} | {r.site_gz_mb:.1f} "
             f"| {r.html_overhead_median_kb:.1f} / {r.html_overhead_kb:.1f} | {r.rewritten} | {r.rewrite_seconds:.2f} |"
         )
     return "\n".join(lines)
