@@ -289,7 +289,7 @@ def _references(reader: Reader, node: Node | None, path: str) -> list[tuple[str,
 def _read_header(reader: Reader, node: Node | None) -> Header | None:
     if node is None:
         return None
-    fields = reader.mapping(node, "header", ("issuer_lines", "kind_line"), ("motto", "place_date", "title_lines"))
+    fields = reader.mapping(node, "header", ("kind_line",), ("issuer_lines", "motto", "place_date", "title_lines"))
     if fields is None:
         return None
     return Header(

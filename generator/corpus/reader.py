@@ -7,6 +7,7 @@ import re
 
 from generator.corpus.errors import Location, Problem
 from generator.corpus.text import normalize, not_text, url_problem
+from generator.corpus.vocabulary import PLACEHOLDER
 from generator.corpus.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, field_path, location
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -63,6 +64,9 @@ class Reader:
         if bad is not None:
             self.problem(node, path, f"chứa {bad} của giá trị, không phải chữ; hãy xóa ký tự này")
             return None
+        if PLACEHOLDER in value:
+            self.problem(node, path, f'còn chỗ cần điền "{value[:80]}"; hãy thay bằng nội dung thật của văn bản hoặc xóa dòng này')
+            return None
         return value
 
     def strings(self, node: Node | None, path: str) -> tuple[str, ...]:
@@ -98,6 +102,9 @@ class Reader:
         if node is None or _is_null(node):
             return None
         raw = str(node.value).strip() if isinstance(node, ScalarNode) else ""
+        if PLACEHOLDER in raw:
+            self.problem(node, path, f'còn chỗ cần điền "{raw[:80]}"; hãy ghi ngày ban hành dạng YYYY-MM-DD (ví dụ 2024-03-28)')
+            return None
         parts = _date_parts(raw)
         try:
             if parts is None:

@@ -64,6 +64,10 @@ NUMBER_PATTERN = rf"([0-9]{{1,5}})(?:{_SEPARATOR}([0-9]{{4}}))?{_SEPARATOR}({_LE
 MAX_QUERY = 200
 # Words a lookup ignores around a number ("số hiệu", "văn bản"), folded.
 LOOKUP_FILLER = ("so", "hieu", "van ban")
+# What a value still to be filled in starts with, in a skeleton from `new` or a draft from `import`:
+# `check` refuses it, so that a placeholder is never published.
+PLACEHOLDER = "[cần điền"
+
 # Words that introduce a reference to a part of a document in a citation ("20-KH/TW mục IV.3"), folded,
 # longest first; "y" (ý) also marks a bullet inside an item ("IV.1, ý 2").
 PART_WORDS = ("tieu muc", "chuong", "khoan", "dieu", "diem", "phan", "muc", "y")

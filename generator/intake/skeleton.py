@@ -7,44 +7,46 @@ from pathlib import Path
 
 from generator.corpus.errors import Location, Problem, ValidationError
 from generator.corpus.numbers import parse_number
-from generator.corpus.vocabulary import DOCUMENT_TYPES
+from generator.corpus.vocabulary import DOCUMENT_TYPES, PLACEHOLDER
 
+# Every value still to be filled in starts with PLACEHOLDER: `check` refuses it until it is replaced or its
+# line deleted, so a skeleton is never published as it stands.
 SKELETON = """\
-# Văn bản {number}. Điền các trường rồi chạy: python -m generator check
-# Trường nào chưa biết thì xóa dòng đó (trừ number, type, issuer).
+# Văn bản {number}. Thay mọi chỗ "{mark}…]" bằng nội dung thật (hoặc xóa dòng đó, trừ number, type,
+# issuer, date), rồi chạy: nq45 check
 number: {number_json}
 type: {type_json}
-title: Trích yếu của văn bản
-summary: Một hai câu tóm tắt, dùng khi chia sẻ liên kết.
+title: "{mark}: trích yếu của văn bản]"
+summary: "{mark}: một hai câu tóm tắt, dùng khi chia sẻ liên kết]"
 issuer: {issuer}
-signer: Họ và tên người ký
-signer_title: Chức vụ người ký
-place: Hà Nội
-date: YYYY-MM-DD
-relations:
-  implements: [45-NQ/TW]    # văn bản mà văn bản này thực hiện
-  # based_on: [20-KH/TW]    # văn bản làm căn cứ; có thể trỏ tới một mục: 20-KH/TW#iv-3
-  # cites: []               # văn bản dẫn chiếu (số hiệu nhắc trong bài được nhận ra tự động)
+signer: "{mark}: họ và tên người ký]"
+signer_title: "{mark}: chức vụ người ký]"
+place: "{mark}: nơi ban hành]"
+date: "{mark}: ngày ban hành, dạng YYYY-MM-DD]"
+# relations:
+#   implements: [45-NQ/TW]  # văn bản mà văn bản này thực hiện
+#   based_on: [20-KH/TW]    # văn bản làm căn cứ; có thể trỏ tới một mục: 20-KH/TW#iv-3
+#   cites: []               # văn bản dẫn chiếu (số hiệu nhắc trong bài được nhận ra tự động)
 header:
-  issuer_lines: [TÊN CƠ QUAN CẤP TRÊN, TÊN CƠ QUAN BAN HÀNH]
+  issuer_lines: ["{mark}: tên cơ quan cấp trên]", "{mark}: tên cơ quan ban hành]"]
   motto: ĐẢNG CỘNG SẢN VIỆT NAM
-  place_date: Hà Nội, ngày ... tháng ... năm ...
+  place_date: "{mark}: Hà Nội, ngày … tháng … năm …]"
   kind_line: {kind_line}
-  title_lines: [Trích yếu của văn bản]
+  title_lines: ["{mark}: trích yếu của văn bản]"]
 preamble:
-  - Đoạn mở đầu của văn bản.
+  - "{mark}: đoạn mở đầu của văn bản]"
 sections:
   - number: I.
-    title: TIÊU ĐỀ PHẦN I
+    title: "{mark}: tiêu đề phần I]"
     sections:
       - number: 1.
-        text: Nội dung mục 1.
-      - text: Một ý gạch đầu dòng (không có số).
+        text: "{mark}: nội dung mục 1]"
+      - text: "{mark}: một ý gạch đầu dòng (không có số)]"
 signature:
-  lines: [T/M ...]
-  name: Họ và tên người ký
+  lines: ["{mark}: T/M …]"]
+  name: "{mark}: họ và tên người ký]"
 recipients:
-  - Nơi nhận thứ nhất,
+  - "{mark}: nơi nhận thứ nhất]"
   - Lưu VP.
 notes: []
 """
@@ -68,6 +70,7 @@ def write_skeleton(data_dir: Path, number: str, document_type: str, issuer: str)
         type_json=json.dumps(document_type, ensure_ascii=False),
         issuer=issuer,
         kind_line=document_type.upper(),
+        mark=PLACEHOLDER,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
