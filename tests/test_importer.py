@@ -63,7 +63,7 @@ def test_metadata_of_the_plan(bodies) -> None:
         "place": "Hà Nội",
         "date": "2023-11-28",
     }
-    noise = [text for _, text in report.noise]
+    noise = [text for _, text, _ in report.noise]
     assert "Đăng nhập" in noise and "DMCA.com Protection Status" in noise and "IP: 3.149.24.143" in noise
     assert report.unplaced == [
         (

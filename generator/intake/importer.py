@@ -16,24 +16,43 @@ from generator.corpus.numbers import MENTION, number_key
 from generator.corpus.text import normalize
 from generator.corpus.vocabulary import DOCUMENT_TYPES, fold
 from generator.intake.sources import read_source, split_lines
+from generator.intake.wrapping import capitalised_inside, heading_ends, is_wrap, starts_anew, wrap_width
 
-# Web-page chrome and counters seen around documents copied from legal-document sites.
+# Web-page chrome, counters and captions seen around documents copied from portals, newspapers and
+# legal-document sites, each with the reason the report gives for dropping it.
+_PORTAL = "giao diện trang web"
+_COUNTER = "bộ đếm hoặc số trang"
+_POSTED = "ngày giờ đăng bài, không phải ngày của văn bản"
+_CAPTION = "chú thích ảnh"
 NOISE = [
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"^Từ khoá:",
-        r"^Đăng nhập$",
-        r"^Đang tải văn bản",
-        r"^Bạn Chưa Đăng Nhập",
-        r"^Vì chưa Đăng Nhập",
-        r"^Bạn chưa xem được",
-        r"^Nếu chưa là Thành Viên",
-        r"^Văn bản này chưa cập nhật nội dung",
-        r"^DMCA",
-        r"^IP: \d",
-        r"^Hãy để chúng tôi hỗ trợ",
-        r"^[\d.,]+$",
-        r"^-{3,}$",
+    (re.compile(pattern, re.IGNORECASE), reason)
+    for pattern, reason in (
+        (r"^Từ khoá:", _PORTAL),
+        (r"^Từ khóa:", _PORTAL),
+        (r"^Đăng nhập$", _PORTAL),
+        (r"^Đang tải văn bản", _PORTAL),
+        (r"^Bạn Chưa Đăng Nhập", _PORTAL),
+        (r"^Vì chưa Đăng Nhập", _PORTAL),
+        (r"^Bạn chưa xem được", _PORTAL),
+        (r"^Nếu chưa là Thành Viên", _PORTAL),
+        (r"^Văn bản này chưa cập nhật nội dung", _PORTAL),
+        (r"^DMCA", _PORTAL),
+        (r"^IP: \d", _PORTAL),
+        (r"^Hãy để chúng tôi hỗ trợ", _PORTAL),
+        (r"^(?:Mặc định\s*)?Cỡ chữ\b", _PORTAL),
+        (r"^(?:In bài(?: viết)?|Bản in|Chia sẻ|Gửi bài(?: viết)?|Lưu bài(?: viết)?|Bình luận|Quay lại|Về đầu trang|Trang chủ)$", _PORTAL),
+        (r"^(?:Tin|Bài|Văn bản)(?: viết)? (?:liên quan|cùng chuyên mục|khác|mới nhất|đọc nhiều)\b", _PORTAL),
+        (r"^(?:Trang chủ|Home)\s*[>»/›]", _PORTAL),
+        (r"^Lượt (?:xem|truy cập|đọc):?\s*[\d.,]+$", _COUNTER),
+        (r"^[\d.,]+$", _COUNTER),
+        (r"^(?:Trang \d+(?:/\d+)?|\d+\s*/\s*\d+)$", _COUNTER),
+        (r"^Ngày (?:đăng|cập nhật|xuất bản):", _POSTED),
+        (r"^(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),? \d{1,2}/\d{1,2}/\d{4}(?:,? \d{1,2}:\d{2}(?: \(GMT[+-]\d+\))?)?$", _POSTED),
+        (r"^\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d{2}$", _POSTED),
+        (r"^\(?Ảnh(?: minh họa| minh hoạ)?[:)]", _CAPTION),
+        (r"^\(Ảnh: .*\)$", _CAPTION),
+        (r"^Ảnh:\s", _CAPTION),
+        (r"^-{3,}$", "đường kẻ"),
     )
 ]
 ATTRIBUTES = (
@@ -88,13 +107,18 @@ class DraftSection:
 class Report:
     """What the importer dropped as noise, and what it could not place."""
 
-    noise: list[tuple[int, str]] = field(default_factory=list)
+    noise: list[tuple[int, str, str]] = field(default_factory=list)  # line number, text, reason
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    guessed: list[str] = field(default_factory=list)
+    proposals: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"Bỏ {len(self.noise)} dòng là phần giao diện trang web hoặc bộ đếm."]
+        out = [f"Bỏ {len(self.noise)} dòng không thuộc văn bản:"] if self.noise else ["Không bỏ dòng nào."]
+        out += [f"  dòng {n} ({reason}): {text}" for n, text, reason in self.noise]
         out += [f"Không xếp được dòng {n}: {text}" for n, text in self.unplaced]
+        out += [f"Đoán, cần đối chiếu: {guess}" for guess in self.guessed]
+        out += [f"Đề xuất: {proposal}" for proposal in self.proposals]
         out += [f"Cần điền: {field_name}" for field_name in self.missing]
         return out
 
@@ -112,11 +136,13 @@ def import_document(lines: list[str], bodies: list[Body]) -> tuple[dict[str, obj
     for n, line in numbered:
         if not line:
             continue
-        if any(p.search(line) for p in NOISE):
-            report.noise.append((n, line))
+        reason = next((why for pattern, why in NOISE if pattern.search(line)), None)
+        if reason is not None:
+            report.noise.append((n, line, reason))
         else:
             kept.append((n, line))
     attributes, kept = _attribute_table(kept, report)
+    kept = _unwrap(kept, {word for body in bodies for name in (body.name, *body.short_names) for word in name.split()})
     draft: dict[str, object] = {}
     header, kept = _header(kept)
     body, tail = _split_tail(kept)
@@ -162,7 +188,7 @@ def _attribute_table(lines: list[tuple[int, str]], report: Report) -> tuple[dict
             for label, value in found:
                 if value.strip() and value.strip() not in UNKNOWN_VALUES:
                     attributes[label] = value.strip()
-            report.noise.append((n, line))
+            report.noise.append((n, line, "bảng thuộc tính của trang, đã đọc vào thông tin văn bản"))
         else:
             rest.append((n, line))
     return attributes, rest
@@ -212,16 +238,17 @@ def _split_tail(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], li
 
 
 def _body(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], list[DraftSection]]:
-    """Build the section tree from the numbering; join lines split by page breaks."""
+    """Build the section tree from the numbering; join lines split by wrapping or page breaks."""
     preamble: list[str] = []
     roots: list[DraftSection] = []
     stack: list[DraftSection] = []
     for n, line in lines:
         current = stack[-1] if stack else None
-        if current is not None and line[:1].islower():
+        joins = line[:1].islower()  # a sentence cut by a page break
+        if joins and current is not None:
             _continue(current, line)
             continue
-        if not stack and line[:1].islower() and preamble:
+        if joins and not stack and preamble:
             preamble[-1] = f"{preamble[-1]} {line}"
             continue
         placed = _place(line, stack, roots)
@@ -237,6 +264,45 @@ def _body(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], list
             report.unplaced.append((n, line))
     _headings_over_items(roots)
     return preamble, roots
+
+
+def _opens_section(line: str) -> bool:
+    return any(pattern.match(line) for pattern in (ROMAN, DECIMAL, ARABIC, BULLET))
+
+
+def _unwrap(lines: list[tuple[int, str]], known_names: set[str]) -> list[tuple[int, str]]:
+    """Join the lines of a text hard-wrapped at a fixed width back into paragraphs (numbered by their first line);
+    a text that is not wrapped is left as it is."""
+    width = wrap_width([line for _, line in lines])
+    if width is None:
+        return lines
+    names = capitalised_inside([line for _, line in lines]) | known_names
+    joined: list[tuple[int, str]] = []
+    previous = ""
+    for n, line in lines:
+        if joined and is_wrap(previous, line, width) and not _breaks(joined[-1][1], previous, line, width, names):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {line}")
+        else:
+            joined.append((n, line))
+        previous = line
+    return joined
+
+
+def _breaks(paragraph: str, previous: str, line: str, width: int, names: set[str]) -> bool:
+    """Whether `line` starts a paragraph although `previous` was full: an item after a sentence's end, the
+    recipients or the signature, a block in capitals after text, or a sentence after a one-line numbered heading."""
+    if _opens_section(line) and starts_anew(previous, line, width):
+        return True
+    if line.rstrip(":").strip() in ("Nơi nhận", "Nơi gửi") or SIGNATURE_START.match(line):
+        return True
+    if _is_caps(line) and len(line.split()) > 1 and not _is_caps(previous):
+        return True
+    if _is_caps(previous) and len(previous.split()) > 1 and not _is_caps(line):
+        return True
+    if previous.endswith(("”", '"', "»")) and heading_ends(previous, line, names):
+        return True  # a quoted title, then a sentence
+    numbered = any(pattern.match(previous) for pattern in (ROMAN, DECIMAL, ARABIC))
+    return paragraph == previous and numbered and heading_ends(previous, line, names)
 
 
 def _headings_over_items(sections: list[DraftSection]) -> None:
@@ -293,6 +359,9 @@ def _tail(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], dict
         bullet = BULLET.match(line)
         if in_recipients and bullet:
             recipients.append(bullet.group("rest"))
+            continue
+        if in_recipients and recipients and line[:1].islower():  # a recipient wrapped onto a second line
+            recipients[-1] = f"{recipients[-1]} {line}"
             continue
         in_recipients = False
         if "name" not in signature and (SIGNATURE_START.match(line) or _is_caps(line)):
