@@ -96,8 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
-    importer = commands.add_parser("import", help="chuyển văn bản dạng .txt hoặc .docx thành tệp YAML nháp trong data/drafts/")
-    importer.add_argument("file", type=Path, help="tệp văn bản nguồn (.txt hoặc .docx)")
+    importer = commands.add_parser("import", help="chuyển văn bản (.txt, .docx, .pdf) thành tệp YAML nháp trong data/drafts/")
+    importer.add_argument("file", type=Path, help="tệp văn bản nguồn (.txt, .docx, hoặc .pdf có lớp chữ)")
     importer.add_argument("--output", type=Path, help="nơi ghi tệp nháp (mặc định data/drafts/<số-hiệu>.yaml)")
     importer.set_defaults(run=_import)
     new = commands.add_parser("new", help="tạo tệp YAML khung cho một văn bản mới")
@@ -150,19 +150,19 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 def _import(project: Project, args: argparse.Namespace) -> int:
     from generator.corpus.load import load_corpus_bodies
-    from generator.intake.importer import draft_path, dump_yaml, import_document, read_lines
-    from generator.intake.sources import SourceError
+    from generator.intake.importer import draft_path, dump_yaml, import_document
+    from generator.intake.sources import SourceError, read_document
 
     source: Path = args.file
     if not source.is_file():
         print(f"Không tìm thấy tệp {source}.", file=sys.stderr)
         return 1
     try:
-        lines = read_lines(source)
+        received = read_document(source)
     except SourceError as error:
         print(error, file=sys.stderr)
         return 1
-    draft, report = import_document(lines, load_corpus_bodies(project.data_dir, project.root))
+    draft, report = import_document(received.lines, load_corpus_bodies(project.data_dir, project.root), received.dropped)
     target = args.output or draft_path(project.data_dir / "drafts", draft, source)
     if target.exists():
         print(f"{target} đã có; không ghi đè. Hãy chọn nơi khác bằng --output.", file=sys.stderr)

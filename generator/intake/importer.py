@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,7 @@ ROMAN = re.compile(r"^(?P<number>[IVXLC]+[.-])\s+(?P<rest>.+)$")
 ARABIC = re.compile(r"^(?P<number>\d{1,2}\.)\s+(?P<rest>.+)$")
 DECIMAL = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2}\.?)\s+(?P<rest>.+)$")
 BULLET = re.compile(r"^[-–•]\s+(?P<rest>.+)$")
+NOTES_LABEL = "Ghi chú biên tập"
 SIGNATURE_START = re.compile(r"^(?:T/M|TM\.|KT\.|Q\.|TL\.|TUQ\.)\s", re.IGNORECASE)
 LONG_LINE = 160
 
@@ -115,7 +117,7 @@ class Report:
 
     def lines(self) -> list[str]:
         out = [f"Bỏ {len(self.noise)} dòng không thuộc văn bản:"] if self.noise else ["Không bỏ dòng nào."]
-        out += [f"  dòng {n} ({reason}): {text}" for n, text, reason in self.noise]
+        out += [f"  {f'dòng {n}' if n else 'trong tệp'} ({reason}): {text}" for n, text, reason in self.noise]
         out += [f"Không xếp được dòng {n}: {text}" for n, text in self.unplaced]
         out += [f"Đoán, cần đối chiếu: {guess}" for guess in self.guessed]
         out += [f"Đề xuất: {proposal}" for proposal in self.proposals]
@@ -128,9 +130,10 @@ def read_lines(path: Path) -> list[str]:
     return read_source(path)
 
 
-def import_document(lines: list[str], bodies: list[Body]) -> tuple[dict[str, object], Report]:
-    """Turn the lines of a document into draft data, and a report."""
+def import_document(lines: list[str], bodies: list[Body], dropped: Sequence[tuple[str, str]] = ()) -> tuple[dict[str, object], Report]:
+    """Turn the lines of a document into draft data, and a report; `dropped`: what the file's reader left out."""
     report = Report()
+    report.noise += [(0, text, reason) for text, reason in dropped]
     numbered = [(n, unicodedata.normalize("NFC", line).strip()) for n, line in enumerate(lines, 1)]
     kept = []
     for n, line in numbered:
@@ -168,6 +171,7 @@ def import_document(lines: list[str], bodies: list[Body]) -> tuple[dict[str, obj
     draft["sections"] = [s.data() for s in sections]
     draft["signature"] = {"lines": signature.get("lines", []), "name": signature.get("name")} if signature.get("name") else None
     draft["recipients"] = recipients
+    draft["notes"] = signature.get("notes") or []
     for name in ("number", "type", "issuer", "date"):
         if not draft.get(name):
             report.missing.append(name)
@@ -352,7 +356,14 @@ def _tail(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], dict
     recipients: list[str] = []
     signature: dict[str, Any] = {"lines": []}
     in_recipients = False
+    notes: list[str] | None = None
     for n, line in lines:
+        if line.rstrip(":").strip() == NOTES_LABEL:  # the editorial notes of this site's own PDF and Word files
+            notes = signature["notes"] = []
+            continue
+        if notes is not None:
+            notes.append(line)
+            continue
         if line.rstrip(":").strip() == "Nơi nhận":
             in_recipients = True
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # A long document is a few megabytes even as a scan's text; a Word file unpacks to a few times its size.
@@ -17,6 +18,48 @@ _LINE_BREAKS = ("\r\n", "\r", "\v", "\x0c", "\x85", "\u2028", "\u2029")
 
 class SourceError(Exception):
     """The file cannot be read as a document; the message says why and what to do."""
+
+
+@dataclass
+class Source:
+    """A received file's text, one paragraph or line a line, and what its reader dropped, with the reason."""
+
+    lines: list[str]
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+READERS = ".txt, .docx, .pdf"
+
+
+def read_document(path: Path) -> Source:
+    """The text of a received file: plain text, a Word file, or a PDF with a text layer."""
+    if path.suffix.lower() == ".pdf":
+        _check_size(path)
+        from generator.intake.pdftext import pdf_lines
+
+        try:
+            lines, dropped = pdf_lines(path)
+        except Exception as error:  # pdfminer raises many kinds on a damaged file
+            raise SourceError(f"Tệp {path.name} không đọc được như tệp PDF ({type(error).__name__}); hãy lưu lại tệp PDF.") from None
+        if not any(line.strip() for line in lines):
+            raise SourceError(f"Tệp {path.name} không có lớp chữ (bản quét): cần nhận dạng chữ (OCR).")
+        return Source(_within_limit(path, lines), dropped)
+    return Source(read_source(path))
+
+
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise SourceError(f"Không đọc được tệp {path.name}: {error.strerror}.") from None
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(f"Tệp {path.name} quá lớn ({size:,} byte); tối đa {MAX_SOURCE_BYTES:,} byte.".replace(",", "."))
+
+
+def _within_limit(path: Path, lines: list[str]) -> list[str]:
+    if len(lines) > MAX_LINES:
+        raise SourceError(f"Tệp {path.name} có {len(lines):,} dòng; một văn bản tối đa {MAX_LINES:,} dòng.".replace(",", "."))
+    return lines
 
 
 def read_source(path: Path) -> list[str]:
@@ -72,4 +115,20 @@ def _docx_lines(path: Path) -> list[str]:
         raise SourceError(
             f"Tệp {path.name} không mở được bằng trình đọc Word ({type(error).__name__}); hãy lưu lại bằng Word dạng .docx."
         ) from None
-    return [line for paragraph in document.paragraphs for line in split_lines(paragraph.text)]
+    return [line for paragraph in _paragraphs_in_order(document) for line in split_lines(paragraph)]
+
+
+def _paragraphs_in_order(document: object) -> list[str]:
+    """Every paragraph of a Word file in reading order, those of tables (the header block, the signature) cell by
+    cell where they stand."""
+    from docx.table import Table
+
+    found: list[str] = []
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    found += [paragraph.text for paragraph in cell.paragraphs]
+        else:
+            found.append(block.text)
+    return found
