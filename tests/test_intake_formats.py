@@ -58,5 +58,5 @@ def test_a_pdf_without_text_says_it_needs_recognition(tmp_path) -> None:  # type
 def test_a_damaged_pdf_is_a_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
     pdf = tmp_path / "hong.pdf"
     pdf.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF")
-    with pytest.raises(SourceError, match="hong.pdf"):
+    with pytest.raises(SourceError, match=r"hong\.pdf"):
         read_document(pdf)
