@@ -66,11 +66,11 @@ def test_the_report_names_each_dropped_line_and_why(corpus) -> None:  # type: ig
     _, report = import_document(on_portal(in_newspaper(document_lines(site.documents["20-kh-tw"]))), bodies)
     lines = report.lines()
     assert lines[0] == "Bỏ 14 dòng không thuộc văn bản:"
-    assert "  dòng 5 (bộ đếm hoặc số trang): Lượt xem: 594" in lines
-    assert "  dòng 4 (ngày giờ đăng bài, không phải ngày của văn bản): Ngày đăng: 25/03/2024 13:36" in lines
-    assert "  dòng 2 (giao diện trang web): Mặc định Cỡ chữ" in lines
-    assert "  dòng 7 (ngày giờ đăng bài, không phải ngày của văn bản): Thứ Năm, 18/7/2024, 09:15 (GMT+7)" in lines
-    assert "  dòng 9 (chú thích ảnh): Ảnh: Thu Hà" in lines
+    assert "  dòng 5 — bộ đếm hoặc số trang: Lượt xem: 594" in lines
+    assert "  dòng 4 — ngày giờ đăng bài, không phải ngày của văn bản: Ngày đăng: 25/03/2024 13:36" in lines
+    assert "  dòng 2 — giao diện trang web: Mặc định Cỡ chữ" in lines
+    assert "  dòng 7 — ngày giờ đăng bài, không phải ngày của văn bản: Thứ Năm, 18/7/2024, 09:15 (GMT+7)" in lines
+    assert "  dòng 9 — chú thích ảnh: Ảnh: Thu Hà" in lines
 
 
 def test_a_text_that_is_not_wrapped_is_left_as_it_is() -> None:

@@ -150,7 +150,7 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 def _import(project: Project, args: argparse.Namespace) -> int:
     from generator.corpus.load import load_corpus_bodies
-    from generator.intake.importer import draft_path, dump_yaml, import_document
+    from generator.intake.importer import draft_path, dump_yaml, import_document, known_numbers
     from generator.intake.sources import SourceError, read_document
 
     source: Path = args.file
@@ -162,7 +162,8 @@ def _import(project: Project, args: argparse.Namespace) -> int:
     except SourceError as error:
         print(error, file=sys.stderr)
         return 1
-    draft, report = import_document(received.lines, load_corpus_bodies(project.data_dir, project.root), received.dropped)
+    known = known_numbers(project.data_dir)
+    draft, report = import_document(received.lines, load_corpus_bodies(project.data_dir, project.root), received.dropped, known)
     target = args.output or draft_path(project.data_dir / "drafts", draft, source)
     if target.exists():
         print(f"{target} đã có; không ghi đè. Hãy chọn nơi khác bằng --output.", file=sys.stderr)

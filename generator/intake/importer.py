@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,8 +14,9 @@ import yaml
 
 from generator.corpus.model import Body
 from generator.corpus.numbers import MENTION, number_key
-from generator.corpus.text import normalize
+from generator.corpus.text import normalize, slugify
 from generator.corpus.vocabulary import DOCUMENT_TYPES, fold
+from generator.intake.prose import facts_in, relations_in
 from generator.intake.sources import read_source, split_lines
 from generator.intake.wrapping import capitalised_inside, heading_ends, is_wrap, starts_anew, wrap_width
 
@@ -75,6 +76,24 @@ ARABIC = re.compile(r"^(?P<number>\d{1,2}\.)\s+(?P<rest>.+)$")
 DECIMAL = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2}\.?)\s+(?P<rest>.+)$")
 BULLET = re.compile(r"^[-–•]\s+(?P<rest>.+)$")
 NOTES_LABEL = "Ghi chú biên tập"
+# A draft's fields in the order data/documents/ files write them.
+FIELD_ORDER = (
+    "number",
+    "type",
+    "title",
+    "issuer",
+    "signer",
+    "signer_title",
+    "place",
+    "date",
+    "relations",
+    "header",
+    "preamble",
+    "sections",
+    "signature",
+    "recipients",
+    "notes",
+)
 SIGNATURE_START = re.compile(r"^(?:T/M|TM\.|KT\.|Q\.|TL\.|TUQ\.)\s", re.IGNORECASE)
 LONG_LINE = 160
 
@@ -117,7 +136,7 @@ class Report:
 
     def lines(self) -> list[str]:
         out = [f"Bỏ {len(self.noise)} dòng không thuộc văn bản:"] if self.noise else ["Không bỏ dòng nào."]
-        out += [f"  {f'dòng {n}' if n else 'trong tệp'} ({reason}): {text}" for n, text, reason in self.noise]
+        out += [f"  {f'dòng {n}' if n else 'trong tệp'} — {reason}: {text}" for n, text, reason in self.noise]
         out += [f"Không xếp được dòng {n}: {text}" for n, text in self.unplaced]
         out += [f"Đoán, cần đối chiếu: {guess}" for guess in self.guessed]
         out += [f"Đề xuất: {proposal}" for proposal in self.proposals]
@@ -130,8 +149,11 @@ def read_lines(path: Path) -> list[str]:
     return read_source(path)
 
 
-def import_document(lines: list[str], bodies: list[Body], dropped: Sequence[tuple[str, str]] = ()) -> tuple[dict[str, object], Report]:
-    """Turn the lines of a document into draft data, and a report; `dropped`: what the file's reader left out."""
+def import_document(
+    lines: list[str], bodies: list[Body], dropped: Sequence[tuple[str, str]] = (), known: Mapping[str, str] | None = None
+) -> tuple[dict[str, object], Report]:
+    """Turn the lines of a document into draft data, and a report; `dropped`: what the file's reader left out;
+    `known`: the numbers of the documents in data/ by their key, which relations may point to."""
     report = Report()
     report.noise += [(0, text, reason) for text, reason in dropped]
     numbered = [(n, unicodedata.normalize("NFC", line).strip()) for n, line in enumerate(lines, 1)]
@@ -147,6 +169,7 @@ def import_document(lines: list[str], bodies: list[Body], dropped: Sequence[tupl
     attributes, kept = _attribute_table(kept, report)
     kept = _unwrap(kept, {word for body in bodies for name in (body.name, *body.short_names) for word in name.split()})
     draft: dict[str, object] = {}
+    headline, kept = _headline(kept, report)
     header, kept = _header(kept)
     body, tail = _split_tail(kept)
     preamble, sections = _body(body, report)
@@ -172,12 +195,15 @@ def import_document(lines: list[str], bodies: list[Body], dropped: Sequence[tupl
     draft["signature"] = {"lines": signature.get("lines", []), "name": signature.get("name")} if signature.get("name") else None
     draft["recipients"] = recipients
     draft["notes"] = signature.get("notes") or []
+    _from_prose(draft, [*headline, *preamble[:3]], bodies, report)
+    _relations(draft, [*headline, *title_lines, *preamble], known or {}, report)
     for name in ("number", "type", "issuer", "date"):
         if not draft.get(name):
             report.missing.append(name)
     if number and not MENTION.fullmatch(str(number)):
         report.missing.append(f'number (số hiệu "{number}" không đúng dạng)')
-    return {k: v for k, v in draft.items() if v not in (None, [], {})}, report
+    ordered = {name: draft[name] for name in FIELD_ORDER if name in draft}
+    return {k: v for k, v in ordered.items() if v not in (None, [], {})}, report
 
 
 def _attribute_table(lines: list[tuple[int, str]], report: Report) -> tuple[dict[str, str], list[tuple[int, str]]]:
@@ -219,7 +245,7 @@ def _header(lines: list[tuple[int, str]]) -> tuple[dict[str, Any], list[tuple[in
         elif not kind_seen and _is_caps(line) and _document_type(line, None):
             header["kind_line"] = line
             kind_seen = True
-        elif not kind_seen and _is_caps(line):
+        elif not kind_seen and _is_caps(line) and not _opens_section(line):
             header["issuer_lines"].append(line)
         elif kind_seen and (len(line) <= LONG_LINE or _is_caps(line)) and not ROMAN.match(line):
             titles = header["title_lines"]
@@ -231,6 +257,8 @@ def _header(lines: list[tuple[int, str]]) -> tuple[dict[str, Any], list[tuple[in
         else:
             break
         index += 1
+    if not kind_seen:  # no header block: what was read stays the body's, but the number a "Số:" line gives
+        return {"number": header["number"]} if "number" in header else {}, lines
     return header, lines[index:]
 
 
@@ -421,6 +449,79 @@ def _issuer(issuer_lines: list[str], signature: dict[str, Any], bodies: list[Bod
 def _signer_title(signature: dict[str, Any]) -> str | None:
     lines = [line for line in signature.get("lines", []) if not SIGNATURE_START.match(str(line))]
     return str(lines[-1]).capitalize() if lines else None
+
+
+def _headline(lines: list[tuple[int, str]], report: Report) -> tuple[list[str], list[tuple[int, str]]]:
+    """A page's own headline or lead before the document's header block ("Chương trình hành động số 287-CTr/…"):
+    not the document's text, but what it says of the document is read."""
+    starts = next((i for i, (_, line) in enumerate(lines[:4]) if _is_caps(line) or line in MOTTOS), 0)
+    for n, line in lines[:starts]:
+        report.noise.append((n, line, "tiêu đề hoặc lời dẫn của bài đăng, không thuộc văn bản; đã đọc thông tin trong đó"))
+    return [line for _, line in lines[:starts]], lines[starts:]
+
+
+def _from_prose(draft: dict[str, object], lines: list[str], bodies: list[Body], report: Report) -> None:
+    """Fill the number, type, date and issuer the header did not give from what the prose says, marked as guessed."""
+    if all(draft.get(name) for name in ("number", "type", "date", "issuer")):
+        return
+    posted = [
+        int(m.group(1))
+        for _, text, _ in report.noise
+        for m in [re.search(r"\b(\d{4})\b", text)]
+        if m and text.startswith(("Ngày", "Thứ", "Chủ"))
+    ]
+    facts = facts_in(lines, posted[0] if posted else None)
+    for name, value in (("number", facts.number), ("type", facts.type), ("date", facts.date)):
+        if value and not draft.get(name):
+            draft[name] = value
+            report.guessed.append(f'{name}: "{value}", đọc từ câu văn, không từ khối tiêu đề')
+    report.guessed += facts.guessed
+    if facts.issuer and not draft.get("issuer"):
+        body = _body_named(facts.issuer, bodies)
+        if body is not None:
+            draft["issuer"] = body
+            report.guessed.append(f'issuer: "{body}" ({facts.issuer}), đọc từ câu văn')
+        else:
+            entry = f"- id: {slugify(facts.issuer)} / name: {facts.issuer}"
+            report.proposals.append(f'cơ quan "{facts.issuer}" chưa có trong data/bodies.yaml; thêm: {entry}')
+
+
+def _body_named(name: str, bodies: list[Body]) -> str | None:
+    key = fold(name).lower().strip()
+    return next((b.id for b in bodies if any(fold(n).lower() == key for n in (b.name, *b.short_names))), None)
+
+
+def _relations(draft: dict[str, object], sentences: list[str], known: Mapping[str, str], report: Report) -> None:
+    """Relations the text states ("Thực hiện …", "Căn cứ …") to documents in data/; the others proposed."""
+    proposed = relations_in(
+        [part.strip() for sentence in sentences for part in re.split(r"(?<=[.!?])\s+(?=[A-ZĐ])", sentence)], str(draft.get("number") or "")
+    )
+    relations: dict[str, list[str]] = {}
+    for kind, numbers in (("implements", proposed.implements), ("based_on", proposed.based_on)):
+        for number in numbers:
+            in_data = known.get(number_key(number))
+            if in_data:
+                relations.setdefault(kind, []).append(in_data)
+            else:
+                missing = f"văn bản {number} ({kind}) chưa có trong data/documents/"
+                report.proposals.append(f"{missing}; thêm một tệp chỉ có thông tin (number, type, issuer, date), rồi thêm quan hệ")
+    if relations:
+        draft["relations"] = relations
+        report.guessed += [f"relations.{kind}: {', '.join(numbers)}, đọc từ câu văn" for kind, numbers in relations.items()]
+
+
+def known_numbers(data_dir: Path) -> dict[str, str]:
+    """The number of every document in data/documents/, by its key, read from each file's `number:` line."""
+    found: dict[str, str] = {}
+    for path in sorted((data_dir / "documents").glob("*.yaml")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        match = re.search(r"^number:\s*[\"']?([^\"'\n#]+?)[\"']?\s*(?:#.*)?$", text, re.MULTILINE)
+        if match:
+            found[number_key(match.group(1))] = match.group(1)
+    return found
 
 
 def draft_path(drafts_dir: Path, draft: dict[str, object], source: Path) -> Path:

@@ -28,11 +28,11 @@ class Source:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
-READERS = ".txt, .docx, .pdf"
+READERS = ".txt, .docx, .pdf, .html"
 
 
 def read_document(path: Path) -> Source:
-    """The text of a received file: plain text, a Word file, or a PDF with a text layer."""
+    """The text of a received file: plain text, a Word file, a PDF with a text layer, or a saved web page."""
     if path.suffix.lower() == ".pdf":
         _check_size(path)
         from generator.intake.pdftext import pdf_lines
@@ -43,6 +43,14 @@ def read_document(path: Path) -> Source:
             raise SourceError(f"Tệp {path.name} không đọc được như tệp PDF ({type(error).__name__}); hãy lưu lại tệp PDF.") from None
         if not any(line.strip() for line in lines):
             raise SourceError(f"Tệp {path.name} không có lớp chữ (bản quét): cần nhận dạng chữ (OCR).")
+        return Source(_within_limit(path, lines), dropped)
+    if path.suffix.lower() in (".html", ".htm"):
+        _check_size(path)
+        from generator.intake.webpage import page_lines
+
+        lines, dropped = page_lines(path.read_bytes())
+        if not lines:
+            raise SourceError(f"Không tìm thấy bài viết trong trang {path.name}; hãy chép phần văn bản vào tệp .txt rồi nhập tệp đó.")
         return Source(_within_limit(path, lines), dropped)
     return Source(read_source(path))
 

@@ -1,0 +1,72 @@
+"""The text of a saved web page: the article, found by trafilatura (the main content, without menus, related
+links, captions and counters), one paragraph a line; every other block of the page is listed as dropped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.corpus.text import normalize
+
+_INLINE = frozenset(
+    ("a", "span", "b", "strong", "i", "em", "u", "small", "sup", "sub", "br", "img", "abbr", "code", "mark", "font", "time")
+)
+_SKIPPED = frozenset(("script", "style", "noscript", "template", "head"))
+DROPPED_REASON = "ngoài bài viết của trang web: thanh điều hướng, tin liên quan, chú thích hoặc chân trang"
+
+
+def page_lines(data: bytes) -> tuple[list[str], list[tuple[str, str]]]:
+    """The article's paragraphs, and the page's other blocks with the reason they were dropped."""
+    import trafilatura
+
+    text = _decoded(data)
+    article = trafilatura.extract(
+        text, output_format="txt", include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+    )
+    lines = [normalize(line) for line in (article or "").splitlines() if line.strip()]
+    kept = set(lines)
+    dropped = [(block, DROPPED_REASON) for block in _leaf_blocks(text) if block not in kept and not _inside_kept(block, kept)]
+    return lines, dropped
+
+
+def _inside_kept(text: str, kept: set[str]) -> bool:
+    return any(text in line for line in kept)
+
+
+def _decoded(data: bytes) -> str:
+    """The page's text: UTF-8 as most pages are, else the encoding charset_normalizer finds (Windows-1258, say)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        return str(best) if best is not None else data.decode("utf-8", "replace")
+
+
+def _leaf_blocks(text: str) -> list[str]:
+    """The text of every block of the page that holds no other block, in order."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):  # an empty page
+        return []
+    found: list[str] = []
+    _walk(root, found)
+    return found
+
+
+def _walk(element: Any, found: list[str]) -> None:
+    if not isinstance(element.tag, str) or element.tag in _SKIPPED:
+        return
+    children = [child for child in element if isinstance(child.tag, str) and child.tag not in _SKIPPED]
+    if all(child.tag in _INLINE for child in children):
+        text = normalize(" ".join(element.itertext()))
+        if text and element.tag != "title":
+            found.append(text)
+        return
+    own = normalize(element.text or "")
+    if own:
+        found.append(own)
+    for child in children:
+        _walk(child, found)
