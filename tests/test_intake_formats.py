@@ -60,3 +60,30 @@ def test_a_damaged_pdf_is_a_message(tmp_path) -> None:  # type: ignore[no-untype
     pdf.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF")
     with pytest.raises(SourceError, match=r"hong\.pdf"):
         read_document(pdf)
+
+
+def test_a_document_already_in_data_is_completed_in_its_own_file(printed: Project, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """287-CTr as a metadata-only entry with the officer's notes and comments; importing its PDF fills it in."""
+    import yaml
+
+    from generator.commands.cli import main
+
+    project = copy_project(tmp_path)
+    path = project.data_dir / "documents" / "287-ctr-ddlhhvn.yaml"
+    full = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept = {k: v for k, v in full.items() if k not in ("header", "preamble", "sections", "signature", "recipients")}
+    officer = "# Ghi chú của cán bộ: chờ bản có dấu.\n" + yaml.safe_dump(kept, allow_unicode=True, sort_keys=False)
+    path.write_text(officer, encoding="utf-8")
+    assert main(["--root", str(project.root), "check"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(project.root), "import", str(printed.site_dir / "van-ban" / "287-ctr-ddlhhvn.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "Văn bản 287-CTr/ĐĐLHHVN đã có ở data/documents/287-ctr-ddlhhvn.yaml; đã bổ sung vào tệp đó, không tạo bản trùng." in out
+    assert 'thêm trường "sections"' in out and 'thêm trường "header"' in out
+    assert not (project.data_dir / "drafts").exists()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(officer)  # every byte the officer wrote, comments included
+    merged = yaml.safe_load(text)
+    assert merged["notes"] == full["notes"] and merged["relations"] == full["relations"]
+    assert len(merged["sections"]) == len(full["sections"])
+    assert main(["--root", str(project.root), "check"]) == 0

@@ -9,9 +9,13 @@ import errno
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.commands.build import Project, SiteBuildError, build, check
 from generator.corpus.errors import ValidationError
+
+if TYPE_CHECKING:
+    from generator.intake.importer import Report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,7 +154,8 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 def _import(project: Project, args: argparse.Namespace) -> int:
     from generator.corpus.load import load_corpus_bodies
-    from generator.intake.importer import draft_path, dump_yaml, import_document, known_numbers
+    from generator.corpus.numbers import number_key
+    from generator.intake.importer import draft_path, dump_yaml, import_document, known_files
     from generator.intake.sources import SourceError, read_document
 
     source: Path = args.file
@@ -162,8 +167,12 @@ def _import(project: Project, args: argparse.Namespace) -> int:
     except SourceError as error:
         print(error, file=sys.stderr)
         return 1
-    known = known_numbers(project.data_dir)
+    files = known_files(project.data_dir)
+    known = {key: number for key, (number, _) in files.items()}
     draft, report = import_document(received.lines, load_corpus_bodies(project.data_dir, project.root), received.dropped, known)
+    existing = files.get(number_key(str(draft["number"]))) if draft.get("number") and not args.output else None
+    if existing is not None:
+        return _merge(project, existing[1], draft, report)
     target = args.output or draft_path(project.data_dir / "drafts", draft, source)
     if target.exists():
         print(f"{target} đã có; không ghi đè. Hãy chọn nơi khác bằng --output.", file=sys.stderr)
@@ -171,5 +180,20 @@ def _import(project: Project, args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(dump_yaml(draft, report, source.name), encoding="utf-8")
     print(f"Đã ghi bản nháp {target}.")
+    print("\n".join(report.lines()))
+    return 0
+
+
+def _merge(project: Project, path: Path, draft: dict[str, object], report: Report) -> int:
+    """A draft for a document data/ holds: into its file, never beside it."""
+    from generator.intake.merge import merge_into
+
+    try:
+        changes = merge_into(path, draft)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Văn bản {draft['number']} đã có ở {path.relative_to(project.root)}; đã bổ sung vào tệp đó, không tạo bản trùng.")
+    print("\n".join(changes) if changes else "Tệp đã có đủ mọi trường của bản nhập; không đổi gì.")
     print("\n".join(report.lines()))
     return 0

@@ -512,7 +512,12 @@ def _relations(draft: dict[str, object], sentences: list[str], known: Mapping[st
 
 def known_numbers(data_dir: Path) -> dict[str, str]:
     """The number of every document in data/documents/, by its key, read from each file's `number:` line."""
-    found: dict[str, str] = {}
+    return {key: number for key, (number, _) in known_files(data_dir).items()}
+
+
+def known_files(data_dir: Path) -> dict[str, tuple[str, Path]]:
+    """The number and file of every document in data/documents/, by the number's key."""
+    found: dict[str, tuple[str, Path]] = {}
     for path in sorted((data_dir / "documents").glob("*.yaml")):
         try:
             text = path.read_text(encoding="utf-8")
@@ -520,7 +525,7 @@ def known_numbers(data_dir: Path) -> dict[str, str]:
             continue
         match = re.search(r"^number:\s*[\"']?([^\"'\n#]+?)[\"']?\s*(?:#.*)?$", text, re.MULTILINE)
         if match:
-            found[number_key(match.group(1))] = match.group(1)
+            found[number_key(match.group(1))] = (match.group(1), path)
     return found
 
 
@@ -535,10 +540,14 @@ class _Dumper(yaml.SafeDumper):
     """Block-style YAML in document order, readable text (no escapes for Vietnamese)."""
 
 
+def dump_fields(fields: dict[str, object]) -> str:
+    """Fields as block-style YAML in the order given."""
+    return yaml.dump(fields, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, indent=2)
+
+
 def dump_yaml(draft: dict[str, object], report: Report, source: str) -> str:
     """Return the draft as YAML, headed by the report as comments."""
     comments = [f"# Bản nháp nhập từ {source}. Hãy đối chiếu với văn bản gốc, rồi chuyển tệp vào data/documents/."]
     # A comment is one line: a line break in the text would put the rest of it into the YAML.
     comments += [f"# {' '.join(split_lines(line))}" for line in report.lines()]
-    body = yaml.dump(draft, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, indent=2)
-    return "\n".join(comments) + "\n" + body
+    return "\n".join(comments) + "\n" + dump_fields(draft)
