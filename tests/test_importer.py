@@ -114,7 +114,9 @@ def test_import_command_writes_a_draft_that_validates_once_corrected(tmp_path: P
     (tmp_path / "data" / "documents" / "287-ctr-ddlhhvn.yaml").write_text(text, encoding="utf-8")
     corpus = load_corpus(tmp_path / "data", tmp_path)
     assert any(d.number == "287-CTr/ĐĐLHHVN" for d in corpus.documents)
-    assert main(["--root", str(tmp_path), "import", str(PROGRAMME)]) == 1
+    assert main(["--root", str(tmp_path), "import", str(PROGRAMME)]) == 0  # the number is in data/ now: completes that file
+    assert "đã bổ sung vào tệp đó, không tạo bản trùng" in capsys.readouterr().out
+    assert main(["--root", str(tmp_path), "import", str(PROGRAMME), "--output", str(draft)]) == 1
     assert "đã có; không ghi đè" in capsys.readouterr().err
 
 

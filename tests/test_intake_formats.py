@@ -44,14 +44,14 @@ def test_the_sites_own_files_give_the_plain_texts_draft(printed: Project, docume
         assert [text for _, text, reason in report.noise if reason == "số trang"][:2] == ["1 / 4", "2 / 4"]
 
 
-def test_a_pdf_without_text_says_it_needs_recognition(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_pdf_without_any_text_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import typst
 
     source = tmp_path / "scan.typ"
     source.write_text('#set page(paper: "a4")\n#rect(width: 5cm, height: 3cm, fill: red)\n', encoding="utf-8")
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(typst.compile(source))
-    with pytest.raises(SourceError, match="không có lớp chữ"):
+    with pytest.raises(SourceError, match=r"Không nhận dạng được chữ nào trong scan\.pdf"):
         read_document(pdf)
 
 

@@ -100,8 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
-    importer = commands.add_parser("import", help="chuyển văn bản (.txt, .docx, .pdf) thành tệp YAML nháp trong data/drafts/")
-    importer.add_argument("file", type=Path, help="tệp văn bản nguồn (.txt, .docx, hoặc .pdf có lớp chữ)")
+    importer = commands.add_parser("import", help="chuyển văn bản nhận được thành tệp YAML nháp trong data/drafts/")
+    importer.add_argument("file", type=Path, help="tệp nguồn: .txt, .docx, .pdf (có lớp chữ hoặc bản quét), .html, ảnh quét .png/.jpg/.tif")
     importer.add_argument("--output", type=Path, help="nơi ghi tệp nháp (mặc định data/drafts/<số-hiệu>.yaml)")
     importer.set_defaults(run=_import)
     new = commands.add_parser("new", help="tạo tệp YAML khung cho một văn bản mới")
@@ -169,7 +169,8 @@ def _import(project: Project, args: argparse.Namespace) -> int:
         return 1
     files = known_files(project.data_dir)
     known = {key: number for key, (number, _) in files.items()}
-    draft, report = import_document(received.lines, load_corpus_bodies(project.data_dir, project.root), received.dropped, known)
+    bodies = load_corpus_bodies(project.data_dir, project.root)
+    draft, report = import_document(received.lines, bodies, received.dropped, known, received.doubtful)
     existing = files.get(number_key(str(draft["number"]))) if draft.get("number") and not args.output else None
     if existing is not None:
         return _merge(project, existing[1], draft, report)

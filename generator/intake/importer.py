@@ -71,7 +71,8 @@ ATTRIBUTES = (
 UNKNOWN_VALUES = {"Đã biết", "Đang cập nhật"}
 MOTTOS = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PLACE_DATE = re.compile(r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$")
-ROMAN = re.compile(r"^(?P<number>[IVXLC]+[.-])\s+(?P<rest>.+)$")
+# A heading in capitals may lose the space after its number in recognition ("I.MỤC ĐÍCH").
+ROMAN = re.compile(r"^(?P<number>[IVXLC]+[.-])(?:\s+|(?=[A-ZĐÀ-Ỹ]{2}))(?P<rest>.+)$")
 ARABIC = re.compile(r"^(?P<number>\d{1,2}\.)\s+(?P<rest>.+)$")
 DECIMAL = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2}\.?)\s+(?P<rest>.+)$")
 BULLET = re.compile(r"^[-–•]\s+(?P<rest>.+)$")
@@ -133,11 +134,13 @@ class Report:
     missing: list[str] = field(default_factory=list)
     guessed: list[str] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)
+    doubtful: list[tuple[int, str]] = field(default_factory=list)  # line, word recognition was unsure of
 
     def lines(self) -> list[str]:
         out = [f"Bỏ {len(self.noise)} dòng không thuộc văn bản:"] if self.noise else ["Không bỏ dòng nào."]
         out += [f"  {f'dòng {n}' if n else 'trong tệp'} — {reason}: {text}" for n, text, reason in self.noise]
         out += [f"Không xếp được dòng {n}: {text}" for n, text in self.unplaced]
+        out += [f"Chữ nhận dạng không chắc, dòng {n}: {word}" for n, word in self.doubtful]
         out += [f"Đoán, cần đối chiếu: {guess}" for guess in self.guessed]
         out += [f"Đề xuất: {proposal}" for proposal in self.proposals]
         out += [f"Cần điền: {field_name}" for field_name in self.missing]
@@ -150,12 +153,17 @@ def read_lines(path: Path) -> list[str]:
 
 
 def import_document(
-    lines: list[str], bodies: list[Body], dropped: Sequence[tuple[str, str]] = (), known: Mapping[str, str] | None = None
+    lines: list[str],
+    bodies: list[Body],
+    dropped: Sequence[tuple[str, str]] = (),
+    known: Mapping[str, str] | None = None,
+    doubtful: Sequence[tuple[int, str]] = (),
 ) -> tuple[dict[str, object], Report]:
     """Turn the lines of a document into draft data, and a report; `dropped`: what the file's reader left out;
     `known`: the numbers of the documents in data/ by their key, which relations may point to."""
     report = Report()
     report.noise += [(0, text, reason) for text, reason in dropped]
+    report.doubtful += doubtful
     numbered = [(n, unicodedata.normalize("NFC", line).strip()) for n, line in enumerate(lines, 1)]
     kept = []
     for n, line in numbered:
@@ -362,6 +370,8 @@ def _place(line: str, stack: list[DraftSection], roots: list[DraftSection]) -> b
             continue
         rest = match.group("rest")
         number = match.groupdict().get("number")
+        if level == 1 and number is not None:
+            number = _next_roman(number, [s for s in roots if s.level == 1])
         section = DraftSection(number=number, level=level)
         if level == 1 or (level == 2 and _looks_like_heading(rest)):
             section.title = rest
@@ -373,6 +383,23 @@ def _place(line: str, stack: list[DraftSection], roots: list[DraftSection]) -> b
         stack.append(section)
         return True
     return False
+
+
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def _next_roman(number: str, before: list[DraftSection]) -> str:
+    """A part's number in capitals, set right where recognition misread it: parts follow I, II, III…, so a number
+    that repeats or skips one before it ("II." after "II.") is the next in the sequence."""
+    mark = number[-1]
+    if not before or before[-1].number is None:
+        return number
+    previous = before[-1].number.rstrip(".-")
+    if previous in ROMANS and number.rstrip(".-") in ROMANS:
+        wanted = ROMANS.index(previous) + 1
+        if ROMANS.index(number.rstrip(".-")) != wanted and wanted < len(ROMANS):
+            return ROMANS[wanted] + mark
+    return number
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -1,43 +1,11 @@
-"""The text of a PDF that has a text layer, read by pdfplumber (pdfminer.six) word by word with positions, and
-laid out again as the importer reads text: one paragraph a line.
-
-- Two columns side by side (the header block: issuer and number | motto, place and date; the footer:
-  recipients | signature) become the left column's lines, then the right column's.
-- A line that reaches the right margin wraps: the next line continues its paragraph, unless it opens an item.
-- Page numbers ("1 / 4", "- 2 -") and running headers repeated at the same place on several pages are dropped,
-  and listed with the reason.
-"""
+"""The text of a PDF that has a text layer, read by pdfplumber (pdfminer.six) word by word with positions and
+laid out again by layout.py: one paragraph a line, columns in order, page numbers and running headers dropped."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-# Words whose tops differ by less than this (points) stand on one line.
-LINE_TOLERANCE = 3.0
-# A gap this wide (points) across the middle of the page separates two columns.
-COLUMN_GAP = 36.0
-# A line this far (points) below another is the next line of the same block, no farther.
-NEXT_LINE = 30.0
-# A line ending this close (points) to the right margin of the text is full: the paragraph goes on.
-FULL_LINE = 12.0
-# A line starting this far (points) right of the text's left edge is indented: a new paragraph.
-INDENT = 14.0
-PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$|^Trang \d+(?:/\d+)?$")
-OPENS_ITEM = re.compile(r"^(?:[IVXLC]+[.-]|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–•+])\s")
-
-
-@dataclass
-class Line:
-    page: int
-    top: float
-    x0: float
-    x1: float
-    text: str
-    column: str  # "" for the full width, "left" or "right" for one of two columns
+from generator.intake.layout import drop_running, page_lines, paragraphs, rows_by_top
 
 
 def pdf_lines(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
@@ -45,94 +13,10 @@ def pdf_lines(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        lines = [line for number, page in enumerate(pdf.pages) for line in _page_lines(number, page)]
+        lines = [
+            line
+            for number, page in enumerate(pdf.pages)
+            for line in page_lines(number, rows_by_top(page.extract_words(keep_blank_chars=False, use_text_flow=False)))
+        ]
     dropped: list[tuple[str, str]] = []
-    lines = _drop_running(lines, dropped)
-    return _paragraphs(lines), dropped
-
-
-def _page_lines(number: int, page: Any) -> list[Line]:
-    words = sorted(page.extract_words(keep_blank_chars=False, use_text_flow=False), key=lambda w: (round(w["top"]), w["x0"]))
-    rows: list[list[dict[str, Any]]] = []
-    for word in words:
-        if rows and abs(rows[-1][0]["top"] - word["top"]) < LINE_TOLERANCE:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    # The middle of the text, not of the page: official documents have a wider left margin.
-    middle = (min((w["x0"] for w in words), default=0.0) + max((w["x1"] for w in words), default=float(page.width))) / 2
-    lines = []
-    for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        split = next(
-            (i for i in range(1, len(row)) if row[i]["x0"] - row[i - 1]["x1"] > COLUMN_GAP and row[i - 1]["x1"] < middle + COLUMN_GAP), None
-        )
-        if split is None:
-            lines.append(_line(number, row, ""))
-        else:
-            lines += [_line(number, row[:split], "left"), _line(number, row[split:], "right")]
-    return _columns_around(lines, middle)
-
-
-def _columns_around(lines: list[Line], middle: float) -> list[Line]:
-    """A line on one side of the middle, just below a line of a column, belongs to that side's column (a column
-    that runs on where the other is empty)."""
-    changed = True
-    while changed:
-        changed = False
-        for index, line in enumerate(lines):
-            if line.column:
-                continue
-            side = "left" if line.x1 < middle else "right" if line.x0 > middle else ""
-            above = lines[max(0, index - 2) : index]
-            if side and any(other.column and other.page == line.page and line.top - other.top < NEXT_LINE for other in above):
-                line.column = side
-                changed = True
-    return lines
-
-
-def _line(page: int, words: list[dict[str, Any]], column: str) -> Line:
-    text = " ".join(w["text"] for w in words)
-    return Line(page, float(words[0]["top"]), float(words[0]["x0"]), float(words[-1]["x1"]), text, column)
-
-
-def _drop_running(lines: list[Line], dropped: list[tuple[str, str]]) -> list[Line]:
-    """Without page numbers and the lines every page repeats at the same height."""
-    pages = len({line.page for line in lines})
-    repeated = Counter((round(line.top), line.text) for line in lines)
-    kept = []
-    for line in lines:
-        if PAGE_NUMBER.match(line.text):
-            dropped.append((line.text, "số trang"))
-        elif pages > 2 and repeated[(round(line.top), line.text)] >= pages - 1 and line.page > 0:
-            dropped.append((line.text, "dòng đầu hoặc chân trang lặp lại ở mọi trang"))
-        else:
-            kept.append(line)
-    return kept
-
-
-def _paragraphs(lines: list[Line]) -> list[str]:
-    """Column blocks left then right; full-width lines joined while they reach the right margin."""
-    body = [line for line in lines if not line.column]
-    left_edge = min((line.x0 for line in body), default=0.0)
-    right_edge = max((line.x1 for line in body), default=0.0)
-    out: list[str] = []
-    block: list[Line] = []
-    joining = False
-    for line in lines:
-        if line.column:
-            block.append(line)
-            joining = False
-            continue
-        if block:
-            out += [b.text for b in block if b.column == "left"] + [b.text for b in block if b.column == "right"]
-            block = []
-        starts_anew = line.x0 - left_edge > INDENT or bool(OPENS_ITEM.match(line.text))
-        if joining and out and not starts_anew:
-            out[-1] = f"{out[-1]} {line.text}"
-        else:
-            out.append(line.text)
-        joining = right_edge - line.x1 < FULL_LINE
-    if block:
-        out += [b.text for b in block if b.column == "left"] + [b.text for b in block if b.column == "right"]
-    return out
+    return [paragraph.text for paragraph in paragraphs(drop_running(lines, dropped))], dropped

@@ -5,6 +5,10 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 # A long document is a few megabytes even as a scan's text; a Word file unpacks to a few times its size.
 MAX_SOURCE_BYTES = 20 << 20
@@ -22,13 +26,16 @@ class SourceError(Exception):
 
 @dataclass
 class Source:
-    """A received file's text, one paragraph or line a line, and what its reader dropped, with the reason."""
+    """A received file's text, one paragraph or line a line, what its reader dropped, with the reason, and the
+    words recognition was unsure of, by the number of their line."""
 
     lines: list[str]
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    doubtful: list[tuple[int, str]] = field(default_factory=list)
 
 
-READERS = ".txt, .docx, .pdf, .html"
+READERS = ".txt, .docx, .pdf, .html, .png, .jpg, .tif"
+IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def read_document(path: Path) -> Source:
@@ -42,8 +49,11 @@ def read_document(path: Path) -> Source:
         except Exception as error:  # pdfminer raises many kinds on a damaged file
             raise SourceError(f"Tệp {path.name} không đọc được như tệp PDF ({type(error).__name__}); hãy lưu lại tệp PDF.") from None
         if not any(line.strip() for line in lines):
-            raise SourceError(f"Tệp {path.name} không có lớp chữ (bản quét): cần nhận dạng chữ (OCR).")
+            return _recognised(path, _pdf_pages(path))
         return Source(_within_limit(path, lines), dropped)
+    if path.suffix.lower() in IMAGES:
+        _check_size(path)
+        return _recognised(path, _image_pages(path))
     if path.suffix.lower() in (".html", ".htm"):
         _check_size(path)
         from generator.intake.webpage import page_lines
@@ -53,6 +63,47 @@ def read_document(path: Path) -> Source:
             raise SourceError(f"Không tìm thấy bài viết trong trang {path.name}; hãy chép phần văn bản vào tệp .txt rồi nhập tệp đó.")
         return Source(_within_limit(path, lines), dropped)
     return Source(read_source(path))
+
+
+def _recognised(path: Path, pages: list[tuple[Image, float]]) -> Source:
+    """The text Tesseract recognises in a scan's pages."""
+    from generator.intake.ocr import OcrError, recognise_pages
+
+    try:
+        scan = recognise_pages(pages)
+    except OcrError as error:
+        raise SourceError(f"Không nhận dạng được chữ trong {path.name}: {error}. Chạy make site để cài.") from None
+    lines = _within_limit(path, [paragraph.text for paragraph in scan.paragraphs])
+    if not lines:
+        raise SourceError(f"Không nhận dạng được chữ nào trong {path.name}; hãy quét lại rõ hơn (300 dpi, thẳng trang).")
+    doubtful = [(number, word) for number, paragraph in enumerate(scan.paragraphs, 1) for word in paragraph.doubtful]
+    return Source(lines, scan.dropped, doubtful)
+
+
+def _pdf_pages(path: Path) -> list[tuple[Image, float]]:
+    """A scanned PDF's pages as images, for recognition."""
+    import pypdfium2
+
+    from generator.intake.ocr import RENDER_DPI
+
+    document = pypdfium2.PdfDocument(str(path))
+    return [(document[i].render(scale=RENDER_DPI / 72).to_pil(), float(RENDER_DPI)) for i in range(len(document))]
+
+
+def _image_pages(path: Path) -> list[tuple[Image, float]]:
+    """The frames of an image file (a TIFF holds one a page), each with its resolution (300 dpi unless it says)."""
+    from PIL import Image as PILImage
+    from PIL import ImageSequence, UnidentifiedImageError
+
+    try:
+        image = PILImage.open(path)
+        frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
+    except (UnidentifiedImageError, OSError) as error:
+        raise SourceError(
+            f"Tệp {path.name} không đọc được như một ảnh ({type(error).__name__}); hãy quét lại thành .png, .jpg hoặc .tif."
+        ) from None
+    dpi = image.info.get("dpi", (300, 300))[0] or 300
+    return [(frame, float(dpi)) for frame in frames]
 
 
 def _check_size(path: Path) -> None:
