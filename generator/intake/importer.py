@@ -18,6 +18,7 @@ from generator.corpus.text import normalize, slugify
 from generator.corpus.vocabulary import DOCUMENT_TYPES, fold
 from generator.intake.prose import facts_in, relations_in
 from generator.intake.sources import read_source, split_lines
+from generator.intake.titles import title_from_block
 from generator.intake.wrapping import capitalised_inside, heading_ends, is_wrap, starts_anew, wrap_width
 
 # Web-page chrome, counters and captions seen around documents copied from portals, newspapers and
@@ -73,6 +74,8 @@ MOTTOS = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA
 PLACE_DATE = re.compile(r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$")
 # A heading in capitals may lose the space after its number in recognition ("I.MỤC ĐÍCH").
 ROMAN = re.compile(r"^(?P<number>[IVXLC]+[.-])(?:\s+|(?=[A-ZĐÀ-Ỹ]{2}))(?P<rest>.+)$")
+# What recognition makes of a part's Roman number ("HI." for "III.", "IL." for "II."), set right by its place.
+MISREAD_ROMAN = re.compile(r"^(?P<number>[IVXLCHTl1|]{1,5}[.-])\s+(?P<rest>[A-ZĐÀ-Ỹ][^a-zđà-ỹ]{3,})$")
 ARABIC = re.compile(r"^(?P<number>\d{1,2}\.)\s+(?P<rest>.+)$")
 DECIMAL = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2}\.?)\s+(?P<rest>.+)$")
 BULLET = re.compile(r"^[-–•]\s+(?P<rest>.+)$")
@@ -187,7 +190,7 @@ def import_document(
     draft["number"] = number
     draft["type"] = document_type
     title_lines = header.get("title_lines") or []
-    draft["title"] = normalize(" ".join(title_lines)) if title_lines else None
+    draft["title"] = normalize(title_from_block(title_lines, bodies)) if title_lines else None
     draft["issuer"] = _issuer(header.get("issuer_lines") or [], signature, bodies, attributes)
     draft["signer"] = signature.get("name") or attributes.get("Người ký")
     draft["signer_title"] = _signer_title(signature)
@@ -364,7 +367,8 @@ def _continue(section: DraftSection, line: str) -> None:
 
 def _place(line: str, stack: list[DraftSection], roots: list[DraftSection]) -> bool:
     """Open a new section if the line starts with a number or a bullet; return whether it did."""
-    for level, pattern in ((1, ROMAN), (3, DECIMAL), (2, ARABIC), (4, BULLET)):
+    line = _decimal_misread(line, stack)
+    for level, pattern in ((1, ROMAN), (1, MISREAD_ROMAN), (3, DECIMAL), (2, ARABIC), (4, BULLET)):
         match = pattern.match(line)
         if not match or (level == 1 and not _is_caps(match.group("rest"))):
             continue
@@ -395,11 +399,26 @@ def _next_roman(number: str, before: list[DraftSection]) -> str:
     if not before or before[-1].number is None:
         return number
     previous = before[-1].number.rstrip(".-")
-    if previous in ROMANS and number.rstrip(".-") in ROMANS:
+    if previous in ROMANS:
         wanted = ROMANS.index(previous) + 1
-        if ROMANS.index(number.rstrip(".-")) != wanted and wanted < len(ROMANS):
+        own = number.rstrip(".-")
+        if (own not in ROMANS or ROMANS.index(own) != wanted) and wanted < len(ROMANS):
             return ROMANS[wanted] + mark
     return number
+
+
+def _decimal_misread(line: str, stack: list[DraftSection]) -> str:
+    """ "25. …" where "2.5. …" comes next (after 2.4.): recognition lost the dot."""
+    match = ARABIC.match(line)
+    parent = next((section for section in reversed(stack) if section.level == 2), None)
+    items = [s for s in parent.sections if s.number and DECIMAL.match(f"{s.number} x")] if parent else []
+    if match is None or not items:
+        return line
+    head, _, tail = str(items[-1].number).rstrip(".").partition(".")
+    expected = f"{head}.{int(tail) + 1}." if tail.isdigit() else ""
+    if expected and match.group("number") == expected.replace(".", "", 1):
+        return f"{expected} {match.group('rest')}"
+    return line
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import shutil
 import statistics
 import subprocess
@@ -72,7 +73,25 @@ def recognise_pages(pages: list[tuple[Image, float]]) -> Scan:
     check_tesseract()
     lines = [line for number, (image, dpi) in enumerate(pages) for line in page_lines(number, _rows(without_ink(image), dpi))]
     dropped: list[tuple[str, str]] = []
-    return Scan(paragraphs(drop_running(lines, dropped)), dropped)
+    found = []
+    for paragraph in paragraphs(drop_running(lines, dropped)):
+        if not any(ch.isalnum() for ch in paragraph.text):
+            dropped.append((paragraph.text, "ký hiệu rời, không phải chữ (nét dấu, chữ ký)"))
+            continue
+        paragraph.text = tidy(paragraph.text)
+        found.append(paragraph)
+    return Scan(found, dropped)
+
+
+# Confusions of recognition that the document's own conventions set right: a space inside a date ("24/ 11/2023"),
+# "II" read as "H" in a term's Roman number ("khóa XIH").
+_DATE_SPACE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
+_TERM = re.compile(r"\b(khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)\s+([IVXLH]+)\b")
+
+
+def tidy(text: str) -> str:
+    text = _DATE_SPACE.sub(r"\1/\2/\3", text)
+    return _TERM.sub(lambda m: f"{m.group(1)} {m.group(2).replace('H', 'II')}", text)
 
 
 def without_ink(image: Image) -> Image:
