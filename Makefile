@@ -8,7 +8,7 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 UV_VERSION := 0.13.9
 TOOLS := .build/tools
 
-.PHONY: site offline check serve test lint typecheck lock system-libs chromium bench clean
+.PHONY: site offline check serve test lint typecheck lock system-libs chromium ocr bench clean
 
 # Exact versions from the lock file, then the project itself (editable: `nq45` and the MkDocs plugin).
 $(VENV)/.site-installed: requirements.lock pyproject.toml
@@ -21,7 +21,7 @@ $(VENV)/.dev-installed: requirements-dev.lock $(VENV)/.site-installed
 	$(PIP) -r requirements-dev.lock
 	touch $@
 
-site: $(VENV)/.site-installed system-libs
+site: $(VENV)/.site-installed system-libs ocr
 	$(BIN)/nq45 build
 
 # A copy that works opened from disk: site-offline/ and dist/nghi-quyet-45-offline.zip.
@@ -45,6 +45,10 @@ system-libs:
 chromium: system-libs
 	@{ test -x $(CHROMIUM) && command -v pdftotext >/dev/null; } || { $(APT_INSTALL) chromium poppler-utils; }
 
+# Tesseract and its Vietnamese model, for importing scans (`nq45 import`) and their tests.
+ocr:
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie; } || { $(APT_INSTALL) tesseract-ocr tesseract-ocr-vie; }
+
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
@@ -52,7 +56,7 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
-test: $(VENV)/.dev-installed chromium lint typecheck
+test: $(VENV)/.dev-installed chromium ocr lint typecheck
 	$(BIN)/python -m pytest -q
 
 # Rewrite the lock files from pyproject.toml, keeping the versions they pin where still allowed.
@@ -61,8 +65,9 @@ lock:
 	$(TOOLS)/bin/uv pip compile pyproject.toml --python-version 3.11.7 --quiet -o requirements.lock
 	$(TOOLS)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11.7 --quiet -o requirements-dev.lock
 
-bench: $(VENV)/.dev-installed chromium
+bench: $(VENV)/.dev-installed chromium ocr
 	$(BIN)/python -m bench --counts 10 100 1000 --search --preview
+	$(BIN)/python -m bench.intakebench
 
 clean:
 	rm -rf docs site site-offline dist .build

@@ -75,7 +75,7 @@ PLACE_DATE = re.compile(r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<m
 # A heading in capitals may lose the space after its number in recognition ("I.MỤC ĐÍCH").
 ROMAN = re.compile(r"^(?P<number>[IVXLC]+[.-])(?:\s+|(?=[A-ZĐÀ-Ỹ]{2}))(?P<rest>.+)$")
 # What recognition makes of a part's Roman number ("HI." for "III.", "IL." for "II."), set right by its place.
-MISREAD_ROMAN = re.compile(r"^(?P<number>[IVXLCHTl1|]{1,5}[.-])\s+(?P<rest>[A-ZĐÀ-Ỹ][^a-zđà-ỹ]{3,})$")
+MISREAD_ROMAN = re.compile(r"^(?P<number>[IVXLCHTl1|]{1,5}[.-])\s+(?P<rest>.{4,})$")  # the rest in capitals (_place)
 ARABIC = re.compile(r"^(?P<number>\d{1,2}\.)\s+(?P<rest>.+)$")
 DECIMAL = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2}\.?)\s+(?P<rest>.+)$")
 BULLET = re.compile(r"^[-–•]\s+(?P<rest>.+)$")
