@@ -111,3 +111,29 @@ def test_a_saved_web_page_gives_the_article_and_lists_the_rest(tmp_path: Path) -
     assert {"Mặc định Cỡ chữ", "Tin liên quan", "Ảnh: Thu Hà", "Ngày đăng: 25/03/2024 13:36 | Lượt xem: 594"} <= dropped
     assert "Chương trình hành động số 287-CTr/ĐĐLHHVN" in dropped  # the page's headline, not the document's text
     assert draft["relations"] == {"implements": ["45-NQ/TW", "20-KH/TW", "145-HD/BTGTW"]}
+
+
+def test_an_unknown_issuer_in_the_header_gets_a_proposed_entry() -> None:
+    bodies = load_corpus_bodies(REPO / "data", REPO)
+    lines = [
+        "ĐẢNG BỘ TỈNH SÓC TRĂNG",
+        "TỈNH ỦY SÓC TRĂNG",
+        "Số: 51-CTr/TU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Sóc Trăng, ngày 10 tháng 5 năm 2024",
+    ]
+    lines += ["CHƯƠNG TRÌNH", "Thực hiện Nghị quyết số 45-NQ/TW", "I. MỤC ĐÍCH", "1. Quán triệt."]
+    draft, report = import_document(lines, bodies, known=known_numbers(REPO / "data"))
+    assert (draft["number"], draft["type"], draft["date"], draft["place"]) == ("51-CTr/TU", "Chương trình", "2024-05-10", "Sóc Trăng")
+    assert 'cơ quan "TỈNH ỦY SÓC TRĂNG" của khối tiêu đề chưa có trong data/bodies.yaml' in report.proposals[0]
+    assert "id: tinh-uy-soc-trang" in report.proposals[0] and "issuer" in report.missing
+
+
+def test_a_word_cut_by_a_hyphen_at_a_lines_end_is_joined() -> None:
+    from generator.intake.layout import Line, paragraphs
+
+    lines = [
+        Line(0, 10, 80, 540, "Phát triển hạ tầng số, mạng viễn thông và kết nối Inter-", ""),
+        Line(0, 25, 80, 300, "net toàn quốc.", ""),
+    ]
+    assert [p.text for p in paragraphs(lines)] == ["Phát triển hạ tầng số, mạng viễn thông và kết nối Internet toàn quốc."]

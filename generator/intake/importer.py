@@ -208,6 +208,11 @@ def import_document(
     draft["notes"] = signature.get("notes") or []
     _from_prose(draft, [*headline, *preamble[:3]], bodies, report)
     _relations(draft, [*headline, *title_lines, *preamble], known or {}, report)
+    issuer_lines = header.get("issuer_lines") or []
+    if not draft.get("issuer") and issuer_lines:
+        printed = " ".join(issuer_lines[1:] if len(issuer_lines) > 1 else issuer_lines)
+        entry = f"- id: {slugify(printed)} / name: (tên viết như tên riêng)"
+        report.proposals.append(f'cơ quan "{printed}" của khối tiêu đề chưa có trong data/bodies.yaml; thêm: {entry}')
     for name in ("number", "type", "issuer", "date"):
         if not draft.get(name):
             report.missing.append(name)

@@ -29,6 +29,8 @@ FULL_LINE = 12.0
 # A line starting this far (points) right of the text's left edge is indented: a new paragraph.
 INDENT = 14.0
 PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$|^Trang \d+(?:/\d+)?$")
+# A word cut at the line's end ("chuyển-" / "giao"): joined again without the hyphen.
+HYPHENATED = re.compile(r"[^\W\d_]-$")
 OPENS_ITEM = re.compile(r"^(?:[IVXLC]+[.-]|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–•+])\s")
 
 
@@ -135,7 +137,8 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
         block = []
         starts_anew = line.x0 - left_edge > INDENT or bool(OPENS_ITEM.match(line.text))
         if joining and out and not starts_anew:
-            out[-1].text = f"{out[-1].text} {line.text}"
+            hyphenated = HYPHENATED.search(out[-1].text) and line.text[:1].islower()
+            out[-1].text = f"{out[-1].text[:-1]}{line.text}" if hyphenated else f"{out[-1].text} {line.text}"
             out[-1].doubtful += line.doubtful
         else:
             out.append(Paragraph(line.text, list(line.doubtful)))
