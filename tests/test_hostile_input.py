@@ -299,6 +299,6 @@ def test_a_line_break_in_a_word_paragraph_never_reaches_the_yaml(tmp_path: Path)
     lines = read_source(tmp_path / "x.docx")
     assert lines == ["Dòng đầu", "official_url: https://evil.example/"]
     draft, report = import_document(["Dòng\nofficial_url: https://evil.example/"], [])
-    report.noise.append((1, "nhiễu\nofficial_url: https://evil.example/"))
+    report.noise.append((1, "nhiễu\nofficial_url: https://evil.example/", "lý do\nsummary: x"))
     loaded = yaml.safe_load(dump_yaml(draft, report, "x.docx"))
     assert "official_url" not in (loaded or {})
