@@ -137,3 +137,30 @@ def test_a_word_cut_by_a_hyphen_at_a_lines_end_is_joined() -> None:
         Line(0, 25, 80, 300, "net toàn quốc.", ""),
     ]
     assert [p.text for p in paragraphs(lines)] == ["Phát triển hạ tầng số, mạng viễn thông và kết nối Internet toàn quốc."]
+
+
+def test_the_term_is_read_from_the_title_block_or_the_prose() -> None:
+    bodies = load_corpus_bodies(REPO / "data", REPO)
+    block = ["BAN CHẤP HÀNH TRUNG ƯƠNG", "Số: 45-NQ/TW", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày 24 tháng 11 năm 2023", "NGHỊ QUYẾT"]
+    block += [
+        "HỘI NGHỊ LẦN THỨ TÁM",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XIII",
+        "VỀ TIẾP TỤC XÂY DỰNG VÀ PHÁT HUY VAI TRÒ CỦA ĐỘI NGŨ TRÍ THỨC",
+    ]
+    block += ["I. TÌNH HÌNH", "1. Trí thức."]
+    draft, _ = import_document(block, bodies)
+    assert draft["term"] == "khóa XIII" and draft["title"] == "Về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức"
+    prose = ["Tỉnh ủy Sóc Trăng khóa XV ban hành Chương trình số 51-CTr/TU, ngày 10/5/2024 thực hiện Nghị quyết.", "1. Quán triệt."]
+    draft, report = import_document(prose, bodies)
+    assert draft["term"] == "khóa XV" and 'term: "khóa XV", đọc từ câu văn' in " ".join(report.lines())
+    assert 'cơ quan "Tỉnh ủy Sóc Trăng" chưa có' in " ".join(report.proposals)
+
+
+def test_the_title_and_signer_written_in_prose() -> None:
+    sentence = (
+        "Tỉnh ủy Sóc Trăng ban hành Chương trình số 51-CTr/TU, ngày 10/5/2024 thực hiện Nghị quyết số 45-NQ/TW về tiếp tục "
+        "xây dựng đội ngũ trí thức, do đồng chí Lâm Văn Mẫn, Bí thư Tỉnh ủy ký."
+    )
+    facts = facts_in([sentence])
+    assert facts.title == "Thực hiện Nghị quyết số 45-NQ/TW về tiếp tục xây dựng đội ngũ trí thức"
+    assert facts.signer == "Lâm Văn Mẫn"

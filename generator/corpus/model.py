@@ -113,6 +113,7 @@ class Document:
     signer_title: str | None
     place: str | None
     date: dt.date | None
+    term: str | None  # the issuer's term as the document names it: "khóa XIII"
     status: str
     official_url: str | None
     summary: str | None

@@ -90,6 +90,7 @@ FIELD_ORDER = (
     "signer_title",
     "place",
     "date",
+    "term",
     "relations",
     "header",
     "preamble",
@@ -207,6 +208,7 @@ def import_document(
     draft["recipients"] = recipients
     draft["notes"] = signature.get("notes") or []
     _from_prose(draft, [*headline, *preamble[:3]], bodies, report)
+    draft["term"] = _term([*(header.get("issuer_lines") or []), *title_lines]) or draft.get("term")
     _relations(draft, [*headline, *title_lines, *preamble], known or {}, report)
     issuer_lines = header.get("issuer_lines") or []
     if not draft.get("issuer") and issuer_lines:
@@ -522,12 +524,23 @@ def _from_prose(draft: dict[str, object], lines: list[str], bodies: list[Body], 
         if m and text.startswith(("Ngày", "Thứ", "Chủ"))
     ]
     facts = facts_in(lines, posted[0] if posted else None)
-    for name, value in (("number", facts.number), ("type", facts.type), ("date", facts.date)):
+    for name, value in (
+        ("number", facts.number),
+        ("type", facts.type),
+        ("date", facts.date),
+        ("title", facts.title),
+        ("signer", facts.signer),
+    ):
         if value and not draft.get(name):
             draft[name] = value
             report.guessed.append(f'{name}: "{value}", đọc từ câu văn, không từ khối tiêu đề')
     report.guessed += facts.guessed
     if facts.issuer and not draft.get("issuer"):
+        term = TERM.search(facts.issuer)
+        if term:
+            facts.issuer = facts.issuer[: term.start()].strip()
+            draft["term"] = f"khóa {term.group(1)}"
+            report.guessed.append(f'term: "{draft["term"]}", đọc từ câu văn')
         body = _body_named(facts.issuer, bodies)
         if body is not None:
             draft["issuer"] = body
@@ -535,6 +548,15 @@ def _from_prose(draft: dict[str, object], lines: list[str], bodies: list[Body], 
         else:
             entry = f"- id: {slugify(facts.issuer)} / name: {facts.issuer}"
             report.proposals.append(f'cơ quan "{facts.issuer}" chưa có trong data/bodies.yaml; thêm: {entry}')
+
+
+TERM = re.compile(r"\b(?:KHÓA|KHOÁ|khóa|khoá)\s+([IVXLC]+)\b")
+
+
+def _term(lines: list[str]) -> str | None:
+    """The issuer's term a header or a title block prints ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XIII")."""
+    found = next((TERM.search(line) for line in lines if TERM.search(line)), None)
+    return f"khóa {found.group(1)}" if found else None
 
 
 def _body_named(name: str, bodies: list[Body]) -> str | None:

@@ -32,6 +32,10 @@ NAMED = re.compile(
     re.IGNORECASE,
 )
 DATE = re.compile(_DATE, re.IGNORECASE)
+# What the document is about, after its number and date: "… về tiếp tục xây dựng …", "… thực hiện Nghị quyết …".
+SUBJECT = re.compile(r"^[^.;]*?\s((?:về|thực hiện|triển khai)\s[^.;]{8,}?)(?=\s*(?:[.;]|,\s*do\s|$))")
+# "… do đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy ký": the signer.
+SIGNED_BY = re.compile(r"\bdo (?:đồng chí|ông|bà)\s+(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){1,4})\b.*?\bký\b")
 LEADING_DATE = re.compile(r"^Ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}))?,", re.IGNORECASE)
 IMPLEMENTS = re.compile(r"(?:^|\s)(?:thực hiện|triển khai)\s", re.IGNORECASE)
 BASED_ON = re.compile(r"(?:^|\s)căn cứ\s", re.IGNORECASE)
@@ -45,6 +49,8 @@ class ProseFacts:
     type: str | None = None
     date: str | None = None  # YYYY-MM-DD
     issuer: str | None = None
+    title: str | None = None
+    signer: str | None = None
     guessed: list[str] = field(default_factory=list)
 
 
@@ -59,6 +65,11 @@ def facts_in(lines: list[str], year_hint: int | None = None) -> ProseFacts:
         facts.type = _type_name(found.group("type"))
         issuer = found.group("issuer")
         facts.issuer = issuer.strip() if issuer else None
+        subject = SUBJECT.search(line[found.end() :])
+        if subject:
+            facts.title = subject.group(1)[:1].upper() + subject.group(1)[1:].rstrip(" ,;")
+        signed = SIGNED_BY.search(line)
+        facts.signer = signed.group("name") if signed else None
         date = DATE.search(line[found.start() :]) or LEADING_DATE.search(line)
         if date:
             year = int(date.group("year")) if date.group("year") else year_hint

@@ -66,6 +66,7 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
         "signer_title": document.signer_title,
         "place": document.place,
         "date": document.date.isoformat() if document.date else None,
+        "term": document.term,
         "status": document.status,
         "official_url": document.official_url,
         "page": page_url(paths.document_page(document.id)),

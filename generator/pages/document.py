@@ -115,6 +115,7 @@ class DocumentPages:
             Row("Chức vụ", plain(document.signer_title)),
             Row("Nơi ban hành", plain(document.place)),
             Row("Ngày ban hành", display_date(document.date)),
+            *([Row("Nhiệm kỳ", escape(document.term))] if document.term else []),
             Row("Tình trạng", escape(document.status)),
         ]
 
