@@ -164,3 +164,14 @@ def test_the_title_and_signer_written_in_prose() -> None:
     facts = facts_in([sentence])
     assert facts.title == "Thực hiện Nghị quyết số 45-NQ/TW về tiếp tục xây dựng đội ngũ trí thức"
     assert facts.signer == "Lâm Văn Mẫn"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tỉnh ủy Sóc Trăng ban hành Chương trình số 51-CTr/TU tại Sóc Trăng, ngày 10/5/2024 thực hiện Nghị quyết.",
+        "Chương trình số 51-CTr/TU (Sóc Trăng, ngày 10/5/2024) của Tỉnh ủy Sóc Trăng thực hiện Nghị quyết.",
+    ],
+)
+def test_the_place_written_in_prose(sentence: str) -> None:
+    assert facts_in([sentence]).place == "Sóc Trăng"

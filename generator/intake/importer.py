@@ -530,6 +530,7 @@ def _from_prose(draft: dict[str, object], lines: list[str], bodies: list[Body], 
         ("date", facts.date),
         ("title", facts.title),
         ("signer", facts.signer),
+        ("place", facts.place),
     ):
         if value and not draft.get(name):
             draft[name] = value

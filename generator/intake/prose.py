@@ -34,6 +34,9 @@ NAMED = re.compile(
 DATE = re.compile(_DATE, re.IGNORECASE)
 # What the document is about, after its number and date: "… về tiếp tục xây dựng …", "… thực hiện Nghị quyết …".
 SUBJECT = re.compile(r"^[^.;]*?\s((?:về|thực hiện|triển khai)\s[^.;]{8,}?)(?=\s*(?:[.;]|,\s*do\s|$))")
+# "… tại Sóc Trăng, ngày 10/5/2024", "(Sóc Trăng, ngày 10/5/2024)": the place.
+_NAME = r"[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){0,3}"
+PLACE = re.compile(rf"(?:\btại\s+(?P<at>{_NAME})(?=,?\s+ngày\s))|(?:\(\s*(?P<written>{_NAME}),\s*ngày\s)")
 # "… do đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy ký": the signer.
 SIGNED_BY = re.compile(r"\bdo (?:đồng chí|ông|bà)\s+(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){1,4})\b.*?\bký\b")
 LEADING_DATE = re.compile(r"^Ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}))?,", re.IGNORECASE)
@@ -51,6 +54,7 @@ class ProseFacts:
     issuer: str | None = None
     title: str | None = None
     signer: str | None = None
+    place: str | None = None
     guessed: list[str] = field(default_factory=list)
 
 
@@ -70,6 +74,8 @@ def facts_in(lines: list[str], year_hint: int | None = None) -> ProseFacts:
             facts.title = subject.group(1)[:1].upper() + subject.group(1)[1:].rstrip(" ,;")
         signed = SIGNED_BY.search(line)
         facts.signer = signed.group("name") if signed else None
+        placed = PLACE.search(line)
+        facts.place = (placed.group("at") or placed.group("written")) if placed else None
         date = DATE.search(line[found.start() :]) or LEADING_DATE.search(line)
         if date:
             year = int(date.group("year")) if date.group("year") else year_hint
