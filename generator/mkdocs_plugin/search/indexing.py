@@ -130,7 +130,7 @@ def write_entries(pages: Iterable[list[Entry]], site_dir: Path, whole: bool) -> 
     """Write the shards of every page's entries; with `whole`, return the entries instead."""
     if whole:
         return [entry for entries in pages for entry in entries]
-    shards = ShardWriter()
+    shards = ShardWriter(site_dir / "search" / "vn")
     for entries in pages:
         shards.add(entries)
     shards.write(site_dir / "search" / "vn")

@@ -12,6 +12,7 @@ The entries come from generator/mkdocs_plugin/search/indexing.py.
 from __future__ import annotations
 
 import re
+from array import array
 from pathlib import Path
 
 from generator.corpus.vocabulary import KEY_ROWS, SHARD_PREFIX, fold
@@ -68,12 +69,18 @@ def key_ranges(words: list[str]) -> list[list[int]]:
 
 
 class ShardWriter:
-    """Accumulates postings page by page (section numbers in arrival order) and writes the shards."""
+    """Accumulates postings page by page (section numbers in arrival order) and writes the shards.
 
-    def __init__(self) -> None:
+    Postings are typed arrays (4 bytes a number, not a Python int and its slot), and with a `target` the
+    section texts go to their chunk files as soon as a chunk is full: a 10,000-document site holds tens of
+    millions of postings and its whole text."""
+
+    def __init__(self, target: Path | None = None) -> None:
         self.sections: list[list[object]] = []
-        self.texts: list[str] = []
-        self.postings: dict[str, list[int]] = {}
+        self.texts: list[str] = []  # those not yet written, from text number `self.written`
+        self.written = 0
+        self.target = target
+        self.postings: dict[str, array[int]] = {}
         self.folded = FoldCache()
 
     def add(self, entries: list[dict[str, object]]) -> None:
@@ -92,21 +99,29 @@ class ShardWriter:
                 for position, word in enumerate(words):
                     found = self.postings.get(word)
                     if found is None:
-                        found = self.postings[word] = []
-                    found += (number, field, position)
+                        found = self.postings[word] = array("I")
+                    found.extend((number, field, position))
+            if self.target is not None and len(self.texts) == CHUNK:
+                self._write_texts(self.target)
+
+    def _write_texts(self, target: Path) -> None:
+        """Write the texts held, a chunk of CHUNK to a file, numbered from the first text not yet written."""
+        (target / "t").mkdir(parents=True, exist_ok=True)
+        for start in range(0, len(self.texts), CHUNK):
+            _dump(target / "t" / f"{(self.written + start) // CHUNK}.json", self.texts[start : start + CHUNK])
+        self.written += len(self.texts)
+        self.texts = []
 
     def write(self, target: Path) -> None:
         """Write meta.json, w/<key>.json and t/<n>.json under `target`."""
-        shards: dict[str, dict[str, list[int]]] = {}
+        shards: dict[str, dict[str, array[int]]] = {}
         for word, found in self.postings.items():
             shards.setdefault(shard_key(word), {})[word] = found
-        for folder in ("w", "t"):
-            (target / folder).mkdir(parents=True, exist_ok=True)
+        (target / "w").mkdir(parents=True, exist_ok=True)
         _dump(target / "meta.json", {"sections": self.sections, "chunk": CHUNK})
         for key, words in shards.items():
-            _dump(target / "w" / f"{key}.json", words)
-        for start in range(0, len(self.texts), CHUNK):
-            _dump(target / "t" / f"{start // CHUNK}.json", self.texts[start : start + CHUNK])
+            _dump(target / "w" / f"{key}.json", {word: found.tolist() for word, found in words.items()})
+        self._write_texts(target)
 
 
 def _dump(path: Path, data: object) -> None:
