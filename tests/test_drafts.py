@@ -44,3 +44,12 @@ def test_a_document_without_motto_issuer_lines_or_signature_shows_no_empty_bold(
     markdown = page.decode("utf-8")
     assert "****" not in markdown and "\n**\n" not in markdown and "<p markdown>**</p>" not in markdown
     assert '<p class="doc-signature__name" markdown>' not in markdown
+
+
+def test_drafts_are_never_committed() -> None:
+    import subprocess
+
+    from tests.conftest import REPO
+
+    ignored = subprocess.run(["git", "check-ignore", "-q", "data/drafts/45-nq-tw.yaml"], cwd=REPO, check=False)
+    assert ignored.returncode == 0
