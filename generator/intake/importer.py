@@ -12,11 +12,12 @@ from typing import Any
 
 import yaml
 
+from generator.corpus.load import DOCUMENT_OPTIONAL
 from generator.corpus.model import Body
 from generator.corpus.numbers import MENTION, number_key
 from generator.corpus.text import normalize, slugify
 from generator.corpus.vocabulary import DOCUMENT_TYPES, fold
-from generator.intake.prose import facts_in, relations_in
+from generator.intake.prose import facts_in, relations_in, tight_number
 from generator.intake.sources import read_source, split_lines
 from generator.intake.titles import title_from_block
 from generator.intake.wrapping import capitalised_inside, heading_ends, is_wrap, starts_anew, wrap_width
@@ -80,25 +81,8 @@ ARABIC = re.compile(r"^(?P<number>\d{1,2}\.)\s+(?P<rest>.+)$")
 DECIMAL = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2}\.?)\s+(?P<rest>.+)$")
 BULLET = re.compile(r"^[-–•]\s+(?P<rest>.+)$")
 NOTES_LABEL = "Ghi chú biên tập"
-# A draft's fields in the order data/documents/ files write them.
-FIELD_ORDER = (
-    "number",
-    "type",
-    "title",
-    "issuer",
-    "signer",
-    "signer_title",
-    "place",
-    "date",
-    "term",
-    "relations",
-    "header",
-    "preamble",
-    "sections",
-    "signature",
-    "recipients",
-    "notes",
-)
+# A draft's fields in the order data/documents/ files write them: the reader's fields, the title first.
+FIELD_ORDER = ("number", "type", "title", "issuer", *(name for name in DOCUMENT_OPTIONAL if name != "title"))
 SIGNATURE_START = re.compile(r"^(?:T/M|TM\.|KT\.|Q\.|TL\.|TUQ\.)\s", re.IGNORECASE)
 LONG_LINE = 160
 
@@ -255,7 +239,7 @@ def _header(lines: list[tuple[int, str]]) -> tuple[dict[str, Any], list[tuple[in
     while index < len(lines):
         _, line = lines[index]
         if line.startswith("Số:") or line.startswith("Số "):
-            header["number"] = re.sub(r"\s*([-/])\s*", r"\1", line.split(":", 1)[-1].strip())
+            header["number"] = tight_number(line.split(":", 1)[-1])
         elif line in MOTTOS:
             header.setdefault("motto", line)
         elif PLACE_DATE.match(line):
@@ -488,15 +472,7 @@ def _issuer(issuer_lines: list[str], signature: dict[str, Any], bodies: list[Bod
     acting = next((re.sub(r"^(?:T/M|TM\.)\s*", "", line) for line in lines if re.match(r"^(?:T/M|TM\.)\s", line)), "")
     header = " ".join(issuer_lines[1:] if len(issuer_lines) > 1 else issuer_lines)
     candidates = [acting + " " + header, acting, header, attributes.get("Nơi ban hành", "")]
-    for candidate in candidates:
-        key = fold(candidate).lower().strip()
-        if not key:
-            continue
-        for body in bodies:
-            names = (body.name, *body.short_names)
-            if any(fold(name).lower() == key for name in names):
-                return body.id
-    return None
+    return next((found for candidate in candidates if candidate.strip() and (found := _body_named(candidate, bodies))), None)
 
 
 def _signer_title(signature: dict[str, Any]) -> str | None:

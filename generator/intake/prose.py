@@ -32,6 +32,14 @@ NAMED = re.compile(
     re.IGNORECASE,
 )
 DATE = re.compile(_DATE, re.IGNORECASE)
+_SEPARATOR_SPACES = re.compile(r"\s*([-/])\s*")
+
+
+def tight_number(written: str) -> str:
+    """A number as written, without the spaces around its separators: "287 - CTr/ĐĐLHHVN" -> "287-CTr/ĐĐLHHVN"."""
+    return _SEPARATOR_SPACES.sub(r"\1", written.strip())
+
+
 # What the document is about, after its number and date: "… về tiếp tục xây dựng …", "… thực hiện Nghị quyết …".
 SUBJECT = re.compile(r"^[^.;]*?\s((?:về|thực hiện|triển khai)\s[^.;]{8,}?)(?=\s*(?:[.;]|,\s*do\s|$))")
 # "… tại Sóc Trăng, ngày 10/5/2024", "(Sóc Trăng, ngày 10/5/2024)": the place.
@@ -65,7 +73,7 @@ def facts_in(lines: list[str], year_hint: int | None = None) -> ProseFacts:
         found = ISSUED_BY.search(line) or NAMED.search(line)
         if not found:
             continue
-        facts.number = re.sub(r"\s*([-/])\s*", r"\1", found.group("number"))
+        facts.number = tight_number(found.group("number"))
         facts.type = _type_name(found.group("type"))
         issuer = found.group("issuer")
         facts.issuer = issuer.strip() if issuer else None
@@ -111,7 +119,7 @@ def relations_in(sentences: list[str], own_number: str | None) -> ProposedRelati
             rest = sentence[said.end() :]
             other = (BASED_ON if verb is IMPLEMENTS else IMPLEMENTS).search(rest)
             for found in MENTION.finditer(rest[: other.start()] if other else rest):
-                number = re.sub(r"\s*([-/])\s*", r"\1", found.group(0))
+                number = tight_number(found.group(0))
                 if number_key(number) != own and number_key(number) not in {number_key(n) for n in target}:
                     target.append(number)
     return proposed

@@ -123,16 +123,8 @@ def _within_limit(path: Path, lines: list[str]) -> list[str]:
 
 def read_source(path: Path) -> list[str]:
     """The lines of a .txt (UTF-8) or .docx file, one per line or paragraph, none holding a line break."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise SourceError(f"Không đọc được tệp {path.name}: {error.strerror}.") from None
-    if size > MAX_SOURCE_BYTES:
-        raise SourceError(f"Tệp {path.name} quá lớn ({size:,} byte); tối đa {MAX_SOURCE_BYTES:,} byte.".replace(",", "."))
-    lines = _docx_lines(path) if path.suffix.lower() == ".docx" else _text_lines(path)
-    if len(lines) > MAX_LINES:
-        raise SourceError(f"Tệp {path.name} có {len(lines):,} dòng; một văn bản tối đa {MAX_LINES:,} dòng.".replace(",", "."))
-    return lines
+    _check_size(path)
+    return _within_limit(path, _docx_lines(path) if path.suffix.lower() == ".docx" else _text_lines(path))
 
 
 def split_lines(text: str) -> list[str]:

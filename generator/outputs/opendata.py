@@ -39,6 +39,25 @@ def section_data(section: Section) -> dict[str, object]:
     }
 
 
+def header_data(document: Document) -> dict[str, object] | None:
+    """The header block as the open data and the print templates read it."""
+    header = document.header
+    if header is None:
+        return None
+    return {
+        "issuer_lines": list(header.issuer_lines),
+        "motto": header.motto,
+        "place_date": header.place_date,
+        "kind_line": header.kind_line,
+        "title_lines": list(header.title_lines),
+    }
+
+
+def signature_data(document: Document) -> dict[str, object] | None:
+    signature = document.signature
+    return None if signature is None else {"lines": list(signature.lines), "name": signature.name}
+
+
 def _relation(relation: Relation, incoming: bool) -> dict[str, object]:
     other = relation.source if incoming else relation.target
     return {
@@ -53,7 +72,6 @@ def _relation(relation: Relation, incoming: bool) -> dict[str, object]:
 
 def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, object]:
     """Everything known of one document, with stable ids."""
-    header = document.header
     return {
         "id": document.id,
         "number": document.number,
@@ -75,18 +93,10 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
         "docx": paths.document_docx(document.id) if with_pdf else None,
         "relations": [_relation(r, False) for r in site.outgoing.get(document.id, [])]
         + [_relation(r, True) for r in site.incoming.get(document.id, [])],
-        "header": None
-        if header is None
-        else {
-            "issuer_lines": list(header.issuer_lines),
-            "motto": header.motto,
-            "place_date": header.place_date,
-            "kind_line": header.kind_line,
-            "title_lines": list(header.title_lines),
-        },
+        "header": header_data(document),
         "preamble": list(document.preamble),
         "sections": [section_data(s) for s in document.sections],
-        "signature": None if document.signature is None else {"lines": list(document.signature.lines), "name": document.signature.name},
+        "signature": signature_data(document),
         "recipients": [{"text": r.text, "bodies": list(r.bodies)} for r in document.recipients],
         "notes": list(document.notes),
     }

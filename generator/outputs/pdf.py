@@ -18,6 +18,7 @@ import orjson
 import typst
 
 from generator.corpus.model import Document, body_parts
+from generator.outputs.opendata import header_data, signature_data
 from generator.outputs.templating import TEMPLATES
 from generator.support.files import cached_file
 
@@ -49,24 +50,15 @@ def print_blocks(document: Document) -> list[PrintBlock]:
 
 def print_data(document: Document) -> dict[str, object]:
     """What the print template reads of a document."""
-    header = document.header
     return {
         "title": f"{document.type} {document.number}",
         "number": document.number,
         "issuer": document.issuer,
-        "header": None
-        if header is None
-        else {
-            "issuer_lines": list(header.issuer_lines),
-            "motto": header.motto,
-            "place_date": header.place_date,
-            "kind_line": header.kind_line,
-            "title_lines": list(header.title_lines),
-        },
+        "header": header_data(document),
         "preamble": list(document.preamble),
         "blocks": [asdict(block) for block in print_blocks(document)],
         "recipients": [recipient.text for recipient in document.recipients],
-        "signature": None if document.signature is None else {"lines": list(document.signature.lines), "name": document.signature.name},
+        "signature": signature_data(document),
         "notes": list(document.notes),
     }
 
@@ -88,11 +80,6 @@ def _template_digest() -> str:
     return hashlib.sha256(TEMPLATE.read_bytes() + fonts + version("typst").encode()).hexdigest()
 
 
-def pdf_key(document: Document) -> str:
-    """The PDF's cache key: a digest of its data, its template and the typesetter."""
-    return hashlib.sha256((_template_digest() + print_json(document)).encode("utf-8")).hexdigest()
-
-
 _compilers: dict[int, typst.Compiler] = {}
 
 
@@ -108,11 +95,18 @@ def _compiler() -> typst.Compiler:
 
 def document_pdf(document: Document) -> bytes:
     """Typeset the document's PDF."""
-    data = _compiler().compile(format="pdf", sys_inputs={"document": print_json(document)})
+    return _typeset(print_json(document))
+
+
+def _typeset(payload: str) -> bytes:
+    data = _compiler().compile(format="pdf", sys_inputs={"document": payload})
     assert isinstance(data, bytes)
     return data
 
 
 def pdf_file(document: Document, cache_dir: Path) -> Path:
-    """The document's PDF in `cache_dir`, typeset unless its data, template and typesetter are unchanged."""
-    return cached_file(cache_dir, f"{pdf_key(document)}.pdf", lambda: document_pdf(document))
+    """The document's PDF in `cache_dir`, named by a digest of its data, template, fonts and typesetter, and
+    typeset only when no file of that name is there."""
+    payload = print_json(document)
+    key = hashlib.sha256((_template_digest() + payload).encode("utf-8")).hexdigest()
+    return cached_file(cache_dir, f"{key}.pdf", lambda: _typeset(payload))

@@ -14,9 +14,10 @@ import zipfile
 from pathlib import Path
 
 import jinja2
+import orjson
 
 from generator.corpus.model import Document
-from generator.outputs.pdf import print_data, print_json
+from generator.outputs.pdf import print_data
 from generator.outputs.templating import TEMPLATES
 from generator.support.files import cached_file
 from generator.support.templatecache import strict_environment
@@ -61,7 +62,10 @@ def word_data(document: Document) -> dict[str, object]:
 
 def document_docx(document: Document) -> bytes:
     """The document as a .docx file."""
-    data = word_data(document)
+    return _package(word_data(document))
+
+
+def _package(data: dict[str, object]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for name, source in PARTS:
@@ -80,5 +84,6 @@ def _templates_digest() -> str:
 
 def docx_file(document: Document, cache_dir: Path) -> Path:
     """The document's Word file in `cache_dir`, written unless its data and templates are unchanged."""
-    key = hashlib.sha256((_templates_digest() + print_json(document)).encode("utf-8")).hexdigest()
-    return cached_file(cache_dir, f"{key}.docx", lambda: document_docx(document))
+    data = word_data(document)
+    key = hashlib.sha256(_templates_digest().encode("utf-8") + orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return cached_file(cache_dir, f"{key}.docx", lambda: _package(data))

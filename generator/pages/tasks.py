@@ -136,7 +136,10 @@ class TaskViews:
                 self.by_body.setdefault(body.id, []).append(task)
 
     def status(self, task: Task) -> str:
-        return site_status(self.site, task, self.as_of)
+        return self.status_on(task, self.as_of)
+
+    def status_on(self, task: Task, day: dt.date) -> str:
+        return site_status(self.site, task, day)
 
     def view(self, task: Task, page: str, answers_shown: int | None = None) -> TaskView:
         """The task as `page` shows it, naming `answers_shown` answering documents at most (all if None)."""
@@ -145,7 +148,7 @@ class TaskViews:
         where = link(escape(task.document.number), page, paths.document_page(task.document.id), task.section.id) + f", mục {section}"
         bodies = "; ".join(link(escape(b.name), page, paths.body_page(b.id)) for b in task.bodies)
         due = task.deadline.due if task.deadline else None
-        date = task.deadline.date if task.deadline else None
+        kind, date, answered, reports = self._facts_of(task)
         return TaskView(
             anchor=f"nv-{task.id}",
             text_md=escape(task.text),
@@ -160,10 +163,10 @@ class TaskViews:
             document_id=task.document.id,
             due=due.isoformat() if due else "",
             quarter=quarter_of(due) if due else "",
-            kind=task.deadline.kinds[0] if task.deadline and task.deadline.kinds else "",
-            date=date.isoformat() if date else "",
-            answered="1" if self.site.answers_to.get(task.id) else "0",
-            reports_attribute=" ".join(f"{r.date.isoformat()}:{r.status}" for r in self.site.reports_on.get(task.id, [])),
+            kind=kind,
+            date=date,
+            answered=answered,
+            reports_attribute=reports,
             reports=[self.report(r, page) for r in reversed(self.site.reports_on.get(task.id, []))],
         )
 
@@ -264,6 +267,7 @@ class TaskViews:
         return ";".join(f"{facts},{count}" for facts, count in sorted(groups.items()))
 
     def _facts_of(self, task: Task) -> tuple[str, str, str, str]:
+        """What the reader's script works a status out from: kind, date, answered, reports ("2024-06-30:done …")."""
         deadline = task.deadline
         reports = self.site.reports_on.get(task.id, [])
         return (
@@ -277,9 +281,6 @@ class TaskViews:
         """The statuses `task` takes from the build's day to `horizon`."""
         reports = self.site.reports_on.get(task.id, [])
         return [self.status_on(task, day) for day in change_days(task, reports, self.as_of, horizon)]
-
-    def status_on(self, task: Task, day: dt.date) -> str:
-        return site_status(self.site, task, day)
 
     def _overdue_candidates(self, horizon: dt.date, shown: int) -> list[Task]:
         """The tasks that can be among the first `shown` late ones on a day up to `horizon`, in the board's

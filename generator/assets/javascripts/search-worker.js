@@ -282,9 +282,7 @@ function score(section, hit, count, numberQuery) {
 }
 
 /* An item ranks just above the section holding it when it holds the words as closely. */
-function itemsBeforeTheirSections(scored) {
-  var byIndex = new Map();
-  scored.forEach(function (result) { byIndex.set(result.index, result); });
+function itemsBeforeTheirSections(scored, byIndex) {
   scored.forEach(function (result) {
     var parent = byIndex.get(sections[result.index].parent);
     if (parent && result.closeness >= parent.closeness && result.score <= parent.score) result.score = parent.score * (1 + 1e-9) + 1e-6;
@@ -325,8 +323,10 @@ function search(query, current) {
       sections.forEach(function (section, i) {
         if (section.isPage && !hits.has(i) && bears(numberQuery, section.number)) scored.push({ index: i, hit: newHit(), closeness: 0, score: BEARS });
       });
-      itemsBeforeTheirSections(scored);
-      var missing = cited ? citeParts(scored, cited, numberQuery) : null;
+      var byIndex = new Map();
+      scored.forEach(function (result) { byIndex.set(result.index, result); });
+      itemsBeforeTheirSections(scored, byIndex);
+      var missing = cited ? citeParts(scored, byIndex, cited, numberQuery) : null;
       scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
       var top = scored.slice(0, MAX_RESULTS);
       var shown = top.slice(0, TEXT_RESULTS).map(function (r) { return r.index; });
@@ -335,9 +335,7 @@ function search(query, current) {
 }
 
 /* Puts the parts a citation names first, in their order; returns the citation when it names none. */
-function citeParts(scored, cited, numberQuery) {
-  var byIndex = new Map();
-  scored.forEach(function (result) { byIndex.set(result.index, result); });
+function citeParts(scored, byIndex, cited, numberQuery) {
   var parts = citedParts(cited, numberQuery);
   parts.forEach(function (section, rank) {
     var result = byIndex.get(section.index);
