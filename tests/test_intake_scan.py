@@ -54,3 +54,27 @@ def test_a_stamped_scan_gives_the_datas_words_and_tree(printed: Project) -> None
     assert [text for _, text, reason in report.noise if reason == "số trang"] == ["1/4", "2/4", "3/4", "4/4"]
     listed = [line for line in report.lines() if line.startswith("Chữ nhận dạng không chắc, dòng ")]
     assert listed and len(listed) == len(received.doubtful)
+
+
+def test_a_hostile_image_is_a_message_not_a_crash(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    from generator.intake import ocr, sources
+    from generator.intake.sources import SourceError
+
+    small = Image.new("RGB", (100, 100), (255, 255, 255))
+    bomb = tmp_path / "bom.png"
+    small.save(bomb)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # 10,000 pixels claimed: more than twice the limit
+    with pytest.raises(SourceError, match=r"bom\.png không đọc được như một ảnh \(DecompressionBombError\)"):
+        read_document(bomb)
+    monkeypatch.undo()
+    pages = tmp_path / "hai-trang.tif"
+    small.save(pages, save_all=True, append_images=[small])
+    monkeypatch.setattr(sources, "MAX_SCAN_PAGES", 1)
+    with pytest.raises(SourceError, match="có 2 trang; một bản quét tối đa 1 trang"):
+        read_document(pages)
+    monkeypatch.setattr(sources, "MAX_SCAN_PAGES", 100)
+    monkeypatch.setattr(ocr, "PAGE_SECONDS", 0.001)
+    with pytest.raises(SourceError, match="một trang nhận dạng quá 0.001 giây"):
+        read_document(pages)

@@ -16,6 +16,7 @@ import re
 import shutil
 import statistics
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ RENDER_DPI = 300
 # Recognised words of one row may stand this far apart in height (points): letters differ more than print does.
 ROW_TOLERANCE = 6.0
 LANGUAGE = "vie"
+# A page takes about 10 s here; one that takes this long is not a page of text.
+PAGE_SECONDS = 300
 
 
 class OcrError(Exception):
@@ -68,8 +71,8 @@ def check_tesseract() -> None:
         raise OcrError("chưa cài mô hình tiếng Việt của Tesseract (gói Debian tesseract-ocr-vie)")
 
 
-def recognise_pages(pages: list[tuple[Image, float]]) -> Scan:
-    """Recognise every page (an image and its resolution in dots per inch)."""
+def recognise_pages(pages: Iterable[tuple[Image, float]]) -> Scan:
+    """Recognise every page (an image and its resolution in dots per inch), one at a time."""
     check_tesseract()
     lines = [line for number, (image, dpi) in enumerate(pages) for line in page_lines(number, _rows(without_ink(image), dpi))]
     dropped: list[tuple[str, str]] = []
@@ -112,12 +115,16 @@ def _rows(image: Image, dpi: float) -> list[list[Word]]:
     """Tesseract's words of a page, straightened, in points, grouped into rows."""
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    done = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(round(dpi)), "tsv"],
-        input=buffer.getvalue(),
-        capture_output=True,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(round(dpi)), "tsv"],
+            input=buffer.getvalue(),
+            capture_output=True,
+            check=False,
+            timeout=PAGE_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        raise OcrError(f"một trang nhận dạng quá {PAGE_SECONDS} giây; hãy quét lại từng trang, 300 dpi") from None
     if done.returncode != 0:
         raise OcrError(done.stderr.decode("utf-8", "replace").strip()[:200] or "Tesseract dừng với lỗi")
     words = _tsv_words(done.stdout.decode("utf-8"))

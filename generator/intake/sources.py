@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
 MAX_SOURCE_BYTES = 20 << 20
 MAX_UNPACKED_BYTES = 200 << 20
 MAX_ZIP_MEMBERS = 5000
+# A scan is recognised at about 10 s a page: the longest documents have a few dozen pages.
+MAX_SCAN_PAGES = 100
 # The longest documents run to a few thousand lines.
 MAX_LINES = 20_000
 # What a Word file's own paragraph breaks inside a paragraph ("Shift+Enter") become: new lines.
@@ -65,7 +68,7 @@ def read_document(path: Path) -> Source:
     return Source(read_source(path))
 
 
-def _recognised(path: Path, pages: list[tuple[Image, float]]) -> Source:
+def _recognised(path: Path, pages: Iterator[tuple[Image, float]]) -> Source:
     """The text Tesseract recognises in a scan's pages."""
     from generator.intake.ocr import OcrError, recognise_pages
 
@@ -80,30 +83,39 @@ def _recognised(path: Path, pages: list[tuple[Image, float]]) -> Source:
     return Source(lines, scan.dropped, doubtful)
 
 
-def _pdf_pages(path: Path) -> list[tuple[Image, float]]:
-    """A scanned PDF's pages as images, for recognition."""
+def _pdf_pages(path: Path) -> Iterator[tuple[Image, float]]:
+    """A scanned PDF's pages as images, for recognition, rendered one at a time."""
     import pypdfium2
 
     from generator.intake.ocr import RENDER_DPI
 
     document = pypdfium2.PdfDocument(str(path))
-    return [(document[i].render(scale=RENDER_DPI / 72).to_pil(), float(RENDER_DPI)) for i in range(len(document))]
+    _check_pages(path, len(document))
+    for index in range(len(document)):
+        yield document[index].render(scale=RENDER_DPI / 72).to_pil(), float(RENDER_DPI)
 
 
-def _image_pages(path: Path) -> list[tuple[Image, float]]:
+def _image_pages(path: Path) -> Iterator[tuple[Image, float]]:
     """The frames of an image file (a TIFF holds one a page), each with its resolution (300 dpi unless it says)."""
     from PIL import Image as PILImage
-    from PIL import ImageSequence, UnidentifiedImageError
+    from PIL import UnidentifiedImageError
 
     try:
         image = PILImage.open(path)
-        frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
-    except (UnidentifiedImageError, OSError) as error:
-        raise SourceError(
-            f"Tệp {path.name} không đọc được như một ảnh ({type(error).__name__}); hãy quét lại thành .png, .jpg hoặc .tif."
-        ) from None
-    dpi = image.info.get("dpi", (300, 300))[0] or 300
-    return [(frame, float(dpi)) for frame in frames]
+        _check_pages(path, getattr(image, "n_frames", 1))
+        dpi = float(image.info.get("dpi", (300, 300))[0] or 300)
+        for index in range(getattr(image, "n_frames", 1)):
+            image.seek(index)
+            yield image.copy(), dpi
+    except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError, EOFError) as error:
+        # A decompression bomb: a small file that claims billions of pixels.
+        kind = type(error).__name__
+        raise SourceError(f"Tệp {path.name} không đọc được như một ảnh ({kind}); hãy quét lại thành .png, .jpg hoặc .tif.") from None
+
+
+def _check_pages(path: Path, count: int) -> None:
+    if count > MAX_SCAN_PAGES:
+        raise SourceError(f"Tệp {path.name} có {count} trang; một bản quét tối đa {MAX_SCAN_PAGES} trang. Hãy tách tệp.")
 
 
 def _check_size(path: Path) -> None:
