@@ -76,5 +76,5 @@ def test_a_hostile_image_is_a_message_not_a_crash(tmp_path, monkeypatch: pytest.
         read_document(pages)
     monkeypatch.setattr(sources, "MAX_SCAN_PAGES", 100)
     monkeypatch.setattr(ocr, "PAGE_SECONDS", 0.001)
-    with pytest.raises(SourceError, match="một trang nhận dạng quá 0.001 giây"):
+    with pytest.raises(SourceError, match=r"một trang nhận dạng quá 0\.001 giây"):
         read_document(pages)
