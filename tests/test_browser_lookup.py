@@ -189,3 +189,14 @@ def test_the_citation_reader_survives_anything_typed(browser, server: str) -> No
     assert all(answer is None or answer == [True, True, True] for answer in answers)
     assert sum(answer is not None for answer in answers) > 100
     page.close()
+
+
+def test_a_malformed_part_address_leaves_the_page_working(browser, server: str) -> None:
+    page = browser.new_page()
+    errors = errors_of(page)
+    page.goto(f"{server}/van-ban/20-kh-tw/#muc-%E0%A4")
+    page.goto(f"{server}/so-hieu/#muc-%")
+    type_number(page, "20-KH/TW mục IV.3")
+    page.wait_for_url(f"{server}/van-ban/20-kh-tw/#iv-3")
+    assert errors == []
+    page.close()

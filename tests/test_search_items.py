@@ -55,3 +55,39 @@ def test_items_follow_the_section_that_holds_them_and_headings_carry_their_label
 def test_a_number_with_markup_characters_stays_text_in_the_title() -> None:
     entries, _, _ = item_entries("van-ban/x/", "1-KH/<b>", PAGE)
     assert entries[0]["title"] == "1-KH/&lt;b&gt; · IV.1, ý 1"
+
+
+def test_a_hostile_section_number_stays_text_in_the_label_the_entry_and_the_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+    import json
+    from html.parser import HTMLParser
+
+    from generator.commands.build import build
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path)
+    path = project.data_dir / "documents" / "287-ctr-ddlhhvn.yaml"
+    hostile = '"><img src=x onerror=alert(1)>2.3.'
+    text = path.read_text(encoding="utf-8").replace("- number: 2.3.", f"- number: '{hostile}'", 1)
+    assert hostile in text
+    path.write_text(text, encoding="utf-8")
+    build(project, as_of=dt.date(2024, 6, 15), pdfs=False)
+    html = (project.site_dir / "van-ban" / "287-ctr-ddlhhvn" / "index.html").read_text(encoding="utf-8")
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[tuple[str, dict[str, str | None]]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.found.append((tag, dict(attrs)))
+
+    tags = Tags()
+    tags.feed(html)
+    labels = [str(attrs["data-part"]) for _, attrs in tags.found if "img" in str(attrs.get("data-part"))]
+    assert len(labels) == 1 and labels[0].endswith(hostile.rstrip("."))
+    assert not any(tag == "img" and attrs.get("onerror") for tag, attrs in tags.found)
+    meta = json.loads((project.site_dir / "search" / "vn" / "meta.json").read_text(encoding="utf-8"))
+    entry = next(s for s in meta["sections"] if len(s) > 4 and "img" in s[4])
+    assert entry[4] == labels[0]  # the label as written, for citations
+    assert entry[1] == f"287-CTr/ĐĐLHHVN · {labels[0]}".replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

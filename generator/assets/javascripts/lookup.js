@@ -72,7 +72,12 @@
 
   /* On a document page opened at "#muc-…": go to the heading or item that label names, or say there is none. */
   function openPart() {
-    var wanted = decodeURIComponent(window.location.hash.slice(1));
+    var wanted;
+    try {
+      wanted = decodeURIComponent(window.location.hash.slice(1));
+    } catch (malformed) {  // "#muc-%E0%A4": an address cut short; the page opens at its top
+      return;
+    }
     if (!PART_ADDRESS.test(wanted) || document.getElementById(wanted)) return;
     var labelled = Array.prototype.slice.call(document.querySelectorAll("[data-part][id]"));
     if (!labelled.length) return;
