@@ -37,7 +37,6 @@ class Source:
     doubtful: list[tuple[int, str]] = field(default_factory=list)
 
 
-READERS = ".txt, .docx, .pdf, .html, .png, .jpg, .tif"
 IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
