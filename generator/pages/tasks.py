@@ -241,6 +241,7 @@ class TaskViews:
             for status, label in STATUS_LABELS.items()
         ]
         overdue = [t for t in self.site.tasks if statuses[t.id] == OVERDUE]
+        until = {t.id: self._statuses_until(t, horizon) for t in self.site.tasks}
         everyone = {r.id: (r, t) for t in self.site.tasks for r in self.site.reports_on.get(t.id, [])}
         reports = sorted(everyone.values(), key=lambda pair: (pair[0].date, pair[0].id), reverse=True)[:shown]
         return Overview(
@@ -248,8 +249,8 @@ class TaskViews:
             total=len(statuses),
             facts_attribute=attribute(self._fact_groups()),
             horizon=horizon.isoformat(),
-            due_soon=self._listed(self._due_soon_candidates(horizon, shown), self._due_soon_on(self.as_of, shown), page),
-            overdue=self._listed(self._overdue_candidates(horizon, shown), set(t.id for t in overdue[:shown]), page),
+            due_soon=self._listed(self._due_soon_candidates(until, horizon, shown), self._due_soon_now(statuses, shown), page),
+            overdue=self._listed(self._overdue_candidates(until, shown), set(t.id for t in overdue[:shown]), page),
             overdue_count=len(overdue),
             overdue_url=relative(page, paths.TASKS, "bang-nhiem-vu", query="status=overdue"),
             reports=[(self._task_link(t, page), self.report(r, page)) for r, t in reports],
@@ -282,18 +283,19 @@ class TaskViews:
         reports = self.site.reports_on.get(task.id, [])
         return [self.status_on(task, day) for day in change_days(task, reports, self.as_of, horizon)]
 
-    def _overdue_candidates(self, horizon: dt.date, shown: int) -> list[Task]:
-        """The tasks that can be among the first `shown` late ones on a day up to `horizon`, in the board's
-        order: once `shown` tasks stay late all along, no later task can be listed."""
+    def _overdue_candidates(self, until: dict[str, list[str]], shown: int) -> list[Task]:
+        """The tasks that can be among the first `shown` late ones on a day up to the horizon, in the board's
+        order: once `shown` tasks stay late all along, no later task can be listed. `until`: each task's
+        statuses up to the horizon."""
         candidates, steady = [], 0
         for task in self.site.tasks:
-            statuses = self._statuses_until(task, horizon)
+            statuses = until[task.id]
             if OVERDUE in statuses and steady < shown:
                 candidates.append(task)
                 steady += all(s == OVERDUE for s in statuses)
         return candidates
 
-    def _due_soon_candidates(self, horizon: dt.date, shown: int) -> list[Task]:
+    def _due_soon_candidates(self, until: dict[str, list[str]], horizon: dt.date, shown: int) -> list[Task]:
         """The tasks that can be among the first `shown` due within DUE_SOON_DAYS of a day up to `horizon`, by
         date: of the tasks of one date, those after `shown` that stay due all along are never listed."""
         last = horizon + dt.timedelta(days=DUE_SOON_DAYS)
@@ -302,15 +304,16 @@ class TaskViews:
             date = self._date(task)
             if not self.as_of <= date <= last or steady[date] >= shown:
                 continue
-            statuses = self._statuses_until(task, horizon)
+            statuses = until[task.id]
             if DUE in statuses or UPCOMING in statuses:
                 candidates.append(task)
                 steady[date] += all(s in (DUE, UPCOMING) for s in statuses)
         return candidates
 
-    def _due_soon_on(self, day: dt.date, shown: int) -> set[str]:
-        last = day + dt.timedelta(days=DUE_SOON_DAYS)
-        due = [t for t in self.site.tasks if self.status_on(t, day) in (DUE, UPCOMING) and day <= self._date(t) <= last]
+    def _due_soon_now(self, statuses: dict[str, str], shown: int) -> set[str]:
+        """The first `shown` tasks due within DUE_SOON_DAYS of the build's day; `statuses`: as of that day."""
+        last = self.as_of + dt.timedelta(days=DUE_SOON_DAYS)
+        due = [t for t in self.site.tasks if statuses[t.id] in (DUE, UPCOMING) and self.as_of <= self._date(t) <= last]
         due.sort(key=self._date)
         return {t.id for t in due[:shown]}
 
