@@ -180,7 +180,7 @@ def test_mkdocs_failure_keeps_previous_output(built_project: Project, capsys: py
 
 
 def test_mkdocs_failure_on_a_first_build_leaves_no_docs(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    # docs/ is written beside while MkDocs builds (generator.commands.build.DocsWriter): none of it may stay.
+    # docs/ is staged beside before MkDocs builds from it (generator.commands.build): none of it may stay.
     edit(project, "mkdocs.yml", "  - Dòng thời gian: dong-thoi-gian.md", "  - Dòng thời gian: khong-co.md")
     assert main(["--root", str(project.root), "build", "--no-pdf"]) == 1
     assert not project.docs_dir.exists() and not project.site_dir.exists()

@@ -105,3 +105,19 @@ def test_print_files_are_made_once_linked_into_docs_and_only_the_used_kept(proje
     edited = build(project, as_of=dt.date(2024, 6, 15))
     assert {p for p in edited.docs.written if p.endswith((".pdf", ".docx"))} == {"van-ban/20-kh-tw.pdf", "van-ban/20-kh-tw.docx"}
     assert len(list(cache.iterdir())) == 4 and sorted(p.name for p in cache.iterdir()) != made
+
+
+def test_a_process_that_made_pdfs_can_build_again(project: Project) -> None:
+    # The typesetter starts threads of its own; a build forked from such a process used to wait forever.
+    script = (
+        "import sys, pathlib, datetime\n"
+        "from generator.commands.build import Project, build\n"
+        "from generator.outputs.pdf import document_pdf\n"
+        "from generator.corpus.load import load_corpus\n"
+        "from generator.corpus.resolve import resolve\n"
+        "project = Project(pathlib.Path(sys.argv[1]))\n"
+        "document_pdf(resolve(load_corpus(project.data_dir, project.root)).documents['20-kh-tw'])\n"
+        "print(build(project, as_of=datetime.date(2024, 6, 15)).documents)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(project.root)], capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.split()[-1] == str(len(list((project.data_dir / "documents").glob("*.yaml"))))

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import re
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.commands.build import Project
 from generator.corpus.vocabulary import fold as search_fold
-from generator.mkdocs_plugin.search.shards import FoldCache, folded_words, key_ranges, shard_key
+from generator.mkdocs_plugin.search.shards import FoldCache, ShardWriter, folded_words, key_ranges, shard_key
 from generator.support.jsonfile import compact, compact_line
+from tests.conftest import files_of
 
 
 def test_fold_and_words() -> None:
@@ -73,3 +75,30 @@ def test_shards_of_the_built_site(built: Project) -> None:
     chunk = json.loads((search / "vn" / "t" / f"{section // meta['chunk']}.json").read_text(encoding="utf-8"))
     text = chunk[section % meta["chunk"]] if field == 1 else meta["sections"][section][1]
     assert folded_words(text)[position] == "tri"
+
+
+words = st.sampled_from(["trí", "thức", "tri", "Đảng", "45", "nq", "tw", "kế", "hoạch", "xyz", "ý"])
+entries = st.lists(
+    st.fixed_dictionaries(
+        {"location": st.sampled_from(["a/", "b/#thong-tin", "c/#i"]), "title": st.lists(words, max_size=3).map(" ".join)},
+        optional={"text": st.lists(words, max_size=12).map(" ".join)},
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(entries, max_size=8), st.integers(min_value=1, max_value=40))
+def test_postings_spilled_to_disk_give_the_same_shards(tmp_path_factory: pytest.TempPathFactory, pages: list, spill_at: int) -> None:  # type: ignore[type-arg]
+    kept, spilled = tmp_path_factory.mktemp("kept"), tmp_path_factory.mktemp("spilled")
+    plain = ShardWriter(kept)
+    for page in pages:
+        plain.add(page)
+    plain.write(kept)
+    spilling = ShardWriter(spilled, tmp_path_factory.mktemp("spill"))
+    spilling.SPILL_AT = spill_at
+    for page in pages:
+        spilling.add(page)
+    spilling.write(spilled)
+    assert files_of(spilled) == files_of(kept)
+    assert spilling.spilled or plain.held <= spill_at  # the test spills whenever it can

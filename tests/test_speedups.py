@@ -17,13 +17,14 @@ from generator.commands.mkdocs_run import build_date, run_mkdocs
 from generator.mkdocs_plugin.plugin import THEME_CACHE
 from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES
 from generator.mkdocs_plugin.search.sections import FAST_SECTIONS
-from generator.mkdocs_plugin.speedups import fastmarkdown, fastpages, guard, splitbuild
+from generator.mkdocs_plugin.speedups import fastmarkdown, fastpages, guard, splitbuild, turns
 from generator.mkdocs_plugin.speedups.rebuild import INSTANT_REBUILD
 from tests.conftest import AS_OF, files_of
 
 GUARDED = [
     fastmarkdown.FAST_MARKDOWN,
     fastpages.FAST_PAGES,
+    turns.PAGE_TURNS,
     splitbuild.SPLIT_BUILD,
     FAST_SECTIONS,
     INSTANT_REBUILD,
@@ -102,9 +103,10 @@ def test_with_other_releases_the_site_is_built_the_same_with_a_warning_each(
         plugin = run_mkdocs(built.config_file, built.docs_dir, tmp_path / "site")
     assert files_of(tmp_path / "site") == files_of(built.site_dir)
     said = sorted(r.getMessage().split(" (viết cho")[0] for r in caplog.records if r.name == "generator.speedups")
-    off = [fastmarkdown.FAST_MARKDOWN, fastpages.FAST_PAGES, splitbuild.SPLIT_BUILD, FAST_SECTIONS]
+    # Pages converted where MkDocs converts them: no split either (it shares pages out at their turn).
+    off = [fastmarkdown.FAST_MARKDOWN, fastpages.FAST_PAGES, turns.PAGE_TURNS, FAST_SECTIONS]
     assert said == sorted(f"Tắt tăng tốc {s.name}" for s in off)
-    assert plugin.used == [INDEX_WORKER.name, THEME_CACHE.name]
+    assert plugin.used == [INDEX_WORKER.name, THEME_CACHE.name] and plugin.split.shares is None
     assert mkdocs.structure.pages._RawHTMLPreprocessor is fastpages.RawHTMLAnchors.__base__
 
 

@@ -1,5 +1,5 @@
-"""The build, top to bottom: load, resolve, render, MkDocs (given the files in memory), then put
-every output in place at once (commands/transaction.py)."""
+"""The build, top to bottom: load, resolve and render into a staged docs/ (in a process of its own), MkDocs
+into a staged site/, then put every output in place at once (commands/transaction.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import gc
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,12 +16,12 @@ from pathlib import Path
 from generator.commands.mkdocs_run import SiteBuildError, build_date, run_mkdocs, write_offline_index, write_zip
 from generator.commands.project import OFFLINE_NAME, Project
 from generator.commands.transaction import Transaction, project_lock
-from generator.commands.write import SyncResult, stage_copy, stage_files, sync
+from generator.commands.write import Stager, SyncResult, stage_copy, sync
 from generator.corpus.load import LoadCache, load_corpus
 from generator.corpus.resolve import Site, resolve
-from generator.outputs.site import RenderCache, render_site
+from generator.outputs.site import RenderCache, Staged, render_site, stage_site
 from generator.support.files import GeneratedFiles
-from generator.support.parallel import Background, available_cores, in_background
+from generator.support.parallel import run_apart
 
 __all__ = ["BuildReport", "Caches", "Project", "Seconds", "SiteBuildError", "build", "check", "generate", "write_docs"]
 
@@ -34,7 +33,7 @@ class Seconds:
     validate: float
     generate: float
     mkdocs: float
-    write: float
+    write: float  # after MkDocs: the offline copy's extras, the print cache's pruning
 
     @property
     def whole(self) -> float:
@@ -45,7 +44,7 @@ class Seconds:
 class BuildReport:
     """What one build did and how long each phase took."""
 
-    site: Site
+    documents: int
     docs: SyncResult
     seconds: Seconds
 
@@ -128,77 +127,49 @@ def _build(
     project: Project, transaction: Transaction, offline: bool, as_of: dt.date, pdfs: bool, speedups: bool, options: dict[str, object]
 ) -> BuildReport:
     started = time.perf_counter()
-    with collector_paused():
-        site = check(project)
-        validated = time.perf_counter()
-        files = render(project, site, as_of, pdfs)
-    generated = time.perf_counter()
     site_dir = transaction.stage("site-offline", project.offline_dir) if offline else transaction.stage("site", project.site_dir)
     if offline:
         options["use_directory_urls"] = False
-    docs_writer = DocsWriter(files, project.docs_dir, transaction.stage("docs", project.docs_dir))
-    try:
-        with build_date(as_of):
-            handoff = empty_directory(project.handoff_dir)
-            run_mkdocs(project.config_file, handoff, site_dir, offline=offline, handed=files, speedups=speedups, **options)
-    except BaseException:
-        docs_writer.cancel()
-        raise
+    stager = Stager(transaction.stage("docs", project.docs_dir), project.docs_dir)
+    # In a process of its own, which gives back all it took when it ends: MkDocs, next, never holds the corpus.
+    staged = run_apart(partial(_generate_staged, project, stager, as_of, pdfs))
+    generated = time.perf_counter()
+    with build_date(as_of):
+        run_mkdocs(project.config_file, stager.staged, site_dir, offline=offline, speedups=speedups, **options)
     if offline:
         write_offline_index(site_dir)
         dist = transaction.stage("dist", project.dist_dir)
         stage_copy(project.dist_dir, dist, leave_out={project.offline_zip.name})
         write_zip(site_dir, dist / project.offline_zip.name, OFFLINE_NAME)
     built = time.perf_counter()
-    docs = docs_writer.finish()
-    prune_print_cache(project.print_cache_dir, files)
-    seconds = Seconds(validated - started, generated - started, built - generated, time.perf_counter() - built)
-    return BuildReport(site, docs, seconds)
+    prune_print_cache(project.print_cache_dir, staged.files.print_files)
+    docs = SyncResult(staged.files.changed, stager.removed(staged.files.paths))
+    seconds = Seconds(staged.validate, generated - started, built - generated, time.perf_counter() - built)
+    return BuildReport(staged.documents, docs, seconds)
 
 
-class DocsWriter:
-    """Stages the new docs/ beside the old one while MkDocs builds, in a forked process where it can.
+@dataclass(frozen=True)
+class StagedCorpus:
+    """What generation left in the staged docs/, and how long validation took."""
 
-    Files whose bytes are unchanged are linked from the old docs/, so only what changed is written.
-    """
-
-    def __init__(self, files: GeneratedFiles, current: Path, staged: Path) -> None:
-        self.files, self.current, self.staged = files, current, staged
-        self.background: Background[SyncResult] | None = None
-        if available_cores() >= 2:
-            self.background = in_background(partial(_stage_in_spare_time, files, current, staged))
-
-    def finish(self) -> SyncResult:
-        """The staged docs/ complete; return what changed against the current one."""
-        if self.background is None:
-            return stage_files(self.files, self.staged, self.current)
-        return self.background.result()
-
-    def cancel(self) -> None:
-        """Stop staging; the transaction deletes what was staged."""
-        if self.background is not None:
-            self.background.outcome()
+    documents: int
+    files: Staged
+    validate: float
 
 
-def _stage_in_spare_time(files: GeneratedFiles, current: Path, staged: Path) -> SyncResult:
-    """Stage at a low priority: MkDocs' processes, which the build waits for, come first."""
-    os.nice(10)
-    return stage_files(files, staged, current)
+def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: bool) -> StagedCorpus:
+    started = time.perf_counter()
+    with collector_paused():
+        site = check(project)
+        validated = time.perf_counter()
+        staged = stage_site(site, as_of, stager, project.print_cache_dir, pdfs)
+    return StagedCorpus(len(site.documents), staged, validated - started)
 
 
-def prune_print_cache(folder: Path, files: GeneratedFiles) -> None:
+def prune_print_cache(folder: Path, used: set[str]) -> None:
     """Remove the PDFs and Word files this build did not use (docs/ keeps its own links to those it shows)."""
-    used = {content.name for content in files.values() if isinstance(content, Path)}
     if folder.is_dir():
         for entry in os.scandir(folder):
             if entry.name not in used:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(entry.path)
-
-
-def empty_directory(path: Path) -> Path:
-    """Make `path` an empty directory and return it."""
-    if path.exists():
-        shutil.rmtree(path)
-    path.mkdir(parents=True)
-    return path

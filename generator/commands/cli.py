@@ -131,7 +131,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     written = len(report.docs.written) + len(report.docs.removed)
     where = f"site-offline/ và {project.offline_zip.relative_to(project.root)}" if args.offline else "site/"
     print(
-        f"Đã dựng trang: {len(report.site.documents)} văn bản; {written} tệp trong docs/ thay đổi; "
+        f"Đã dựng trang: {report.documents} văn bản; {written} tệp trong docs/ thay đổi; "
         f"sinh Markdown {report.seconds.generate:.2f} giây, MkDocs {report.seconds.mkdocs:.2f} giây, "
         f"ghi docs/ {report.seconds.write:.2f} giây. Kết quả ở {where}."
     )

@@ -1,4 +1,4 @@
-"""Running MkDocs: a strict build of the handed files, dated by the as-of date, and the offline copy's extras."""
+"""Running MkDocs: a strict build of the generated docs/, dated by the as-of date, and the offline copy's extras."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from generator.support.files import GeneratedFiles
 
 if TYPE_CHECKING:  # MkDocs and the plugin are imported only when MkDocs runs
     from mkdocs.config.defaults import MkDocsConfig
@@ -63,11 +61,10 @@ def run_mkdocs(
     docs_dir: Path,
     site_dir: Path,
     offline: bool = False,
-    handed: GeneratedFiles | None = None,
     speedups: bool = True,
     **options: Any,
 ) -> SitePlugin:
-    """Run a strict MkDocs build of `docs_dir`, or of the `handed` files, into a fresh `site_dir`.
+    """Run a strict MkDocs build of `docs_dir` into a fresh `site_dir`.
 
     Return the project's plugin, which holds what the build did (how the pages were shared out).
     """
@@ -83,11 +80,7 @@ def run_mkdocs(
         config.extra["offline"] = offline
         plugin = site_plugin(config)
         plugin.config.speedups = plugin.config.speedups and speedups
-        plugin.hand(handed)
-        try:
-            mkdocs_build(config)
-        finally:
-            plugin.hand(None)  # MkDocs keeps the plugin for the process: let the files go
+        mkdocs_build(config)
         return plugin
     except (Abort, ConfigurationError) as error:
         if site_dir.exists():

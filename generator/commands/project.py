@@ -41,11 +41,6 @@ class Project:
         return self.staging_dir / "print-cache"
 
     @property
-    def handoff_dir(self) -> Path:
-        """The docs_dir MkDocs gets when the files are handed to it in memory: always empty."""
-        return self.staging_dir / "handoff"
-
-    @property
     def offline_dir(self) -> Path:
         return self.root / "site-offline"
 

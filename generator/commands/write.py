@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,29 +60,66 @@ def sync(files: GeneratedFiles, target: Path, known: dict[str, bytes] | None = N
     return result
 
 
-def stage_files(files: GeneratedFiles, staged: Path, current: Path) -> SyncResult:
-    """Fill the new folder `staged` with exactly `files`; a file `current` holds with the same bytes
-    is linked from there (copied where it cannot be) instead of written, and so is a file on disk.
-    Return what differs from `current`."""
-    result = SyncResult()
-    old = _listing(current)
-    folders: set[Path] = set()
-    for relative, content in files.items():
-        path = staged / relative
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        source = current / relative
-        if relative in old and _same(source, content):
+class Stager:
+    """Fills the new folder `staged` with files as they come, from any process forked after it was made.
+
+    A file `current` holds with the same bytes is linked from there (copied where it cannot be) instead of
+    written, and so is a file on disk (a PDF or Word file of the print cache).
+    """
+
+    def __init__(self, staged: Path, current: Path) -> None:
+        self.staged, self.current = staged, current
+        self.old = _listing(current)
+        self._folders: set[Path] = set()
+
+    def put(self, files: Mapping[str, Content]) -> list[str]:
+        """Put `files` in place; return the paths of those that differ from `current`'s."""
+        return [relative for relative, content in files.items() if self._place(relative, content)]
+
+    def put_pieces(self, relative: str, pieces: Iterable[bytes]) -> list[str]:
+        """Put the file made of `pieces` in place, never holding it whole; [relative] if it differs."""
+        path = self._target(relative)
+        with path.open("wb") as out:
+            for piece in pieces:
+                out.write(piece)
+        source = self.current / relative
+        if relative in self.old and _same(source, path):
+            path.unlink()
             _link_or_copy(str(source), str(path))
-            continue
+            return []
+        return [relative]
+
+    def read(self, relative: str) -> bytes:
+        """A file already put."""
+        return (self.staged / relative).read_bytes()
+
+    def removed(self, kept: set[str]) -> list[str]:
+        """What `current` holds beyond `kept`, deepest first."""
+        return sorted(self.old - kept, reverse=True)
+
+    def _target(self, relative: str) -> Path:
+        path = self.staged / relative
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        return path
+
+    def _place(self, relative: str, content: Content) -> bool:
+        path, source = self._target(relative), self.current / relative
+        if relative in self.old and _same(source, content):
+            _link_or_copy(str(source), str(path))
+            return False
         if isinstance(content, Path):
             _link_or_copy(str(content), str(path))
         else:
             path.write_bytes(content)
-        result.written.append(relative)
-    result.removed = sorted(old - files.keys(), reverse=True)
-    return result
+        return True
+
+
+def stage_files(files: GeneratedFiles, staged: Path, current: Path) -> SyncResult:
+    """Fill the new folder `staged` with exactly `files` (see Stager); return what differs from `current`."""
+    stager = Stager(staged, current)
+    return SyncResult(stager.put(files), stager.removed(set(files)))
 
 
 def _same(path: Path, content: Content) -> bool:

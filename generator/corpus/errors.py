@@ -43,6 +43,10 @@ class ValidationError(Exception):
         super().__init__(f"{len(problems)} lỗi")
         self.problems = sorted(set(problems))
 
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[list[Problem]]]:
+        # Raised in the build's generation process and pickled to the one that reports it.
+        return ValidationError, (self.problems,)
+
     def report(self, root: Path | None = None) -> str:
         """Return all problems, then a one-line summary; `root` is where file paths start."""
         blocks = [problem.format(root) for problem in self.problems]

@@ -1,21 +1,19 @@
 """The MkDocs plugin `nghi-quyet-45`, named in mkdocs.yml.
 
-It takes the generated Markdown from memory when `generator build` hands it over (handoff.py),
-indexes every page for the search worker while MkDocs renders (search/), drops the indentation
-of the theme's templates from the HTML (tidyhtml.py), and switches on the speed-ups
-(speedups/): pages rendered in two processes, faster Markdown and link handling, compiled
-templates kept between builds, an instant rebuild in the preview. Each speed-up that touches
-another library's internals checks them first and stays off where they differ; `speedups: false`
-turns them all off. The site is the same either way, byte for byte.
-
-Without `generator build` (a plain `mkdocs build` of docs/), the pages are the same; only the
-speed-ups that need the generator's process are missing.
+It links docs/'s static files into the site instead of copying them (linking.py), indexes every
+page for the search worker while MkDocs renders (search/), drops the indentation of the theme's
+templates from the HTML (tidyhtml.py), and switches on the speed-ups (speedups/): each page
+converted at its turn to be written and let go once written, pages rendered in two processes,
+faster Markdown and link handling, compiled templates kept between builds, an instant rebuild in
+the preview. Each speed-up that touches another library's internals checks them first and stays
+off where they differ; `speedups: false` turns them all off. The site is the same either way,
+byte for byte.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import jinja2
 from markupsafe import Markup
@@ -23,20 +21,21 @@ from mkdocs.config import base
 from mkdocs.config import config_options as option
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from generator.mkdocs_plugin.handoff import add_handed
+from generator.mkdocs_plugin.linking import link_static_files
 from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES, SearchState
 from generator.mkdocs_plugin.search.sections import FAST_SECTIONS
 from generator.mkdocs_plugin.speedups import fastmarkdown, fastpages
 from generator.mkdocs_plugin.speedups.guard import Speedup, usable
 from generator.mkdocs_plugin.speedups.rebuild import INSTANT_REBUILD, InstantRebuild
-from generator.mkdocs_plugin.speedups.splitbuild import SPLIT_BUILD, Split, leave_to_the_other
+from generator.mkdocs_plugin.speedups.splitbuild import SKIP_PAGE, SPLIT_BUILD, Split
+from generator.mkdocs_plugin.speedups.turns import PAGE_TURNS, Turns
 from generator.mkdocs_plugin.tidyhtml import drop_indentation
-from generator.support.files import GeneratedFiles
 from generator.support.templatecache import bytecode_cache
 
 # MkDocs loads the theme afresh on every build, and both processes compile what they render:
@@ -56,11 +55,12 @@ class SitePlugin(BasePlugin[PluginConfig]):
     """Holds one MkDocs process's state between events; kept across the preview's rebuilds."""
 
     def __init__(self) -> None:
-        self.handed: GeneratedFiles | None = None  # set by `generator build` for one build
         self.serving = False
         self.search = SearchState()
         self.indexing = False  # whether this build writes the sharded index (else Material's plugin indexes)
         self.split = Split()
+        self.turns: Turns | None = None  # where pages are converted at their turn to be written
+        self.files: Files | None = None  # this build's
         self.fast_pages: fastpages.Installed | None = None
         self.instant_rebuild: InstantRebuild | None = None
         self.used: list[str] = []  # the speed-ups the last build used, by name
@@ -68,10 +68,6 @@ class SitePlugin(BasePlugin[PluginConfig]):
     @property
     def speedups(self) -> bool:
         return bool(self.config.speedups)
-
-    def hand(self, files: GeneratedFiles | None) -> None:
-        """Build from `files` (by path under docs/) instead of reading docs/; None reads docs/ again."""
-        self.handed = files
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -112,50 +108,69 @@ class SitePlugin(BasePlugin[PluginConfig]):
             self.search.begin(Path(config.site_dir), _search_config(config), whole, fast, worker)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        return files if self.handed is None else add_handed(files, config, self.handed)
+        self.files = link_static_files(files, config)
+        return self.files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.files = files
         self.search.set_pages([file.src_uri for file in files.documentation_pages()])
+        self.turns = Turns(config, self) if self._use(PAGE_TURNS) else None
         # Material's plugin, where it indexes, sees only the pages of its own process: no split then.
-        # Both processes hand their pages' entries to the index worker.
-        if self.indexing and not self.serving and INDEX_WORKER.name in self.used and self._use(SPLIT_BUILD):
+        # Both processes hand their pages' entries to the index worker, at each page's turn.
+        if self.turns and self.indexing and not self.serving and INDEX_WORKER.name in self.used and self._use(SPLIT_BUILD):
             self.split.start(files, config)
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         escape_head(page)
-        if self.split.claim(page):
-            return markdown
-        leave_to_the_other(page)
-        return ""
+        if self.turns is not None:
+            self.turns.defer(page)
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.indexing:
-            return html
-        if self.split.renders(page):
-            self.search.add(page.file.src_uri, (page.url, page.title, page.meta, page.toc, html))
-        # Indexed here or in the other process: Material's plugin skips the page.
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if self.indexing and self.turns is None:
+            self._index(page, html)
         return html
 
-    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    @event_priority(100)  # before any other plugin sees the page's content (Material's search reads it here)
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """A page's turn to be written: its process converts and indexes it; the other renders nothing."""
+        if self.turns is None:
+            return context
+        if not self.split.claim(page):
+            if self.indexing:
+                _leave_out_of_materials_index(page)
+            return cast(TemplateContext, {**context, SKIP_PAGE: True})
+        assert self.files is not None
+        self.turns.convert(page, config, self.files)
         if self.indexing:
-            self.search.flush()  # this process's pages are in the index worker's pipe
-        self.split.after_populate(files)  # the child says so; the parent waits for it
-        if self.indexing and not self.split.in_child:
-            self.search.close()
+            self._index(page, page.content or "")
+        return context
+
+    def _index(self, page: Page, html: str) -> None:
+        self.search.add(page.file.src_uri, (page.url, page.title, page.meta, page.toc, html))
+        _leave_out_of_materials_index(page)
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        self.split.at_turns()
         if self._use(THEME_CACHE):
             env.bytecode_cache = bytecode_cache("theme", env)
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        self.split.after_page(page)
+        if self.turns is not None:
+            self.turns.let_go(page)
+        if self.split.active and self.split.is_last(page):
+            if self.indexing:
+                self.search.flush()  # this process's pages are in the index worker's pipe
+            self.split.after_page(page, self.files)  # the child sends its anchors and leaves; the parent takes them
         return drop_indentation(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             self.split.finish()
             if self.indexing:
+                self.search.close()
                 self.search.finish()
         finally:
             self._restore()
@@ -168,10 +183,16 @@ class SitePlugin(BasePlugin[PluginConfig]):
             self._restore()
 
     def _restore(self) -> None:
-        """Put back what the speed-ups replaced for the whole process."""
+        """Put back what the speed-ups replaced for the whole process; let the build's pages go."""
+        self.files, self.turns = None, None
         if self.fast_pages is not None:
             self.fast_pages.restore()
             self.fast_pages = None
+
+
+def _leave_out_of_materials_index(page: Page) -> None:
+    """Indexed by this plugin, here or in the other process: Material's plugin skips the page."""
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
 
 
 def escape_head(page: Page) -> None:

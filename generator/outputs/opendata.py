@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from generator.corpus.model import Document, Section
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Relation, Site, document_order
@@ -107,12 +109,15 @@ def document_json(site: Site, document: Document, pdfs: bool) -> bytes:
     return compact_line(document_data(site, document, pdfs and document.has_full_text))
 
 
-def open_data(site: Site, pdfs: bool, documents_json: dict[str, bytes] | None = None) -> dict[str, bytes]:
-    """Return documents.json and van-ban/<id>.json for every document (reusing `documents_json` by id)."""
-    known = documents_json or {}
-    documents = sorted(site.documents.values(), key=document_order)
-    each = {d.id: known.get(d.id) or document_json(site, d, pdfs) for d in documents}
-    files = {paths.document_json(doc_id): data for doc_id, data in each.items()}
-    # The same bytes as dumping the list whole: each item is dumped with the same separators.
-    files[paths.DOCUMENTS_JSON] = b'{"documents":[' + b",".join(data.rstrip(b"\n") for data in each.values()) + b"]}\n"
-    return files
+def documents_json(parts: Iterable[bytes]) -> Iterator[bytes]:
+    """documents.json, piece by piece, from each document's van-ban/<id>.json in document order: the same
+    bytes as dumping the list whole (each item is dumped with the same separators)."""
+    yield b'{"documents":['
+    for position, data in enumerate(parts):
+        yield (b"," if position else b"") + data.rstrip(b"\n")
+    yield b"]}\n"
+
+
+def documents_in_order(site: Site) -> list[Document]:
+    """The documents in the order documents.json lists them."""
+    return sorted(site.documents.values(), key=document_order)

@@ -1,13 +1,14 @@
-"""Render phase: every file of docs/ in memory — pages, open data, feed, PDFs, redirects, exports, assets."""
+"""Render phase: every file of docs/ — pages, open data, feed, PDFs, redirects, exports, assets — in memory
+(`render_site`, for the preview and tests) or handed to a sink as each job makes them (`stage_site`, for a build)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast
 
 import jinja2
 
@@ -17,7 +18,7 @@ from generator.corpus.resolve import Site
 from generator.outputs.assets import asset_files
 from generator.outputs.exports import tasks_csv, tasks_json
 from generator.outputs.feed import atom_feed
-from generator.outputs.opendata import document_json, open_data
+from generator.outputs.opendata import document_json, documents_in_order, documents_json
 from generator.outputs.pdf import pdf_file
 from generator.outputs.redirects import redirect_html
 from generator.outputs.word import docx_file
@@ -28,10 +29,8 @@ from generator.pages.markdown import link
 from generator.pages.render import chart_svg, markdown, markdown_environment
 from generator.pages.tasks import TaskViews
 from generator.pages.views import Views
-from generator.support.files import GeneratedFiles
+from generator.support.files import Content, GeneratedFiles
 from generator.support.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
-
-DocumentFiles = tuple[bytes, bytes, "Path | None", "Path | None", "bytes | None"]  # page, open data, PDF, Word file, relations page
 
 
 @dataclass
@@ -40,7 +39,7 @@ class RenderCache:
 
     site: Site | None = None
     settings: tuple[dt.date, bool] | None = None
-    documents: dict[str, DocumentFiles] = field(default_factory=dict)
+    documents: dict[str, GeneratedFiles] = field(default_factory=dict)  # by document id, its files by path
 
     def reusable(self, site: Site, settings: tuple[dt.date, bool]) -> set[str]:
         """Ids of documents whose files from the last render are still right for `site`.
@@ -88,6 +87,35 @@ class RenderContext:
         return markdown(self.env.get_template(template), **values)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """One render's jobs: the listings first, then the stale documents' pages in chunks."""
+
+    context: RenderContext
+    listing_jobs: Sequence[Callable[[], GeneratedFiles]]
+    document_jobs: Sequence[Callable[[], list[GeneratedFiles]]]
+    stale: list[Document]
+    cores: int
+
+
+def _plan(site: Site, as_of: dt.date, pdf_cache: Path | None, pdfs: bool, reusable: set[str]) -> Plan:
+    if pdfs and pdf_cache is None:
+        raise ValueError("PDFs need a folder to be made in")
+    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache)
+    stale = [document for document in site.documents.values() if document.id not in reusable]
+    cores = available_cores() if len(site.documents) >= MIN_ITEMS else 1
+    # The biggest jobs first, so that the small ones even out the end.
+    listing_jobs: list[Callable[[], GeneratedFiles]] = [
+        partial(_task_board, context),
+        partial(_task_exports, context),
+        partial(_lists, context),
+        partial(_feed, context),
+        *(partial(_body_pages, context, part) for part in chunks(list(site.bodies.values()), cores)),
+    ]
+    document_jobs = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
+    return Plan(context, listing_jobs, document_jobs, stale, cores)
+
+
 def render_site(
     site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True, cache: RenderCache | None = None
 ) -> GeneratedFiles:
@@ -98,52 +126,88 @@ def render_site(
     With `cache`, document pages still right from the last call are reused, and the cache updated.
     A large site is rendered by all cores, each taking the next job nobody has taken.
     """
-    if pdfs and pdf_cache is None:
-        raise ValueError("PDFs need a folder to be made in")
-    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache)
-    reusable = cache.reusable(site, (as_of, pdfs)) if cache else set()
-    stale = [document for document in site.documents.values() if document.id not in reusable]
-    cores = available_cores() if len(site.documents) >= MIN_ITEMS else 1
-    # The biggest jobs first, so that the small ones even out the end.
-    listing_jobs: list[Callable[[], object]] = [
-        partial(_task_board, context),
-        partial(_task_exports, context),
-        partial(_lists, context),
-        partial(_feed, context),
-        *(partial(_body_pages, context, part) for part in chunks(list(site.bodies.values()), cores)),
-    ]
-    document_jobs: list[Callable[[], object]] = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
-    results = run_jobs([*listing_jobs, *document_jobs], cores)
+    plan = _plan(site, as_of, pdf_cache, pdfs, cache.reusable(site, (as_of, pdfs)) if cache else set())
+    results = run_jobs([*plan.listing_jobs, *plan.document_jobs], plan.cores)
     files: GeneratedFiles = {}
-    for listed in results[: len(listing_jobs)]:
-        files.update(cast(dict[str, bytes], listed))
-    parts = [cast(list[DocumentFiles], part) for part in results[len(listing_jobs) :]]
-    rendered = dict(zip((d.id for d in stale), (each for part in parts for each in part), strict=True))
+    for listed in results[: len(plan.listing_jobs)]:
+        files.update(cast(GeneratedFiles, listed))
+    parts = [cast(list[GeneratedFiles], part) for part in results[len(plan.listing_jobs) :]]
+    rendered = dict(zip((d.id for d in plan.stale), (each for part in parts for each in part), strict=True))
     if cache is not None:
         rendered = {i: rendered[i] if i in rendered else cache.documents[i] for i in site.documents}
         cache.site, cache.settings, cache.documents = site, (as_of, pdfs), rendered
-    documents_json: dict[str, bytes] = {}
     for document in site.documents.values():
-        page, data, pdf, docx, relations = rendered[document.id]
-        files[paths.document_page(document.id)] = page
-        documents_json[document.id] = data
-        if pdf is not None:
-            files[paths.document_pdf(document.id)] = pdf
-        if docx is not None:
-            files[paths.document_docx(document.id)] = docx
-        if relations is not None:
-            files[paths.relations_page(document.id)] = relations
-    files.update(open_data(site, pdfs, documents_json))
+        files.update(rendered[document.id])
+    each = (cast(bytes, files[paths.document_json(d.id)]) for d in documents_in_order(site))
+    files[paths.DOCUMENTS_JSON] = b"".join(documents_json(each))
     files.update(asset_files())
     return dict(sorted(files.items()))
 
 
-def _lists(context: RenderContext) -> dict[str, bytes]:
+class Sink(Protocol):
+    """Where `stage_site` puts files as they are rendered, from whichever process rendered them."""
+
+    def put(self, files: Mapping[str, Content]) -> list[str]:
+        """Put `files` in place; return the paths of those that differ from the last build's."""
+        ...
+
+    def put_pieces(self, relative: str, pieces: Iterable[bytes]) -> list[str]:
+        """Put one file made of `pieces` in place; return [relative] if it differs from the last build's."""
+        ...
+
+    def read(self, relative: str) -> bytes:
+        """A file already put."""
+        ...
+
+
+@dataclass(frozen=True)
+class Staged:
+    """What `stage_site` put: every path, those that changed, and the print cache's files in use."""
+
+    paths: set[str]
+    changed: list[str]
+    print_files: set[str]
+
+
+def stage_site(site: Site, as_of: dt.date, sink: Sink, pdf_cache: Path | None = None, pdfs: bool = True) -> Staged:
+    """Render every file of the docs directory as `render_site` does, but hand each job's files to `sink`
+    as soon as they are made, by the process that made them: a large site is never held in memory."""
+    plan = _plan(site, as_of, pdf_cache, pdfs, set())
+    jobs = [partial(_put, sink, job) for job in plan.listing_jobs]
+    jobs += [partial(_put_each, sink, job) for job in plan.document_jobs]
+    put = [*run_jobs(jobs, plan.cores), _summary(sink, asset_files())]
+    each = (sink.read(paths.document_json(d.id)) for d in documents_in_order(site))
+    changed = sink.put_pieces(paths.DOCUMENTS_JSON, documents_json(each))
+    put.append(({paths.DOCUMENTS_JSON}, changed, set()))
+    return Staged(
+        {path for done, _, _ in put for path in done},
+        sorted(path for _, written, _ in put for path in written),
+        {name for _, _, names in put for name in names},
+    )
+
+
+PutSummary = tuple[set[str], list[str], set[str]]  # every path put, those that changed, print files used
+
+
+def _summary(sink: Sink, files: Mapping[str, Content]) -> PutSummary:
+    changed = sink.put(files)
+    return set(files), changed, {content.name for content in files.values() if isinstance(content, Path)}
+
+
+def _put(sink: Sink, job: Callable[[], GeneratedFiles]) -> PutSummary:
+    return _summary(sink, job())
+
+
+def _put_each(sink: Sink, job: Callable[[], list[GeneratedFiles]]) -> PutSummary:
+    return _summary(sink, {path: content for files in job() for path, content in files.items()})
+
+
+def _lists(context: RenderContext) -> GeneratedFiles:
     """The home page, the lists of documents and bodies, the timeline, number lookup and its short pages."""
     listings = context.views.listings
     tree, others = listings.tree(paths.HOME)
     documents = listings.all_documents(paths.DOCUMENTS)
-    files = {
+    files: GeneratedFiles = {
         paths.HOME: context.page(
             "home.md.j2",
             tree=tree,
@@ -162,7 +226,7 @@ def _lists(context: RenderContext) -> dict[str, bytes]:
     return files
 
 
-def _task_board(context: RenderContext) -> dict[str, bytes]:
+def _task_board(context: RenderContext) -> GeneratedFiles:
     tasks, site = context.tasks, context.views.site
     statuses = {task.id: tasks.status(task) for task in site.tasks}
     chart = deadline_chart(site.tasks, statuses, context.as_of)
@@ -178,17 +242,17 @@ def _task_board(context: RenderContext) -> dict[str, bytes]:
     return {paths.TASKS: page}
 
 
-def _task_exports(context: RenderContext) -> dict[str, bytes]:
+def _task_exports(context: RenderContext) -> GeneratedFiles:
     site = context.views.site
     return {paths.TASKS_CSV: tasks_csv(site, context.as_of), paths.TASKS_JSON: tasks_json(site, context.as_of)}
 
 
-def _feed(context: RenderContext) -> dict[str, bytes]:
+def _feed(context: RenderContext) -> GeneratedFiles:
     return {paths.FEED: atom_feed(context.views.site)}
 
 
-def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> dict[str, bytes]:
-    files = {}
+def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> GeneratedFiles:
+    files: GeneratedFiles = {}
     for body in bodies:
         page = paths.body_page(body.id)
         view, tasks = context.views.bodies.view(body), context.tasks.for_body(body.id, page)
@@ -198,8 +262,9 @@ def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> dict[str, byt
     return files
 
 
-def _document_pages(context: RenderContext, documents: Sequence[Document]) -> list[DocumentFiles]:
-    """Each document's page, its open data, its PDF when asked, and its relations page when it needs one."""
+def _document_pages(context: RenderContext, documents: Sequence[Document]) -> list[GeneratedFiles]:
+    """Each document's files: its page, its open data, its PDF and Word file when asked, and its relations
+    page when it needs one."""
     views, tasks = context.views, context.tasks
     template = context.env.get_template("document.md.j2")
     relations_template = context.env.get_template("relations.md.j2")
@@ -207,21 +272,25 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
     for document in documents:
         page = paths.document_page(document.id)
         with_pdf = context.pdfs and document.has_full_text
-        page_markdown = markdown(
-            template,
-            page=views.documents.view(document),
-            tasks=tasks.for_document(document.id, page),
-            answers=tasks.answered_by(document.id, page),
-            as_of=context.as_of_text,
-            as_of_iso=context.as_of.isoformat(),
-            pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
-            docx_link=link("Tải bản Word (.docx)", page, paths.document_docx(document.id)) if with_pdf else "",
-        )
-        data = document_json(views.site, document, context.pdfs)
+        files: GeneratedFiles = {
+            page: markdown(
+                template,
+                page=views.documents.view(document),
+                tasks=tasks.for_document(document.id, page),
+                answers=tasks.answered_by(document.id, page),
+                as_of=context.as_of_text,
+                as_of_iso=context.as_of.isoformat(),
+                pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if with_pdf else "",
+                docx_link=link("Tải bản Word (.docx)", page, paths.document_docx(document.id)) if with_pdf else "",
+            ),
+            paths.document_json(document.id): document_json(views.site, document, context.pdfs),
+        }
         folder = context.pdf_cache
-        pdf = pdf_file(document, folder) if with_pdf and folder else None
-        docx = docx_file(document, folder) if with_pdf and folder else None
+        if with_pdf and folder:
+            files[paths.document_pdf(document.id)] = pdf_file(document, folder)
+            files[paths.document_docx(document.id)] = docx_file(document, folder)
         related = views.relations.page(document)
-        relations = None if related is None else markdown(relations_template, page=related)
-        rendered.append((page_markdown, data, pdf, docx, relations))
+        if related is not None:
+            files[paths.relations_page(document.id)] = markdown(relations_template, page=related)
+        rendered.append(files)
     return rendered

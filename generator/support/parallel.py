@@ -11,6 +11,7 @@ import pickle
 import signal
 import traceback
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Generic, TypeVar
 
@@ -130,6 +131,28 @@ def _picklable(error: BaseException) -> BaseException:
 def in_background(job: Callable[[], Result]) -> Background[Result]:
     """Start `job` in a forked child, which sees everything this process had built before the call."""
     return Background(job)
+
+
+def run_apart(job: Callable[[], Result]) -> Result:
+    """Run `job` in a child process and return its result, or raise its error: all the memory the job took
+    is given back when the child ends.
+
+    The child is forked from a process with one thread, and started afresh otherwise (`job` and its result
+    are pickled then): a fork copies the locks other threads hold, never the threads, and the typesetter's
+    own threads (a process that made PDFs has them) would leave the child waiting forever.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and _single_threaded():
+        return in_background(job).result()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(job).result()
+
+
+def _single_threaded() -> bool:
+    """Whether this process runs one thread, threads started by native code included (Linux)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 def run_jobs(jobs: Sequence[Callable[[], Result]], cores: int | None = None) -> list[Result]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import tempfile
 import threading
 import types
 from collections.abc import Iterable, Iterator, MutableMapping
@@ -130,10 +131,11 @@ def write_entries(pages: Iterable[list[Entry]], site_dir: Path, whole: bool) -> 
     """Write the shards of every page's entries; with `whole`, return the entries instead."""
     if whole:
         return [entry for entries in pages for entry in entries]
-    shards = ShardWriter(site_dir / "search" / "vn")
-    for entries in pages:
-        shards.add(entries)
-    shards.write(site_dir / "search" / "vn")
+    with tempfile.TemporaryDirectory(prefix="nq45-postings-") as spill:
+        shards = ShardWriter(site_dir / "search" / "vn", Path(spill))
+        for entries in pages:
+            shards.add(entries)
+        shards.write(site_dir / "search" / "vn")
     return []
 
 

@@ -72,15 +72,22 @@ class ShardWriter:
     """Accumulates postings page by page (section numbers in arrival order) and writes the shards.
 
     Postings are typed arrays (4 bytes a number, not a Python int and its slot), and with a `target` the
-    section texts go to their chunk files as soon as a chunk is full: a 10,000-document site holds tens of
-    millions of postings and its whole text."""
+    section texts go to their chunk files as soon as a chunk is full. A 10,000-document site has tens of
+    millions of postings: with a `spill` folder, whenever more than SPILL_AT numbers are held they are
+    appended to one file per shard there, and each shard is read back alone when it is written."""
 
-    def __init__(self, target: Path | None = None) -> None:
+    SPILL_AT = 8_000_000
+
+    def __init__(self, target: Path | None = None, spill: Path | None = None) -> None:
         self.sections: list[list[object]] = []
         self.texts: list[str] = []  # those not yet written, from text number `self.written`
         self.written = 0
         self.target = target
-        self.postings: dict[str, array[int]] = {}
+        self.postings: dict[str, array[int]] = {}  # those not spilled yet
+        self.held = 0  # numbers in self.postings
+        self.ids: dict[str, int] = {}  # every word, numbered in order of first appearance
+        self.spill = spill
+        self.spilled: set[str] = set()  # shard keys with a spill file
         self.folded = FoldCache()
 
     def add(self, entries: list[dict[str, object]]) -> None:
@@ -95,14 +102,50 @@ class ShardWriter:
                 section.append(str(entry["label"]))
             self.sections.append(section)
             self.texts.append(text)
-            for field, words in ((0, folded_words(title, self.folded)), (1, text_words)):
+            title_words = folded_words(title, self.folded)
+            for field, words in ((0, title_words), (1, text_words)):
                 for position, word in enumerate(words):
                     found = self.postings.get(word)
                     if found is None:
                         found = self.postings[word] = array("I")
+                        self.ids.setdefault(word, len(self.ids))
                     found.extend((number, field, position))
+            self.held += 3 * (len(title_words) + len(text_words))
             if self.target is not None and len(self.texts) == CHUNK:
                 self._write_texts(self.target)
+            if self.spill is not None and self.held > self.SPILL_AT:
+                self._spill(self.spill)
+
+    def _spill(self, folder: Path) -> None:
+        """Append the postings held to their shards' files, as blocks of (word number, count, numbers)."""
+        by_shard: dict[str, list[str]] = {}
+        for word in self.postings:
+            by_shard.setdefault(shard_key(word), []).append(word)
+        for key, words in by_shard.items():
+            with (folder / f"{key}.bin").open("ab") as out:
+                for word in words:
+                    found = self.postings[word]
+                    out.write(array("I", (self.ids[word], len(found))).tobytes())
+                    out.write(found.tobytes())
+            self.spilled.add(key)
+        self.postings, self.held = {}, 0
+
+    def _shard(self, key: str, words: list[str]) -> dict[str, array[int]]:
+        """The postings of the shard `key`'s `words`, spilled ones first, words in order of first appearance."""
+        found: dict[int, array[int]] = {}
+        if key in self.spilled and self.spill is not None:
+            data = array("I")
+            data.frombytes((self.spill / f"{key}.bin").read_bytes())
+            at = 0
+            while at < len(data):
+                word_id, count = data[at], data[at + 1]
+                found.setdefault(word_id, array("I")).extend(data[at + 2 : at + 2 + count])
+                at += 2 + count
+        for word in words:
+            held = self.postings.get(word)
+            if held is not None:
+                found.setdefault(self.ids[word], array("I")).extend(held)
+        return {word: found[self.ids[word]] for word in sorted(words, key=self.ids.__getitem__)}
 
     def _write_texts(self, target: Path) -> None:
         """Write the texts held, a chunk of CHUNK to a file, numbered from the first text not yet written."""
@@ -114,13 +157,13 @@ class ShardWriter:
 
     def write(self, target: Path) -> None:
         """Write meta.json, w/<key>.json and t/<n>.json under `target`."""
-        shards: dict[str, dict[str, array[int]]] = {}
-        for word, found in self.postings.items():
-            shards.setdefault(shard_key(word), {})[word] = found
+        shards: dict[str, list[str]] = {}
+        for word in self.ids:
+            shards.setdefault(shard_key(word), []).append(word)
         (target / "w").mkdir(parents=True, exist_ok=True)
         _dump(target / "meta.json", {"sections": self.sections, "chunk": CHUNK})
         for key, words in shards.items():
-            _dump(target / "w" / f"{key}.json", {word: found.tolist() for word, found in words.items()})
+            _dump(target / "w" / f"{key}.json", {word: found.tolist() for word, found in self._shard(key, words).items()})
         self._write_texts(target)
 
 

@@ -1,15 +1,16 @@
 """Render a large site's pages in two processes: MkDocs renders one page at a time, in one.
 
-Once MkDocs knows every page (on_nav) the plugin forks. Both processes go through the pages in
-MkDocs' order and take turns by a shared counter: a page belongs to whichever process reaches it
-first, so the faster one takes more. A process converts and writes its own pages. For the
-other's pages it reads only the front matter (the navigation shows their titles), converts no
-Markdown and renders `skip.html`, which is empty, so MkDocs writes nothing for them. Each
-process copies every other static file; the parent writes the sitemap and the 404 page. The
-child sends the parent what MkDocs needs after the page loop: the anchors of its pages, so that
-links to anchors are checked across both shares, and the warnings it logged, which strict mode
-counts in the parent. The child leaves with os._exit after the last page (always the parent's)
-and never returns into the caller.
+Once MkDocs knows every page (on_nav) the plugin forks. Pages are converted at their turn to be
+written (turns.py), and at each turn both processes, going through the pages in MkDocs' order,
+take turns by a shared counter: a page belongs to whichever process reaches it first, so the
+faster one takes more. A process converts and writes its own pages. For the other's pages it has
+read only the front matter (the navigation shows their titles), converts no Markdown and renders
+the theme's main.html with `skip_page` set, which extends `skip.html`, empty, so MkDocs writes
+nothing for them. Each process copies every other static file; the parent writes the sitemap and
+the 404 page. After the last page the child sends the parent what MkDocs needs next: the anchors
+of its pages, so that links to anchors are checked across both shares, and the warnings it
+logged, which strict mode counts in the parent. The child then leaves with os._exit and never
+returns into the caller; the last page is always the parent's.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import multiprocessing
 import os
 import signal
 import traceback
-from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -29,7 +29,8 @@ from generator.support.parallel import SharedCounter, available_cores, die_with_
 
 # Below this many pages a second process costs more than it saves.
 MIN_PAGES = 200
-SKIP_TEMPLATE = "skip.html"
+# Set in the context of a page the other process writes: the theme's main.html then renders nothing.
+SKIP_PAGE = "skip_page"
 
 SPLIT_BUILD = Speedup(
     "dựng trang bằng hai tiến trình",
@@ -38,9 +39,7 @@ SPLIT_BUILD = Speedup(
         # The order of events and page writes the split follows, and the note of a skipped page.
         Internal("mkdocs.commands.build:build", "c476b64474ac"),
         Internal("mkdocs.commands.build:_build_page", "adcdbd14b236"),
-        Internal("mkdocs.commands.build:_populate_page", "31a70ea4caef"),
-        # Replaced on the other process's pages; anchors are copied between processes.
-        Internal("mkdocs.structure.pages:Page.render", "320529348f7a"),
+        # Anchors are copied between processes before MkDocs checks them.
         Internal("mkdocs.structure.pages:Page.validate_anchor_links", "874bc52fc630"),
         Internal("mkdocs.structure.files:File.inclusion"),
         Internal("mkdocs.structure.files:InclusionLevel.EXCLUDED"),
@@ -57,9 +56,13 @@ class _Collector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.records: list[tuple[str, int, str]] = []
+        # Until the pages' turns, the child does what the parent does (pages whose title comes from
+        # their first heading are converted by both): the parent logs those warnings.
+        self.keeping = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
+        if self.keeping:
+            self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 class Split:
@@ -72,6 +75,7 @@ class Split:
     def _reset(self) -> None:
         self.numbers: dict[str, int] = {}  # page paths in MkDocs' order
         self.mine: set[str] = set()
+        self.child_records: list[tuple[str, int, str]] = []  # the child's warnings, logged at the end
         self.turns: SharedCounter | None = None  # the next page nobody has taken
         self.child: int | None = None  # the child's pid, in the parent
         self.in_child = False
@@ -116,7 +120,7 @@ class Split:
         config.extra_templates = []
 
     def claim(self, page: Any) -> bool:
-        """Called for every page in MkDocs' order: whether this process renders `page`."""
+        """Called for every page at its turn, in MkDocs' order: whether this process renders `page`."""
         if not self.active:
             return True
         number = self.numbers[page.file.src_uri]
@@ -140,19 +144,23 @@ class Split:
         message = record.msg
         return not (isinstance(message, str) and message.startswith("Page skipped: ") and message.split("'")[1] not in self.mine)
 
-    def after_populate(self, files: Any) -> None:
-        """Child: send its pages' anchors. Parent: take them, so that MkDocs checks every link."""
-        if self.in_child:
-            self._send(("anchors", _anchors(files, self.mine)))
-        elif self.active:
-            anchors = self._receive()
-            _apply_anchors(files, anchors)
-            self.shares = (len(self.mine), len(anchors))
+    def at_turns(self) -> None:
+        """The pages' turns begin: from here on, each process logs what only it does."""
+        self.collector.keeping = True
 
-    def after_page(self, page: Any) -> None:
-        """Child: after the last page, hand over the warnings and leave."""
-        if self.in_child and self.numbers[page.file.src_uri] == len(self.numbers) - 1:
-            self._leave(0, ("done", self.collector.records))
+    def is_last(self, page: Any) -> bool:
+        return self.numbers.get(page.file.src_uri) == len(self.numbers) - 1
+
+    def after_page(self, page: Any, files: Any) -> None:
+        """After the last page. Child: send its pages' anchors and its warnings, and leave. Parent: take
+        them, so that MkDocs checks every link to an anchor, and log the warnings at `finish`."""
+        if not (self.active and self.is_last(page)):
+            return
+        if self.in_child:
+            self._leave(0, ("done", (_anchors(files, self.mine), self.collector.records)))
+        anchors, self.child_records = self._receive()
+        _apply_anchors(files, anchors)
+        self.shares = (len(self.mine), len(anchors))
 
     def finish(self) -> None:
         """Parent: wait for the child and log its warnings (strict mode counts them)."""
@@ -160,7 +168,7 @@ class Split:
             self._leave(1, ("error", "tiến trình con không gặp trang cuối cùng"))
         if not self.active:
             return
-        records = self._receive()
+        records = self.child_records
         self._close()
         for name, level, message in records:
             logging.getLogger(name).log(level, message)
@@ -208,16 +216,6 @@ class Split:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
         self._reset()
         return code
-
-
-def leave_to_the_other(page: Any) -> None:
-    """A page the other process renders: no Markdown to convert here, and skip.html, so MkDocs writes nothing."""
-    page.meta["template"] = SKIP_TEMPLATE
-    page.render = partial(_render_nothing, page)
-
-
-def _render_nothing(page: Any, config: Any, files: Any) -> None:
-    page.content = ""
 
 
 def _share_static_files(files: Any, in_child: bool) -> None:
