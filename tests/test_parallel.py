@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import time
 from multiprocessing.synchronize import Barrier
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from generator.corpus.load import load_corpus
 from generator.corpus.resolve import resolve
 from generator.outputs.site import render_site
 from generator.support import parallel
+from generator.support.files import FileOrder
+from generator.support.makers import FileMakers
 from generator.support.parallel import map_in_chunks
 
 
@@ -166,3 +169,32 @@ def test_without_shared_memory_every_result_takes_the_pipe(always_parallel: None
     monkeypatch.setattr(parallel.mmap, "mmap", refuse)
     jobs = [functools.partial(sleep_then_index, os.getpid(), index) for index in range(30)]
     assert parallel.run_jobs(jobs, cores=2) == list(range(30))
+
+
+def _twice(payload: bytes) -> bytes:
+    return payload * 2
+
+
+def _refuse(payload: bytes) -> bytes:
+    raise ValueError(f"không làm được {payload.decode()}")
+
+
+def test_file_makers_make_each_ordered_file_once(tmp_path: Path) -> None:
+    (tmp_path / "there").write_bytes(b"old")
+    makers = FileMakers(2)
+    for name in ["a", "b", "a", "there", *(f"n{i}" for i in range(50))]:
+        makers.order(FileOrder(tmp_path / name, _twice, name.encode()))
+    makers.order(FileOrder(tmp_path / "there", _refuse, b"there"))  # there already: not made again
+    makers.close()
+    assert (tmp_path / "a").read_bytes() == b"aa" and (tmp_path / "n49").read_bytes() == b"n49n49"
+    assert (tmp_path / "there").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a", "b", "there", *(f"n{i}" for i in range(50))])
+
+
+def test_a_maker_that_fails_fails_close_with_its_error(tmp_path: Path) -> None:
+    makers = FileMakers(2)
+    for index in range(20):
+        makers.order(FileOrder(tmp_path / f"f{index}", _refuse if index == 7 else _twice, f"f{index}".encode()))
+    with pytest.raises(RuntimeError, match="ValueError: không làm được f7"):
+        makers.close()
+    assert not (tmp_path / "f7").exists() and not any(p.name.startswith(".") for p in tmp_path.iterdir())

@@ -105,6 +105,9 @@ def test_print_files_are_made_once_linked_into_docs_and_only_the_used_kept(proje
     edited = build(project, as_of=dt.date(2024, 6, 15))
     assert {p for p in edited.docs.written if p.endswith((".pdf", ".docx"))} == {"van-ban/20-kh-tw.pdf", "van-ban/20-kh-tw.docx"}
     assert len(list(cache.iterdir())) == 4 and sorted(p.name for p in cache.iterdir()) != made
+    kept = sorted(p.name for p in cache.iterdir())
+    build(project, as_of=dt.date(2024, 6, 15), pdfs=False)  # a quick build leaves the cache to the next full one
+    assert sorted(p.name for p in cache.iterdir()) == kept
 
 
 def test_a_process_that_made_pdfs_can_build_again(project: Project) -> None:

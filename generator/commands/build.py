@@ -21,7 +21,8 @@ from generator.corpus.load import LoadCache, load_corpus
 from generator.corpus.resolve import Site, resolve
 from generator.outputs.site import RenderCache, Staged, render_site, stage_site
 from generator.support.files import GeneratedFiles
-from generator.support.parallel import run_apart
+from generator.support.makers import FileMakers
+from generator.support.parallel import available_cores, run_apart
 
 __all__ = ["BuildReport", "Caches", "Project", "Seconds", "SiteBuildError", "build", "check", "generate", "write_docs"]
 
@@ -142,7 +143,8 @@ def _build(
         stage_copy(project.dist_dir, dist, leave_out={project.offline_zip.name})
         write_zip(site_dir, dist / project.offline_zip.name, OFFLINE_NAME)
     built = time.perf_counter()
-    prune_print_cache(project.print_cache_dir, staged.files.print_files)
+    if pdfs:  # a build without them leaves the cache for the next one with them
+        prune_print_cache(project.print_cache_dir, staged.files.print_files)
     docs = SyncResult(staged.files.changed, stager.removed(staged.files.paths))
     seconds = Seconds(staged.validate, generated - started, built - generated, time.perf_counter() - built)
     return BuildReport(staged.documents, docs, seconds)
@@ -159,10 +161,16 @@ class StagedCorpus:
 
 def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: bool) -> StagedCorpus:
     started = time.perf_counter()
-    with collector_paused():
-        site = check(project)
-        validated = time.perf_counter()
-        staged = stage_site(site, as_of, stager, project.print_cache_dir, pdfs)
+    # Started while this process is small: they never hold the corpus (support/makers.py).
+    makers = FileMakers(available_cores()) if pdfs and available_cores() >= 2 else None
+    try:
+        with collector_paused():
+            site = check(project)
+            validated = time.perf_counter()
+            staged = stage_site(site, as_of, stager, project.print_cache_dir, pdfs, makers)
+    finally:
+        if makers is not None:
+            makers.stop()
     return StagedCorpus(len(site.documents), staged, validated - started)
 
 

@@ -15,7 +15,7 @@ RELATION_KINDS = ("implements", "based_on", "cites")
 STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Hết hiệu lực một phần", "Chưa xác định")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Body:
     """An organisation that issues documents or receives tasks."""
 
@@ -26,7 +26,7 @@ class Body:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelationRef:
     """A typed link to another document, optionally to one of its sections, as written."""
 
@@ -36,7 +36,7 @@ class RelationRef:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recipient:
     """One line of the recipients list (Nơi nhận), with the bodies it names."""
 
@@ -45,7 +45,7 @@ class Recipient:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Header:
     """The header block: issuing body, party name, place and date, kind and title lines."""
 
@@ -56,7 +56,7 @@ class Header:
     title_lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
     """The signature block: the capacity lines and the signer's name."""
 
@@ -64,7 +64,7 @@ class Signature:
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskSpec:
     """A section marked as a task: who must do it (if not inherited) and by when."""
 
@@ -73,7 +73,7 @@ class TaskSpec:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnswerRef:
     """A statement that a document or section answers a task of another document, as written."""
 
@@ -82,7 +82,7 @@ class AnswerRef:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading or numbered item of a document body, nested as in the document."""
 
@@ -180,7 +180,7 @@ def walk_sections(sections: tuple[Section, ...]) -> Iterator[tuple[Section, tupl
         stack.extend((child, (*ancestors, section)) for child in reversed(section.children))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BodyPart:
     """One block of a document body as every renderer lays it out: a heading, a numbered item or a paragraph."""
 

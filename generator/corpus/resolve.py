@@ -11,7 +11,7 @@ from generator.corpus.model import AnswerRef, Body, Corpus, Document, Report, Se
 from generator.corpus.numbers import find_mentions, number_identity, number_key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed edge between two documents; `derived` edges come from mentions in the text."""
 
@@ -23,7 +23,7 @@ class Relation:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A piece of running text; `target` is set when the piece is a document number."""
 
@@ -31,7 +31,7 @@ class Segment:
     target: Document | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """A task a document assigns: its section, the bodies responsible, and its deadline."""
 
@@ -48,7 +48,7 @@ class Task:
         return " ".join(t for t in (self.section.text, *self.section.paragraphs) if t) or (self.section.title or "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Answer:
     """A document (or one of its sections) that answers a task."""
 

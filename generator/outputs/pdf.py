@@ -20,7 +20,7 @@ import typst
 from generator.corpus.model import Document, body_parts
 from generator.outputs.opendata import header_data, signature_data
 from generator.outputs.templating import TEMPLATES
-from generator.support.files import cached_file
+from generator.support.files import FileOrder
 
 TEMPLATE = TEMPLATES / "document.typ"
 # Liberation Serif 2 (Debian's fonts-liberation2, installed by `make site`): Times New Roman's metrics and
@@ -104,9 +104,14 @@ def _typeset(payload: str) -> bytes:
     return data
 
 
-def pdf_file(document: Document, cache_dir: Path) -> Path:
-    """The document's PDF in `cache_dir`, named by a digest of its data, template, fonts and typesetter, and
-    typeset only when no file of that name is there."""
+def pdf_order(document: Document, cache_dir: Path) -> FileOrder:
+    """The document's PDF in `cache_dir`, named by a digest of its data, template, fonts and typesetter: typeset
+    only when no file of that name is there."""
     payload = print_json(document)
     key = hashlib.sha256((_template_digest() + payload).encode("utf-8")).hexdigest()
-    return cached_file(cache_dir, f"{key}.pdf", lambda: _typeset(payload))
+    return FileOrder(cache_dir / f"{key}.pdf", _typeset, payload)
+
+
+def pdf_file(document: Document, cache_dir: Path) -> Path:
+    """The document's PDF in `cache_dir`, typeset here unless it is there already."""
+    return pdf_order(document, cache_dir).made()

@@ -1,5 +1,6 @@
 """Render phase: every file of docs/ — pages, open data, feed, PDFs, redirects, exports, assets — in memory
-(`render_site`, for the preview and tests) or handed to a sink as each job makes them (`stage_site`, for a build)."""
+(`render_site`, for the preview and tests) or handed to a sink as each job makes them (`stage_site`, for a
+build), PDFs and Word files made by workers that never hold the corpus (support/makers.py)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ from generator.outputs.assets import asset_files
 from generator.outputs.exports import tasks_csv, tasks_json
 from generator.outputs.feed import atom_feed
 from generator.outputs.opendata import document_json, documents_in_order, documents_json
-from generator.outputs.pdf import pdf_file
+from generator.outputs.pdf import pdf_order
 from generator.outputs.redirects import redirect_html
-from generator.outputs.word import docx_file
+from generator.outputs.word import docx_order
 from generator.pages import paths
 from generator.pages.chart import deadline_chart
 from generator.pages.common import display_date
@@ -29,7 +30,8 @@ from generator.pages.markdown import link
 from generator.pages.render import chart_svg, markdown, markdown_environment
 from generator.pages.tasks import TaskViews
 from generator.pages.views import Views
-from generator.support.files import Content, GeneratedFiles
+from generator.support.files import Content, FileOrder, GeneratedFiles
+from generator.support.makers import FileMakers
 from generator.support.parallel import MIN_ITEMS, available_cores, chunks, run_jobs
 
 
@@ -77,6 +79,7 @@ class RenderContext:
     as_of: dt.date
     pdfs: bool
     pdf_cache: Path | None
+    makers: FileMakers | None = None  # where PDFs and Word files are made; here when None
 
     @property
     def as_of_text(self) -> str:
@@ -85,6 +88,13 @@ class RenderContext:
     def page(self, template: str, **values: object) -> bytes:
         """Render a Markdown page."""
         return markdown(self.env.get_template(template), **values)
+
+    def made(self, order: FileOrder) -> Path:
+        """Where the ordered file is: made here, or ordered from the makers (there once they are done)."""
+        if self.makers is None:
+            return order.made()
+        self.makers.order(order)
+        return order.path
 
 
 @dataclass(frozen=True)
@@ -98,12 +108,13 @@ class Plan:
     cores: int
 
 
-def _plan(site: Site, as_of: dt.date, pdf_cache: Path | None, pdfs: bool, reusable: set[str]) -> Plan:
+def _plan(site: Site, as_of: dt.date, pdf_cache: Path | None, pdfs: bool, reusable: set[str], makers: FileMakers | None = None) -> Plan:
     if pdfs and pdf_cache is None:
         raise ValueError("PDFs need a folder to be made in")
-    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache)
+    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache, makers)
     stale = [document for document in site.documents.values() if document.id not in reusable]
-    cores = available_cores() if len(site.documents) >= MIN_ITEMS else 1
+    # With makers, they take the other cores: this process alone holds the corpus.
+    cores = available_cores() if len(site.documents) >= MIN_ITEMS and makers is None else 1
     # The biggest jobs first, so that the small ones even out the end.
     listing_jobs: list[Callable[[], GeneratedFiles]] = [
         partial(_task_board, context),
@@ -169,29 +180,39 @@ class Staged:
     print_files: set[str]
 
 
-def stage_site(site: Site, as_of: dt.date, sink: Sink, pdf_cache: Path | None = None, pdfs: bool = True) -> Staged:
+def stage_site(
+    site: Site, as_of: dt.date, sink: Sink, pdf_cache: Path | None = None, pdfs: bool = True, makers: FileMakers | None = None
+) -> Staged:
     """Render every file of the docs directory as `render_site` does, but hand each job's files to `sink`
-    as soon as they are made, by the process that made them: a large site is never held in memory."""
-    plan = _plan(site, as_of, pdf_cache, pdfs, set())
+    as soon as they are made, by the process that made them: a large site is never held in memory.
+
+    With `makers`, PDFs and Word files are made by those workers while this process renders the pages,
+    and put in place once all are made."""
+    plan = _plan(site, as_of, pdf_cache, pdfs, set(), makers)
     jobs = [partial(_put, sink, job) for job in plan.listing_jobs]
     jobs += [partial(_put_each, sink, job) for job in plan.document_jobs]
     put = [*run_jobs(jobs, plan.cores), _summary(sink, asset_files())]
+    if makers is not None:
+        makers.close()
+    linked = {relative: path for _, _, on_disk in put for relative, path in on_disk}
+    put.append((set(linked), sink.put(linked), []))
     each = (sink.read(paths.document_json(d.id)) for d in documents_in_order(site))
-    changed = sink.put_pieces(paths.DOCUMENTS_JSON, documents_json(each))
-    put.append(({paths.DOCUMENTS_JSON}, changed, set()))
+    put.append(({paths.DOCUMENTS_JSON}, sink.put_pieces(paths.DOCUMENTS_JSON, documents_json(each)), []))
     return Staged(
         {path for done, _, _ in put for path in done},
         sorted(path for _, written, _ in put for path in written),
-        {name for _, _, names in put for name in names},
+        {path.name for path in linked.values()},
     )
 
 
-PutSummary = tuple[set[str], list[str], set[str]]  # every path put, those that changed, print files used
+# Every path put, those that changed, and the files on disk left to be put last (made by the makers, maybe).
+PutSummary = tuple[set[str], list[str], list[tuple[str, Path]]]
 
 
 def _summary(sink: Sink, files: Mapping[str, Content]) -> PutSummary:
-    changed = sink.put(files)
-    return set(files), changed, {content.name for content in files.values() if isinstance(content, Path)}
+    in_memory = {relative: content for relative, content in files.items() if not isinstance(content, Path)}
+    on_disk = [(relative, content) for relative, content in files.items() if isinstance(content, Path)]
+    return set(in_memory), sink.put(in_memory), on_disk
 
 
 def _put(sink: Sink, job: Callable[[], GeneratedFiles]) -> PutSummary:
@@ -287,8 +308,8 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
         }
         folder = context.pdf_cache
         if with_pdf and folder:
-            files[paths.document_pdf(document.id)] = pdf_file(document, folder)
-            files[paths.document_docx(document.id)] = docx_file(document, folder)
+            files[paths.document_pdf(document.id)] = context.made(pdf_order(document, folder))
+            files[paths.document_docx(document.id)] = context.made(docx_order(document, folder))
         related = views.relations.page(document)
         if related is not None:
             files[paths.relations_page(document.id)] = markdown(relations_template, page=related)

@@ -19,7 +19,7 @@ import orjson
 from generator.corpus.model import Document
 from generator.outputs.pdf import print_data
 from generator.outputs.templating import TEMPLATES
-from generator.support.files import cached_file
+from generator.support.files import FileOrder
 from generator.support.templatecache import strict_environment
 
 FOLDER = TEMPLATES / "docx"
@@ -82,8 +82,13 @@ def _templates_digest() -> str:
     return hashlib.sha256(b"".join((FOLDER / source).read_bytes() for _, source in PARTS)).hexdigest()
 
 
-def docx_file(document: Document, cache_dir: Path) -> Path:
+def docx_order(document: Document, cache_dir: Path) -> FileOrder:
     """The document's Word file in `cache_dir`, written unless its data and templates are unchanged."""
     data = word_data(document)
     key = hashlib.sha256(_templates_digest().encode("utf-8") + orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
-    return cached_file(cache_dir, f"{key}.docx", lambda: _package(data))
+    return FileOrder(cache_dir / f"{key}.docx", _package, data)
+
+
+def docx_file(document: Document, cache_dir: Path) -> Path:
+    """The document's Word file in `cache_dir`, written here unless it is there already."""
+    return docx_order(document, cache_dir).made()

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 Content = bytes | Path
 GeneratedFiles = dict[str, Content]
@@ -25,3 +27,20 @@ def cached_file(folder: Path, name: str, make: Callable[[], bytes]) -> Path:
         temporary.write_bytes(make())
         temporary.replace(path)
     return path
+
+
+@dataclass(frozen=True)
+class FileOrder:
+    """A file to be made once at `path` by `make(payload)`: `make` is a module's function and `payload` plain
+    data, so that another process can make it."""
+
+    path: Path
+    make: Callable[[Any], bytes]
+    payload: Any
+
+    def made(self) -> Path:
+        """Make the file here, unless it is there already; its path."""
+        return cached_file(self.path.parent, self.path.name, self.run)
+
+    def run(self) -> bytes:
+        return self.make(self.payload)

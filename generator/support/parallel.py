@@ -141,13 +141,13 @@ def run_apart(job: Callable[[], Result]) -> Result:
     are pickled then): a fork copies the locks other threads hold, never the threads, and the typesetter's
     own threads (a process that made PDFs has them) would leave the child waiting forever.
     """
-    if "fork" in multiprocessing.get_all_start_methods() and _single_threaded():
+    if "fork" in multiprocessing.get_all_start_methods() and single_threaded():
         return in_background(job).result()
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         return pool.submit(job).result()
 
 
-def _single_threaded() -> bool:
+def single_threaded() -> bool:
     """Whether this process runs one thread, threads started by native code included (Linux)."""
     try:
         return len(os.listdir("/proc/self/task")) == 1
