@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 from bench.memory import run_measured
 
 AS_OF = dt.date(2025, 6, 30)
+REPO = Path(__file__).resolve().parent.parent
 
 
 def time_build(root: Path, pdfs: bool) -> dict[str, float]:
@@ -39,13 +41,27 @@ def time_plain(config: Path) -> dict[str, float]:
     return {"plain": time.perf_counter() - started}
 
 
-def measure_in_fresh_process(kind: str, path: Path) -> tuple[dict[str, float], float]:
-    """Run `time_build` ("build" or "site") or `time_plain` ("plain") in a new interpreter; return its figures
-    and its peak memory in MB, the processes it started included."""
-    done, peak = run_measured([sys.executable, "-m", "bench.phases", kind, str(path)], Path(__file__).resolve().parent.parent)
+def measure_in_fresh_process(kind: str, path: Path) -> dict[str, float]:
+    """Run `time_build` ("build" or "site") or `time_plain` ("plain") in a new interpreter; return its figures."""
+    done = subprocess.run(_command(kind, path), cwd=REPO, capture_output=True, text=True, check=True)
+    return _figures(done)
+
+
+def peak_memory_in_fresh_process(kind: str, path: Path) -> float:
+    """The same run's peak memory in MB, the processes it started included. A run of its own: sampling
+    every process's memory takes enough of this 2-core machine to slow the build it watches."""
+    done, peak = run_measured(_command(kind, path), REPO)
     done.check_returncode()
-    seconds: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return seconds, peak
+    return peak
+
+
+def _command(kind: str, path: Path) -> list[str]:
+    return [sys.executable, "-m", "bench.phases", kind, str(path)]
+
+
+def _figures(done: subprocess.CompletedProcess[str]) -> dict[str, float]:
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 if __name__ == "__main__":

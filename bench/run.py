@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from bench.corpus import make_corpus
-from bench.phases import AS_OF, measure_in_fresh_process
+from bench.phases import AS_OF, measure_in_fresh_process, peak_memory_in_fresh_process
 from generator.commands.build import Caches, Project, Seconds, check, write_docs
 from generator.corpus.model import Document, walk_sections
 
@@ -75,11 +75,13 @@ def fresh_clone_state(project: Project) -> None:
 
 def measure(count: int, workdir: Path) -> Figures:
     project = Project(make_corpus(workdir / f"corpus-{count}", count))
-    site_only, _ = measure_in_fresh_process("site", project.root)
+    site_only = measure_in_fresh_process("site", project.root)
     fresh_clone_state(project)
-    timed, peak = measure_in_fresh_process("build", project.root)
+    peak = peak_memory_in_fresh_process("build", project.root)
+    fresh_clone_state(project)
+    timed = measure_in_fresh_process("build", project.root)
     plain_site = workdir / f"plain-{count}"
-    plain = measure_in_fresh_process("plain", plain_config(project.root, project.docs_dir, plain_site))[0]["plain"]
+    plain = measure_in_fresh_process("plain", plain_config(project.root, project.docs_dir, plain_site))["plain"]
     site = check(project)
 
     all_files = [p for p in project.site_dir.rglob("*") if p.is_file()]
