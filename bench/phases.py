@@ -1,8 +1,8 @@
 """Time the build's phases in a fresh process, as `python -m generator build` runs them.
 
 `python -m bench.phases build <project>` runs `generator.commands.build.build` (PDFs and Word files
-included; `site` leaves them out) and prints the seconds of validation, generation, the MkDocs build and
-writing docs/ as JSON; `python -m bench.phases plain
+included; `site` leaves them out) and prints the seconds of validation, generation (writing docs/ with
+it), the MkDocs build and what follows it as JSON; `python -m bench.phases plain
 <config>` times plain `mkdocs build`. A fresh process keeps the corpus maker's objects out of the
 heap the timed phases work in.
 """
@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def time_build(root: Path, pdfs: bool) -> dict[str, float]:
-    """Validation, generation (validation included), the MkDocs build and writing docs/, for the project at `root`."""
+    """Validation, generation (validation and writing docs/ included), the MkDocs build and what follows it, for the
+    project at `root`."""
     from generator.commands.build import Project, build
 
     return dataclasses.asdict(build(Project(root), as_of=AS_OF, pdfs=pdfs).seconds)

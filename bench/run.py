@@ -112,7 +112,7 @@ def measure(count: int, workdir: Path) -> Figures:
 
 def table(rows: list[Figures]) -> str:
     head = (
-        "| documents | validate s | generate s | MkDocs s | write docs/ s | whole build s | without PDFs and Word s "
+        "| documents | validate s | generate s | MkDocs s | after MkDocs s | whole build s | without PDFs and Word s "
         "| with / without | plain MkDocs s | whole / plain | peak memory MB "
         "| site MB | site MB gzip | HTML per page beyond its text, median / max KB | files rewritten after one edit | rewrite s |"
     )

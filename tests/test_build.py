@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import Project, build, write_docs
+from generator.commands.cli import main
 from generator.corpus.model import walk_sections
 from tests.conftest import REPO, files_of
 from tests.htmltext import element, page_text
@@ -165,3 +166,14 @@ def test_editing_one_file_rewrites_only_what_depends_on_it(project: Project) -> 
     _, result = write_docs(project)
     assert result.written == ["documents.json", "van-ban/69-kl-tw.json", "van-ban/69-kl-tw.md"]
     assert result.removed == []
+
+
+def test_the_build_says_what_it_did(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project.root), "build", "--no-pdf", "--as-of", "2024-06-15"]) == 0
+    count = len(list((project.data_dir / "documents").glob("*.yaml")))
+    said = capsys.readouterr().out.strip()
+    assert re.fullmatch(
+        rf"Đã dựng trang: {count} văn bản; \d+ tệp trong docs/ thay đổi; sinh và ghi docs/ \d+\.\d\d giây, "
+        r"MkDocs \d+\.\d\d giây, hoàn tất \d+\.\d\d giây\. Kết quả ở site/\.",
+        said,
+    ), said

@@ -132,8 +132,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     where = f"site-offline/ và {project.offline_zip.relative_to(project.root)}" if args.offline else "site/"
     print(
         f"Đã dựng trang: {report.documents} văn bản; {written} tệp trong docs/ thay đổi; "
-        f"sinh Markdown {report.seconds.generate:.2f} giây, MkDocs {report.seconds.mkdocs:.2f} giây, "
-        f"ghi docs/ {report.seconds.write:.2f} giây. Kết quả ở {where}."
+        f"sinh và ghi docs/ {report.seconds.generate:.2f} giây, MkDocs {report.seconds.mkdocs:.2f} giây, "
+        f"hoàn tất {report.seconds.write:.2f} giây. Kết quả ở {where}."
     )
     return 0
 
