@@ -151,7 +151,7 @@ def table(rows: list[Row]) -> str:
 
 
 def main() -> None:
-    from tests.conftest import copy_project  # the real corpus and configuration, copied
+    from tests.support import copy_project  # the real corpus and configuration, copied
 
     with tempfile.TemporaryDirectory(prefix="bench-intake-") as workdir:
         print(table(measure(copy_project(Path(workdir) / "project").root)))

@@ -9,32 +9,15 @@ if TYPE_CHECKING:
     from playwright.sync_api import Request
 
 import datetime as dt
-import functools
 import gzip
-import http.server
 import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
 
 from bench.corpus import make_corpus
 from generator.commands.build import Project, build
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+from tests.support import CHROMIUM, CHROMIUM_ARGS, serving
 
 # A word pair, a phrase of five words (more shards to fetch) and a citation of a part.
 QUERIES = ("tri thuc", "tôn vinh trí thức tiêu biểu", "20-KH/TW mục IV.3")
@@ -51,27 +34,22 @@ def measure_search(count: int, queries: tuple[str, ...] = QUERIES) -> str:
 def _measure(project: Project, count: int, query: str) -> str:
     from playwright.sync_api import sync_playwright
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site_dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     timings: list[float] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for _ in range(3):
-                urls: list[str] = []
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                page = context.new_page()
-                page.on("requestfinished", _recorder(urls))
-                page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/van-ban/20-kh-tw/", wait_until="load")
-                loaded = time.perf_counter()
-                page.locator(".md-search__input").press_sequentially(query)
-                page.wait_for_selector(".md-search-result__item", timeout=120_000)
-                timings.append(time.perf_counter() - loaded)
-                fetched = list(dict.fromkeys(urls))
-                context.close()
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serving(project.site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(3):
+            urls: list[str] = []
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.on("requestfinished", _recorder(urls))
+            page.goto(f"{base}/van-ban/20-kh-tw/", wait_until="load")
+            loaded = time.perf_counter()
+            page.locator(".md-search__input").press_sequentially(query)
+            page.wait_for_selector(".md-search-result__item", timeout=120_000)
+            timings.append(time.perf_counter() - loaded)
+            fetched = list(dict.fromkeys(urls))
+            context.close()
+        browser.close()
     first = sorted(timings)[1]
     paths = [project.site_dir / urllib.parse.urlsplit(url).path.lstrip("/") for url in fetched]
     files = [path / "index.html" if path.is_dir() else path for path in paths]

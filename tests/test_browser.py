@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.commands.build import Project, build
-from tests.conftest import QuietServer, _QuietHandler, copy_config
+from tests.conftest import copy_config, serving
 
 pytestmark = pytest.mark.browser
 
@@ -95,17 +93,12 @@ def test_script_in_the_data_never_runs(browser, tmp_path: Path) -> None:
     copy_config(tmp_path)
     project = Project(tmp_path)
     build(project)
-    handler = functools.partial(_QuietHandler, directory=str(project.site_dir))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with serving(project.site_dir) as base:
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/van-ban/1-kh-tw/")
+        page.goto(f"{base}/van-ban/1-kh-tw/")
         assert page.evaluate("window.pwned") is None
         assert page.locator("#muc-1").inner_text() == "1. " + hostile
         page.close()
-    finally:
-        httpd.shutdown()
 
 
 def test_a_relations_page_and_its_link_fit_a_phone_and_pass_axe(browser, tmp_path: Path) -> None:
@@ -113,17 +106,12 @@ def test_a_relations_page_and_its_link_fit_a_phone_and_pass_axe(browser, tmp_pat
 
     project = Project(make_corpus(tmp_path / "corpus", 40))
     build(project, pdfs=False)
-    handler = functools.partial(_QuietHandler, directory=str(project.site_dir))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with serving(project.site_dir) as base:
         page = browser.new_page(viewport=PHONE)
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/van-ban/45-nq-tw/")
+        page.goto(f"{base}/van-ban/45-nq-tw/")
         assert _serious_violations(page) == [] and _overflow(page) <= 0
         page.locator(".rel-diagram__more a").first.click()
         page.wait_for_url("**/quan-he/45-nq-tw/#van-ban-trien-khai")
         assert page.locator("#van-ban-trien-khai").is_visible()
         assert _serious_violations(page) == [] and _overflow(page) <= 0
         page.close()
-    finally:
-        httpd.shutdown()

@@ -161,22 +161,17 @@ def test_reports_count_on_the_readers_day_as_in_the_build(browser, tmp_path) -> 
 
 def _new_pages_pass_axe_on_a_phone(browser, site) -> None:  # type: ignore[no-untyped-def]
     """A body's page with its scorecard and reports, the home page's overview and the board, served."""
-    import functools
-    import threading
-
-    from tests.conftest import QuietServer, _QuietHandler
+    from tests.conftest import serving
     from tests.test_browser import _overflow, _serious_violations
 
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    try:
-        for path in ("co-quan/dang-doan-quoc-hoi/", "", "nhiem-vu/"):
-            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{path}")
-            assert _serious_violations(page) == [] and _overflow(page) <= 0, path
-    finally:
-        page.close()
-        httpd.shutdown()
+    with serving(site) as base:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        try:
+            for path in ("co-quan/dang-doan-quoc-hoi/", "", "nhiem-vu/"):
+                page.goto(f"{base}/{path}")
+                assert _serious_violations(page) == [] and _overflow(page) <= 0, path
+        finally:
+            page.close()
 
 
 @pytest.mark.parametrize("width", [390, 1366])

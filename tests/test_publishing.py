@@ -3,11 +3,9 @@ the PDFs, and the editor's preview keeping the last good output on errors."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import subprocess
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,7 +17,7 @@ import pytest
 
 from generator.commands.build import Project, build
 from generator.commands.serve import Regenerator
-from tests.conftest import AS_OF, REPO, QuietServer, _QuietHandler, copy_project, files_of
+from tests.conftest import AS_OF, REPO, copy_project, files_of, serving
 
 PREFIX = "/nghi-quyet-45/"
 LINK = re.compile(r"""<(?:a|link|script|img)\b[^>]*?\b(?:href|src)="([^"]+)\"""")
@@ -31,14 +29,12 @@ def sub_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project
     root = tmp_path_factory.mktemp("subpath")
     www = root / "www"
     www.mkdir()
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(www)))
-    base = f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-    project = copy_project(root / "project")
-    build(project, as_of=AS_OF, site_url=base)
-    (www / PREFIX.strip("/")).symlink_to(project.site_dir)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield project, base
-    httpd.shutdown()
+    with serving(www) as server:
+        base = server + PREFIX
+        project = copy_project(root / "project")
+        build(project, as_of=AS_OF, site_url=base)
+        (www / PREFIX.strip("/")).symlink_to(project.site_dir)
+        yield project, base
 
 
 def fetch(url: str) -> tuple[int, bytes]:
