@@ -13,6 +13,7 @@ from tests.conftest import copy_config, serving
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
 PAGES = [
     "",
     "van-ban/",
@@ -70,9 +71,10 @@ def test_pages_fit_a_phone(browser, server: str, path: str) -> None:
     page.close()
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_accessibility_violations(browser, server: str, path: str) -> None:
-    page = browser.new_page(viewport=PHONE)
+def test_no_serious_accessibility_violations(browser, server: str, path: str, viewport: dict[str, int]) -> None:
+    page = browser.new_page(viewport=viewport)
     page.goto(f"{server}/{path}")
     assert _serious_violations(page) == []
     page.close()

@@ -263,3 +263,13 @@ def test_a_citation_of_a_part_that_does_not_exist_says_so_and_offers_the_documen
     first = results(page, "20-KH/TW mục IV.9")[0]
     assert page_of(first["href"]) == "20-kh-tw"
     assert "Văn bản này không có mục IV.9." in first["html"]
+
+
+@pytest.mark.parametrize("path", ["index.html", "van-ban/20-kh-tw.html", "nhiem-vu/index.html"])
+def test_the_offline_copy_passes_axe_from_disk(browser, offline: Project, path: str) -> None:
+    from tests.test_browser import _serious_violations
+
+    page = browser.new_page()
+    page.goto((offline.offline_dir / path).as_uri())  # pages as name.html: the offline copy has no directory URLs
+    assert _serious_violations(page) == []
+    page.close()
