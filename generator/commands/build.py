@@ -162,7 +162,8 @@ class StagedCorpus:
 def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: bool) -> StagedCorpus:
     started = time.perf_counter()
     # Started while this process is small: they never hold the corpus (support/makers.py).
-    makers = FileMakers(available_cores()) if pdfs and available_cores() >= 2 else None
+    cores = available_cores()
+    makers = FileMakers(cores) if pdfs and cores >= 2 else None
     try:
         with collector_paused():
             site = check(project)

@@ -116,12 +116,6 @@ class Stager:
         return True
 
 
-def stage_files(files: GeneratedFiles, staged: Path, current: Path) -> SyncResult:
-    """Fill the new folder `staged` with exactly `files` (see Stager); return what differs from `current`."""
-    stager = Stager(staged, current)
-    return SyncResult(stager.put(files), stager.removed(set(files)))
-
-
 def _same(path: Path, content: Content) -> bool:
     """Whether the file at `path` holds `content`: the very file, or the same bytes."""
     if isinstance(content, Path):

@@ -160,10 +160,10 @@ class SitePlugin(BasePlugin[PluginConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self.turns is not None:
             self.turns.let_go(page)
-        if self.split.active and self.split.is_last(page):
+        if self.split.is_last(page):
             if self.indexing:
                 self.search.flush()  # this process's pages are in the index worker's pipe
-            self.split.after_page(page, self.files)  # the child sends its anchors and leaves; the parent takes them
+            self.split.after_last_page(self.files)  # the child sends its anchors and leaves; the parent takes them
         return drop_indentation(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

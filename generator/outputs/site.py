@@ -101,7 +101,6 @@ class RenderContext:
 class Plan:
     """One render's jobs: the listings first, then the stale documents' pages in chunks."""
 
-    context: RenderContext
     listing_jobs: Sequence[Callable[[], GeneratedFiles]]
     document_jobs: Sequence[Callable[[], list[GeneratedFiles]]]
     stale: list[Document]
@@ -124,7 +123,7 @@ def _plan(site: Site, as_of: dt.date, pdf_cache: Path | None, pdfs: bool, reusab
         *(partial(_body_pages, context, part) for part in chunks(list(site.bodies.values()), cores)),
     ]
     document_jobs = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
-    return Plan(context, listing_jobs, document_jobs, stale, cores)
+    return Plan(listing_jobs, document_jobs, stale, cores)
 
 
 def render_site(

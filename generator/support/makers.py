@@ -15,7 +15,7 @@ from multiprocessing.queues import SimpleQueue
 from typing import Any
 
 from generator.support.files import FileOrder
-from generator.support.parallel import die_with_parent, single_threaded
+from generator.support.parallel import die_with_parent, safe_start_method
 
 _STOP = None
 
@@ -24,8 +24,7 @@ class FileMakers:
     """`count` worker processes making the files ordered, each once; `close` waits for the last one."""
 
     def __init__(self, count: int) -> None:
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and single_threaded() else "spawn"
-        context: Any = multiprocessing.get_context(method)  # a fork or spawn context: both make processes
+        context: Any = multiprocessing.get_context(safe_start_method())  # a fork or spawn context: both make processes
         # A pipe without a feeder thread: an order waits while the pipe is full, so orders never pile up in memory.
         self.orders: SimpleQueue[FileOrder | None] = context.SimpleQueue()
         self.results: SimpleQueue[str | None] = context.SimpleQueue()

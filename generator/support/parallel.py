@@ -141,18 +141,21 @@ def run_apart(job: Callable[[], Result]) -> Result:
     are pickled then): a fork copies the locks other threads hold, never the threads, and the typesetter's
     own threads (a process that made PDFs has them) would leave the child waiting forever.
     """
-    if "fork" in multiprocessing.get_all_start_methods() and single_threaded():
+    if safe_start_method() == "fork":
         return in_background(job).result()
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         return pool.submit(job).result()
 
 
-def single_threaded() -> bool:
-    """Whether this process runs one thread, threads started by native code included (Linux)."""
+def safe_start_method() -> str:
+    """How to start a child process: "fork" where this process can be forked safely (it runs one thread,
+    threads started by native code included: Linux tells), else "spawn"."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return "spawn"
     try:
-        return len(os.listdir("/proc/self/task")) == 1
+        return "fork" if len(os.listdir("/proc/self/task")) == 1 else "spawn"
     except OSError:
-        return False
+        return "spawn"
 
 
 def run_jobs(jobs: Sequence[Callable[[], Result]], cores: int | None = None) -> list[Result]:

@@ -135,10 +135,6 @@ class Split:
         assert self.turns is not None
         return self.turns.take(number) or (last and not self.in_child)
 
-    def renders(self, page: Any) -> bool:
-        """Whether this process renders `page` (after `claim`)."""
-        return not self.active or page.file.src_uri in self.mine
-
     def _quiet(self, record: logging.LogRecord) -> bool:
         """Hide MkDocs' note that a page rendered empty, for the pages the other process renders."""
         message = record.msg
@@ -149,13 +145,12 @@ class Split:
         self.collector.keeping = True
 
     def is_last(self, page: Any) -> bool:
-        return self.numbers.get(page.file.src_uri) == len(self.numbers) - 1
+        """Whether the build is split and `page` is its last page."""
+        return self.active and self.numbers[page.file.src_uri] == len(self.numbers) - 1
 
-    def after_page(self, page: Any, files: Any) -> None:
-        """After the last page. Child: send its pages' anchors and its warnings, and leave. Parent: take
-        them, so that MkDocs checks every link to an anchor, and log the warnings at `finish`."""
-        if not (self.active and self.is_last(page)):
-            return
+    def after_last_page(self, files: Any) -> None:
+        """Child: send its pages' anchors and its warnings, and leave. Parent: take them, so that MkDocs
+        checks every link to an anchor, and log the warnings at `finish`."""
         if self.in_child:
             self._leave(0, ("done", (_anchors(files, self.mine), self.collector.records)))
         anchors, self.child_records = self._receive()

@@ -78,9 +78,6 @@ class Turns:
         if "title" in page.meta:  # the title never depends on the Markdown or HTML dropped here
             page.content, page.markdown, page.toc = "", "", get_toc([])
 
-    def clear(self) -> None:
-        self.waiting.clear()
-
 
 def _not_yet(page: Any, reread: bool, config: Any, files: Any) -> None:
     page.content = ""
