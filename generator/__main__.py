@@ -2,6 +2,6 @@
 
 import sys
 
-from generator.commands.cli import main
+from generator.cli.main import main
 
 sys.exit(main())

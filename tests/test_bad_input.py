@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli.main import main
 from generator.commands.build import Project, build
-from generator.commands.cli import main
 
 DOC = "data/documents/287-ctr-ddlhhvn.yaml"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli.main import main
 from generator.commands.build import Project, build, write_docs
-from generator.commands.cli import main
 from generator.corpus.model import walk_sections
 from tests.conftest import REPO, files_of
 from tests.htmltext import element, page_text

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from generator.cli.main import main
 from generator.commands.build import Project, generate
-from generator.commands.cli import main
 from generator.corpus.vocabulary import PLACEHOLDER
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli.main import main
 from generator.commands.build import Project, generate
-from generator.commands.cli import main
 from generator.corpus.load import MAX_SECTION_DEPTH, MAX_SECTIONS
 from generator.corpus.yamlsource import MAX_FILE_BYTES, compose_text
 from generator.intake.importer import dump_yaml, import_document

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.commands.cli import main
+from generator.cli.main import main
 from generator.corpus.load import load_corpus, load_corpus_bodies
 from generator.intake.importer import import_document, read_lines
 from tests.conftest import REPO

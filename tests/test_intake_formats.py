@@ -66,7 +66,7 @@ def test_a_document_already_in_data_is_completed_in_its_own_file(printed: Projec
     """287-CTr as a metadata-only entry with the officer's notes and comments; importing its PDF fills it in."""
     import yaml
 
-    from generator.commands.cli import main
+    from generator.cli.main import main
 
     project = copy_project(tmp_path)
     path = project.data_dir / "documents" / "287-ctr-ddlhhvn.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bench.intake import document_lines
+from generator.cli.main import main
 from generator.commands.build import Project
-from generator.commands.cli import main
 from generator.corpus.load import load_corpus, load_corpus_bodies
 from generator.corpus.resolve import resolve
 from generator.intake.importer import import_document, known_numbers

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
+from generator.cli.main import main
 from generator.commands.build import Project, check, generate
-from generator.commands.cli import main
 from generator.corpus.tracking import DONE, IN_PROGRESS, OVERDUE, STARTED, site_status
 
 AS_OF = dt.date(2024, 9, 1)

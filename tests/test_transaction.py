@@ -252,7 +252,7 @@ def test_two_builds_at_once_give_one_whole_site(large_project: Project) -> None:
 def test_a_full_disk_leaves_the_outputs_and_no_staging(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from generator.commands.cli import main
+    from generator.cli.main import main
 
     project = copy_project(tmp_path)
     assert main(["--root", str(project.root), "build", "--no-pdf"]) == 0
@@ -280,7 +280,7 @@ def test_a_full_disk_leaves_the_outputs_and_no_staging(
 def test_a_read_only_project_folder_leaves_the_outputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from generator.commands.cli import main
+    from generator.cli.main import main
 
     project = copy_project(tmp_path)
     assert main(["--root", str(project.root), "build", "--no-pdf"]) == 0

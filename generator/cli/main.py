@@ -1,4 +1,4 @@
-"""Command line: build, check, serve, new. Messages are in Vietnamese for the editors."""
+"""The `nq45` command line: parses arguments, runs a use case of the layers below, prints Vietnamese messages."""
 
 from __future__ import annotations
 
