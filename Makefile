@@ -8,7 +8,8 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 UV_VERSION := 0.13.9
 TOOLS := .build/tools
 
-.PHONY: site offline check serve test lint typecheck lock system-libs chromium ocr bench clean
+# The editorial room in the browser (generator/editor/): http://127.0.0.1:8045/ (nq45 editor --help for more).
+.PHONY: site offline check serve editor test lint typecheck lock system-libs chromium ocr bench clean
 
 # Exact versions from the lock file, then the project itself (editable: `nq45` and the MkDocs plugin).
 $(VENV)/.site-installed: requirements.lock pyproject.toml
@@ -33,6 +34,9 @@ check: $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed
 	$(BIN)/nq45 serve
+
+editor: $(VENV)/.site-installed system-libs ocr
+	$(BIN)/nq45 editor
 
 # Debian packages, installed when missing (CI runs as root): the fonts of the PDFs and Word files,
 # Chromium and poppler-utils for the tests.

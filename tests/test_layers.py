@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # Bottom to top. A layer may import itself and the layers before it, never one after it.
-LAYERS = ["support", "corpus", "pages", "intake", "outputs", "mkdocs_plugin", "commands", "cli"]
+LAYERS = ["support", "corpus", "pages", "intake", "outputs", "mkdocs_plugin", "commands", "editor", "cli"]
 # Layers side by side: neither may import the other.
 APART = {("pages", "intake"), ("intake", "outputs"), ("intake", "mkdocs_plugin"), ("outputs", "mkdocs_plugin")}
 

@@ -104,6 +104,15 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path, help="tệp nguồn: .txt, .docx, .pdf (có lớp chữ hoặc bản quét), .html, ảnh quét .png/.jpg/.tif")
     importer.add_argument("--output", type=Path, help="nơi ghi tệp nháp (mặc định data/drafts/<số-hiệu>.yaml)")
     importer.set_defaults(run=_import)
+    editor = commands.add_parser("editor", help="phòng biên tập trên trình duyệt: thêm, sửa, xem trước và xuất bản văn bản")
+    editor.add_argument("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)")
+    editor.add_argument("--port", type=int, default=8045, help="cổng (mặc định 8045)")
+    editor.add_argument(
+        "--allowed-host", action="append", default=[], metavar="TÊN", help="tên máy khác được nhận, ví dụ tên sau nginx (lặp lại được)"
+    )
+    editor.add_argument("--secure-cookies", action="store_true", help="cookie chỉ gửi qua HTTPS (bật khi đặt sau nginx có HTTPS)")
+    editor.add_argument("--create-admin", metavar="TÊN", help="tạo tài khoản quản trị (hỏi mật khẩu) rồi thoát")
+    editor.set_defaults(run=_editor)
     new = commands.add_parser("new", help="tạo tệp YAML khung cho một văn bản mới")
     new.add_argument("number", help='số hiệu, ví dụ "15-KH/ĐĐLHHVN"')
     new.add_argument("--type", dest="document_type", required=True, help='loại văn bản, ví dụ "Kế hoạch"')
@@ -142,6 +151,14 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
     from generator.commands.serve import serve
 
     return serve(project, args.addr)
+
+
+def _editor(project: Project, args: argparse.Namespace) -> int:
+    from generator.editor.config import EditorConfig
+    from generator.editor.server import create_admin, run
+
+    config = EditorConfig(project, args.host, args.port, tuple(args.allowed_host), args.secure_cookies)
+    return create_admin(config, args.create_admin) if args.create_admin else run(config)
 
 
 def _new(project: Project, args: argparse.Namespace) -> int:

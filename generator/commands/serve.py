@@ -87,13 +87,22 @@ def served_path(project: Project) -> str:
 
 def serve(project: Project, addr: str) -> int:
     """Serve a live preview until interrupted."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     regenerator = Regenerator(project)
     if not regenerator.regenerate() and not project.docs_dir.exists():
         return 1
     observer = watch(project, regenerator)
     print(f"Xem trước tại http://{addr}{served_path(project)} — sửa tệp trong data/ để cập nhật; nhấn Ctrl+C để dừng.", flush=True)
+    try:
+        return serve_docs(project, addr)
+    finally:
+        observer.stop()
+
+
+def serve_docs(project: Project, addr: str) -> int:
+    """Serve the site MkDocs builds from docs/, rebuilt as docs/ changes, until interrupted (the editor's preview
+    writes docs/ itself)."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
     # A stop request (kill, a service manager, a CI timeout) ends the preview as Ctrl+C does, so that
     # MkDocs removes the temporary site it serves from.
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -102,7 +111,6 @@ def serve(project: Project, addr: str) -> int:
         mkdocs_serve(str(project.config_file), livereload=True, build_type="dirty", dev_addr=addr)
     finally:
         signal.signal(signal.SIGTERM, previous)
-        observer.stop()
     return 0
 
 

@@ -1,0 +1,154 @@
+"""The editorial room as a Flask application: its parts, and the checks every request passes first (its Host name,
+its session, its CSRF token), the headers every answer carries, and Vietnamese pages for errors."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from flask import Flask, Response, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
+from jinja2 import StrictUndefined
+from werkzeug.exceptions import HTTPException
+
+from generator.editor.accounts import Accounts, Lockout, Role
+from generator.editor.audit import AuditLog
+from generator.editor.config import MAX_FORM_BYTES, MAX_REQUEST_BYTES, MAX_SESSION_HOURS, EditorConfig
+from generator.editor.drafts import Drafts
+from generator.editor.editing import Writer
+from generator.editor.history import History
+from generator.editor.mirror import Checker
+from generator.editor.preview import Preview
+from generator.editor.sessions import COOKIE, Sessions, token_matches
+from generator.editor.state import private_folder
+from generator.editor.web import Room, record, room
+from generator.support.hosts import host_allowed, own_names
+
+HERE = Path(__file__).resolve().parent
+# Pages a visitor without a session may open.
+PUBLIC = frozenset({"auth.login", "static"})
+LOGIN_COOKIE = "nq45_dang_nhap"
+ERRORS = {
+    400: "Yêu cầu không hợp lệ.",
+    401: "Cần đăng nhập.",
+    403: "Tài khoản của bạn không có quyền làm việc này.",
+    404: "Không có trang này.",
+    405: "Không làm được việc này theo cách đó.",
+    413: "Tệp hoặc biểu mẫu quá lớn.",
+    500: "Có lỗi không lường trước; chi tiết đã ghi vào nhật ký của máy chủ.",
+}
+EDITOR_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+# The preview is the site itself, whose theme has inline scripts and styles; the data in it is escaped by the build.
+PREVIEW_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+PREVIEW_POLICY += "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
+
+
+def make_room(config: EditorConfig) -> Room:
+    state = private_folder(config.state_dir)
+    checker = Checker(config.project, state / "kiem-tra")
+    history = History(config.project.root)
+    return Room(
+        config=config,
+        accounts=Accounts(state / "accounts.json"),
+        sessions=Sessions(state / "sessions.json", config.idle_minutes * 60, MAX_SESSION_HOURS * 3600),
+        lockout=Lockout(),
+        audit=AuditLog(state / "audit.log"),
+        drafts=Drafts(state / "drafts"),
+        history=history,
+        checker=checker,
+        writer=Writer(config.project, checker, history, state / ".write.lock"),
+        preview=Preview(config.project, state / "xem-truoc") if config.preview else None,
+        hosts=own_names(config.host, config.extra_hosts),
+    )
+
+
+def create_app(config: EditorConfig) -> Flask:
+    app = Flask("generator.editor", root_path=str(HERE), template_folder="templates", static_folder="static")
+    app.config.update(
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
+        MAX_FORM_MEMORY_SIZE=MAX_FORM_BYTES,
+        MAX_FORM_PARTS=100_000,  # a long document's section rows are many fields
+        TEMPLATES_AUTO_RELOAD=False,
+    )
+    app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.autoescape = True
+    app.extensions["phong_bien_tap"] = make_room(config)
+    _register(app)
+    app.before_request(_check_request)
+    app.after_request(_headers)
+    app.register_error_handler(HTTPException, _error_page)
+    app.context_processor(lambda: {"me": g.get("account"), "csrf": _csrf(), "Role": Role})
+    return app
+
+
+def _register(app: Flask) -> None:
+    from generator.editor.views import accounts, bodies, documents, intake, preview, publish, reports
+
+    for module in (accounts, documents, intake, bodies, reports, preview, publish):
+        app.register_blueprint(module.blueprint)
+
+
+def _csrf() -> str:
+    session = g.get("session")
+    return session.csrf if session is not None else str(g.get("login_token", ""))
+
+
+def _check_request() -> BaseResponse | None:
+    parts = room()
+    if not host_allowed(request.headers.get("Host"), parts.hosts):
+        parts.audit.record("-", request.remote_addr or "?", "từ chối tên máy", request.headers.get("Host", "")[:100])
+        return Response("Tên máy không hợp lệ cho phòng biên tập.\n", 421, mimetype="text/plain")
+    origin = request.headers.get("Origin")
+    if request.method not in ("GET", "HEAD") and origin and not host_allowed(origin.split("://", 1)[-1], parts.hosts):
+        record("từ chối nguồn", request.path, origin[:100])
+        return Response("Yêu cầu từ trang khác bị từ chối.\n", 403, mimetype="text/plain")
+    session = parts.sessions.find(request.cookies.get(COOKIE))
+    found = parts.accounts.get(session.account) if session else None
+    g.session, g.account = (session, found) if found else (None, None)
+    if request.endpoint in PUBLIC:
+        return _check_login_token() if request.endpoint == "auth.login" else None
+    if g.account is None:
+        if request.method in ("GET", "HEAD"):
+            return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
+        record("từ chối: chưa đăng nhập", request.path)
+        return Response("Cần đăng nhập.\n", 401, mimetype="text/plain")
+    if request.method not in ("GET", "HEAD") and not token_matches(
+        g.session.csrf, request.form.get("csrf") or request.headers.get("X-CSRF-Token")
+    ):
+        record("từ chối: thiếu mã chống giả mạo", request.path)
+        return Response("Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi làm lại.\n", 403, mimetype="text/plain")
+    return None
+
+
+def _check_login_token() -> Response | None:
+    """The login form's own CSRF token: a random value in a cookie and in the form (no session yet)."""
+    token = request.cookies.get(LOGIN_COOKIE)
+    g.login_token = token if token and len(token) < 100 else secrets.token_urlsafe(24)
+    g.new_login_token = g.login_token != token
+    if request.method == "POST" and not (token and token_matches(token, request.form.get("csrf"))):
+        record("từ chối: đăng nhập thiếu mã chống giả mạo", request.path)
+        return Response("Biểu mẫu đã hết hạn; hãy tải lại trang đăng nhập.\n", 403, mimetype="text/plain")
+    return None
+
+
+def _headers(response: Response) -> Response:
+    preview = request.path.startswith("/xem-truoc/")
+    response.headers["Content-Security-Policy"] = PREVIEW_POLICY if preview else EDITOR_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["X-Frame-Options"] = "DENY"
+    if not request.path.startswith("/static/"):
+        response.headers["Cache-Control"] = "no-store"
+    if g.get("new_login_token"):
+        secure = room().config.secure_cookies or request.is_secure
+        response.set_cookie(LOGIN_COOKIE, g.login_token, httponly=True, samesite="Strict", secure=secure, max_age=3600)
+    return response
+
+
+def _error_page(error: HTTPException) -> Response:
+    code = error.code or 500
+    body = render_template("error.html", code=code, message=ERRORS.get(code, error.description or ""))
+    return Response(body, code)

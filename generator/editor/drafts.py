@@ -1,0 +1,86 @@
+"""Drafts: a document being added from a file or being corrected, kept in the editor's folder until it is saved or
+discarded, so that nothing typed is lost when the browser closes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from generator.editor.forms import DocumentForm
+from generator.editor.state import private_folder, read_json, write_json
+from generator.editor.tree import Row
+
+DRAFT_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+@dataclass
+class Draft:
+    id: str
+    owner: str
+    kind: str  # "import" (a received file) or "edit" (a document of data/)
+    target: str = ""  # the document's id in data/ (for an import, once it is known)
+    status: str = "ready"  # "running" while the importer reads the file, "failed" when it could not
+    message: str = ""
+    created: str = ""
+    updated: str = ""
+    upload: dict[str, str] = field(default_factory=dict)  # token, suffix, name
+    pages: int = 0
+    form: dict[str, object] = field(default_factory=dict)
+    review: dict[str, object] = field(default_factory=dict)
+
+    def document_form(self) -> DocumentForm:
+        rows = self.form.get("rows")
+        fields = self.form.get("fields")
+        return DocumentForm(
+            {str(k): str(v) for k, v in fields.items()} if isinstance(fields, dict) else {},
+            [Row(**row) for row in rows if isinstance(row, dict)] if isinstance(rows, list) else [],
+            str(self.form.get("base", "")),
+        )
+
+    def keep_form(self, form: DocumentForm) -> None:
+        self.form = {"fields": dict(form.fields), "rows": [asdict(row) for row in form.rows], "base": form.base}
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class Drafts:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def new(self, owner: str, kind: str, target: str = "") -> Draft:
+        private_folder(self.folder)
+        draft = Draft(secrets.token_urlsafe(18), owner, kind, target, created=_now())
+        self.keep(draft)
+        return draft
+
+    def keep(self, draft: Draft) -> None:
+        draft.updated = _now()
+        write_json(self.folder / f"{draft.id}.json", asdict(draft))
+
+    def get(self, draft_id: str) -> Draft | None:
+        if not DRAFT_ID.fullmatch(draft_id):
+            return None
+        found = read_json(self.folder / f"{draft_id}.json", None)
+        if not isinstance(found, dict):
+            return None
+        try:
+            return Draft(**found)
+        except TypeError:
+            return None
+
+    def of(self, owner: str) -> list[Draft]:
+        """The drafts of one person, latest first."""
+        found = [draft for path in self.folder.glob("*.json") if (draft := self.get(path.stem)) and draft.owner == owner]
+        return sorted(found, key=lambda draft: draft.updated, reverse=True)
+
+    def editing(self, owner: str, target: str) -> Draft | None:
+        """This person's draft of a document of data/, if there is one."""
+        return next((draft for draft in self.of(owner) if draft.kind == "edit" and draft.target == target), None)
+
+    def discard(self, draft: Draft) -> None:
+        (self.folder / f"{draft.id}.json").unlink(missing_ok=True)

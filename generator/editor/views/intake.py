@@ -1,0 +1,107 @@
+"""Adding a document from a file: the upload page, the importer run in the background, the review screen with the
+source beside the draft, and the page images of a PDF or a scan."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from werkzeug.wrappers import Response as BaseResponse
+
+from generator.commands.project import Project
+from generator.editor import uploads
+from generator.editor.drafts import Draft, Drafts
+from generator.editor.forms import form_from_data
+from generator.editor.importing import FORMATS, MAX_SOURCE_BYTES, Imported, SourceError, import_file
+from generator.editor.views.formflow import Screen, handle, render
+from generator.editor.web import account, record, room
+
+blueprint = Blueprint("intake", __name__)
+
+
+@blueprint.route("/them", methods=["GET", "POST"])
+def upload() -> BaseResponse | tuple[str, int]:
+    if request.method == "GET":
+        return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=""), 200
+    parts = room()
+    folder = parts.config.state_dir / "tep-nhan"
+    try:
+        sent = request.files.get("file")
+        if sent is not None and sent.filename:
+            received = uploads.receive(folder, sent.filename, sent.stream)
+        elif request.form.get("text", "").strip():
+            received = uploads.receive_text(folder, request.form["text"])
+        else:
+            raise uploads.UploadError("Hãy chọn một tệp hoặc dán văn bản vào ô.")
+    except uploads.UploadError as error:
+        record("từ chối tệp", detail=str(error))
+        return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=str(error)), 400
+    draft = parts.drafts.new(account().name, "import")
+    draft.status = "running"
+    draft.upload = {"token": received.token, "suffix": received.suffix, "name": received.shown_name}
+    parts.drafts.keep(draft)
+    record("nhận tệp", draft.id, received.shown_name)
+    threading.Thread(target=_import, args=(parts.config.project, parts.drafts, draft, received), daemon=True).start()
+    return redirect(url_for("intake.review", draft_id=draft.id))
+
+
+def _import(project: Project, drafts: Drafts, draft: Draft, received: uploads.Upload) -> None:
+    """Run the importer on a received file and keep what it made in the draft."""
+    try:
+        imported = import_file(project, received.path)
+    except SourceError as error:
+        draft.status, draft.message = "failed", str(error).replace(received.path.name, received.shown_name)
+    except Exception as error:  # the importer failing on a file nobody foresaw: a message, never a dead page
+        draft.status, draft.message = "failed", f"Không đọc được tệp {received.shown_name} ({type(error).__name__})."
+    else:
+        draft.pages = uploads.page_images(received)
+        draft.keep_form(form_from_data(imported.data))
+        draft.review = _review(imported)
+        draft.target = imported.existing or ""
+        draft.status = "ready"
+    drafts.keep(draft)
+
+
+def _review(imported: Imported) -> dict[str, object]:
+    return {
+        "lines": [asdict(line) for line in imported.lines],
+        "dropped_by_reader": imported.dropped_by_reader,
+        "guessed": imported.guessed,
+        "notes": imported.notes,
+        "unplaced": imported.unplaced,
+        "missing": imported.missing,
+        "doubtful": imported.doubtful,
+        "existing": imported.existing or "",
+    }
+
+
+def _own(draft_id: str) -> Draft:
+    draft = room().drafts.get(draft_id)
+    if draft is None or draft.owner != account().name or draft.kind != "import":
+        abort(404)
+    return draft
+
+
+@blueprint.route("/ban-nhap/<draft_id>", methods=["GET", "POST"])
+def review(draft_id: str) -> BaseResponse | tuple[str, int]:
+    draft = _own(draft_id)
+    if draft.status != "ready":
+        if request.method == "POST" and request.form.get("op") == "bo":
+            room().drafts.discard(draft)
+            flash("Đã bỏ bản nháp.", "ok")
+            return redirect(url_for("documents.index"))
+        return render_template("importing.html", draft=draft), 200 if draft.status == "running" else 422
+    if request.method == "POST":
+        return handle(draft)
+    return render(draft.document_form(), Screen(draft, draft.target))
+
+
+@blueprint.route("/ban-nhap/<draft_id>/trang-<int:page>.png")
+def page_image(draft_id: str, page: int) -> BaseResponse:
+    draft = _own(draft_id)
+    upload = uploads.find(room().config.state_dir / "tep-nhan", draft.upload.get("token", ""), draft.upload.get("suffix", ""), "")
+    path = uploads.page_image(upload, page) if upload else None
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/png", max_age=0)
