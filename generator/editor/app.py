@@ -7,9 +7,9 @@ import secrets
 from pathlib import Path
 
 from flask import Flask, Response, g, redirect, render_template, request, url_for
-from werkzeug.wrappers import Response as BaseResponse
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response as BaseResponse
 
 from generator.editor.accounts import Accounts, Lockout, Role
 from generator.editor.audit import AuditLog
@@ -73,6 +73,9 @@ def create_app(config: EditorConfig) -> Flask:
         MAX_FORM_PARTS=100_000,  # a long document's section rows are many fields
         TEMPLATES_AUTO_RELOAD=False,
     )
+    # Flask's own signed cookie carries only the one-time messages ("Đã lưu …"); the session is server-side (sessions.py).
+    app.secret_key = secrets.token_bytes(32)
+    app.config.update(SESSION_COOKIE_NAME="nq45_thong_bao", SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_SECURE=config.secure_cookies)
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.autoescape = True
     app.extensions["phong_bien_tap"] = make_room(config)

@@ -38,10 +38,11 @@ class Draft:
             {str(k): str(v) for k, v in fields.items()} if isinstance(fields, dict) else {},
             [Row(**row) for row in rows if isinstance(row, dict)] if isinstance(rows, list) else [],
             str(self.form.get("base", "")),
+            str(self.form.get("order", "")),
         )
 
     def keep_form(self, form: DocumentForm) -> None:
-        self.form = {"fields": dict(form.fields), "rows": [asdict(row) for row in form.rows], "base": form.base}
+        self.form = {"fields": dict(form.fields), "rows": [asdict(row) for row in form.rows], "base": form.base, "order": form.order}
 
 
 def _now() -> str:

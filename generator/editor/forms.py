@@ -39,6 +39,7 @@ class DocumentForm:
     fields: dict[str, str] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
     base: str = ""  # git's blob name of the file the form was loaded from ("" for a new file)
+    order: str = ""  # the file's keys in their order ("number type title … header.motto …"), kept when it is written
 
     def value(self, name: str) -> str:
         return self.fields.get(name, "")
@@ -56,7 +57,9 @@ def form_from_data(data: Mapping[str, object], base: str = "") -> DocumentForm:
         fields[name] = "\n\n".join(_scalar(item) for item in _items(data.get(name)))
     for name in NESTED_SCALARS:
         fields[name] = _scalar(_get(data, name))
-    return DocumentForm(fields, rows_from_sections(data.get("sections")), base)
+    order = [str(key) for key in data]
+    order += [f"{key}.{inner}" for key, value in data.items() if isinstance(value, dict) for inner in value]
+    return DocumentForm(fields, rows_from_sections(data.get("sections")), base, " ".join(order))
 
 
 def form_from_request(values: Mapping[str, str], lists: Mapping[str, list[str]]) -> DocumentForm:
@@ -84,7 +87,7 @@ def form_from_request(values: Mapping[str, str], lists: Mapping[str, list[str]])
                 id=cell["id"],
             )
         )
-    return DocumentForm(fields, levels_fixed(rows), str(values.get("base", "")))
+    return DocumentForm(fields, levels_fixed(rows), str(values.get("base", "")), str(values.get("order", ""))[:2000])
 
 
 def data_from_form(form: DocumentForm) -> dict[str, object]:
@@ -105,7 +108,21 @@ def data_from_form(form: DocumentForm) -> dict[str, object]:
             _put(data, name, value)
     if sections := sections_from_rows(form.rows):
         data["sections"] = sections
-    return {name: data[name] for name in ORDER if name in data}
+    return _ordered(data, form.order.split())
+
+
+def _ordered(data: dict[str, object], order: list[str]) -> dict[str, object]:
+    """The fields in the order the file had them, then the others in data/documents/' usual order."""
+    rank = {name: index for index, name in enumerate(order)}
+    default = {name: len(order) + index for index, name in enumerate(ORDER)}
+    ordered: dict[str, object] = {}
+    for name in sorted(data, key=lambda key: rank.get(key, default.get(key, len(rank) + len(default)))):
+        value = data[name]
+        if isinstance(value, dict):
+            inner = [key.partition(".")[2] for key in order if key.startswith(f"{name}.")]
+            value = {key: value[key] for key in sorted(value, key=lambda key: inner.index(key) if key in inner else len(inner))}
+        ordered[name] = value
+    return ordered
 
 
 def _get(data: Mapping[str, object], dotted: str) -> object:
