@@ -136,3 +136,10 @@ def test_an_offline_build_leaves_docs_and_site_a_pair(project: Project, capsys: 
     assert "docs/ và site/ giữ nguyên" in capsys.readouterr().out
     assert snapshot(project.docs_dir) == docs and snapshot(project.site_dir) == site
     assert "Trương Thị Mai Anh" in (project.offline_dir / "van-ban" / "20-kh-tw.html").read_text(encoding="utf-8")
+
+
+def test_new_refuses_an_issuer_that_is_no_body_id(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = "bo-chinh-tri\nstatus: Hết hiệu lực\nsummary: chèn"
+    assert main(["--root", str(project.root), "new", "15-KH/TW", "--type", "Kế hoạch", "--issuer", hostile]) == 1
+    assert "mã cơ quan" in capsys.readouterr().err
+    assert not (project.data_dir / "documents" / "15-kh-tw.yaml").exists()
