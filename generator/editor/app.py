@@ -95,8 +95,10 @@ def _register(app: Flask) -> None:
 
 
 def _csrf() -> str:
+    if request.endpoint == "auth.login":
+        return str(g.get("login_token", ""))
     session = g.get("session")
-    return session.csrf if session is not None else str(g.get("login_token", ""))
+    return session.csrf if session is not None else ""
 
 
 def _check_request() -> BaseResponse | None:

@@ -1,0 +1,103 @@
+"""Helpers for the editor's tests: a project copy under git with accounts, a client signed in, the form of a page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.datastructures import MultiDict
+
+from generator.commands.project import Project
+from generator.editor.accounts import Accounts, Role
+from generator.editor.app import create_app
+from generator.editor.config import EditorConfig
+from generator.editor.state import private_folder
+from tests.support import copy_project
+
+HOST = {"Host": "127.0.0.1:8045"}
+PASSWORD = "mat-khau-thu-nghiem"
+PEOPLE = {"quantri": Role.ADMIN, "xuatban": Role.PUBLISHER, "bientap": Role.EDITOR, "bientap2": Role.EDITOR}
+
+
+def git_project(root: Path) -> Project:
+    """A copy of the project's data and config, committed to a new git repository (as the office's clone is)."""
+    project = copy_project(root)
+    (root / ".gitignore").write_text("/.editor/\n/docs/\n/site/\n/.build/\n", encoding="utf-8")
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Thử", "-c", "user.email=thu@example.vn", "commit", "-qm", "Dữ liệu"]):
+        subprocess.run(["git", "-C", str(root), *command], check=True, capture_output=True)
+    return project
+
+
+def with_accounts(config: EditorConfig) -> None:
+    accounts = Accounts(private_folder(config.state_dir) / "accounts.json")
+    for name, role in PEOPLE.items():
+        accounts.create(name, f"Cán bộ {name}", role, PASSWORD)
+
+
+def editor_app(root: Path, **options: object) -> Flask:
+    config = EditorConfig(git_project(root), preview=False, **options)  # type: ignore[arg-type]  # options of EditorConfig
+    with_accounts(config)
+    return create_app(config)
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "no CSRF token on the page"
+    return found.group(1)
+
+
+def signed_in(app: Flask, name: str) -> FlaskClient:
+    client = app.test_client()
+    token = csrf_of(client.get("/dang-nhap", headers=HOST).text)
+    response = client.post("/dang-nhap", data={"csrf": token, "name": name, "password": PASSWORD}, headers=HOST)
+    assert response.status_code == 302, response.text
+    return client
+
+
+class _Form(HTMLParser):
+    """The fields a browser would send for the form holding a given field."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[list[str]] = []
+        self._area: list[str] | None = None
+        self._select: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        found = {key: value or "" for key, value in attributes}
+        name = found.get("name", "")
+        if tag == "input" and name and found.get("type") not in ("checkbox", "file", "submit"):
+            self.fields.append([name, found.get("value", "")])
+        elif tag == "input" and name and found.get("type") == "checkbox" and "checked" in found:
+            self.fields.append([name, found.get("value", "on")])
+        elif tag == "textarea":
+            self._area = [name, ""]
+        elif tag == "select":
+            self._select = [name, ""]
+            self.fields.append(self._select)
+        elif tag == "option" and self._select is not None and "selected" in found:
+            self._select[1] = found.get("value", "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea" and self._area is not None:
+            self.fields.append(self._area)
+            self._area = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data: str) -> None:
+        if self._area is not None:
+            self._area[1] += data
+
+
+def form_fields(html: str, start: str = '<form method="post" class="bieu-mau') -> MultiDict[str, str]:
+    """The fields of the page's document form as a browser sends them."""
+    section = html[html.index(start) :]
+    section = section[: section.index("</form>")]
+    parser = _Form()
+    parser.feed(section)
+    return MultiDict([(name, value) for name, value in parser.fields])
