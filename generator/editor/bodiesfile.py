@@ -38,10 +38,12 @@ def entries(text: str) -> list[Entry]:
             (str(v.value) for k, v in item.value if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode)), ""
         )
         first = item.start_mark.line
-        last = max(first, item.end_mark.line - (1 if item.end_mark.column == 0 else 0))
+        dash = lines[first].find("-")
+        # A block mapping ends where the next item (or the end of the file) starts: that line is not its own.
+        ends_own_line = item.end_mark.line < len(lines) and item.end_mark.column > item.start_mark.column
+        last = max(first, min(item.end_mark.line - (0 if ends_own_line else 1), len(lines) - 1))
         while last > first and (not lines[last].strip() or lines[last].lstrip().startswith("#")):
             last -= 1
-        dash = lines[first].find("-")
         found.append(Entry(body_id, first, last, lines[first][: max(dash, 0)]))
     return found
 

@@ -151,7 +151,7 @@ def levels_fixed(rows: list[Row]) -> list[Row]:
 
 def change_level(rows: list[Row], index: int, step: int) -> list[Row]:
     """Move a row one level up (-1) or down (+1), the rows under it with it."""
-    if not 0 <= index < len(rows):
+    if not 0 <= index < len(rows) or not 1 <= rows[index].level + step <= MAX_SECTION_DEPTH:
         return rows
     changed = list(rows)
     end = index + 1
