@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
+import threading
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -38,8 +41,8 @@ def with_accounts(config: EditorConfig) -> None:
         accounts.create(name, f"Cán bộ {name}", role, PASSWORD)
 
 
-def editor_app(root: Path, **options: object) -> Flask:
-    config = EditorConfig(git_project(root), preview=False, **options)  # type: ignore[arg-type]  # options of EditorConfig
+def editor_app(root: Path, preview: bool = False, **options: object) -> Flask:
+    config = EditorConfig(git_project(root), preview=preview, **options)  # type: ignore[arg-type]  # options of EditorConfig
     with_accounts(config)
     return create_app(config)
 
@@ -101,3 +104,32 @@ def form_fields(html: str, start: str = '<form method="post" class="bieu-mau') -
     parser = _Form()
     parser.feed(section)
     return MultiDict([(name, value) for name, value in parser.fields])
+
+
+@contextlib.contextmanager
+def running(app: Flask) -> Iterator[str]:
+    """Serve `app` with Waitress on a loopback port while the block runs (its preview started); yield the base URL."""
+    import waitress
+
+    parts = app.extensions["phong_bien_tap"]
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=6)
+    port = server.effective_port  # type: ignore[union-attr]  # a single-socket server has one port
+    if parts.preview is not None:
+        parts.preview.start()
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.close()
+        if parts.preview is not None:
+            parts.preview.stop()
+
+
+def derived(root: Path, source: str, number: str, new_id: str) -> None:
+    """A document of data/ written again under another number (a fixture for imports that make a new record)."""
+    text = (root / "data" / "documents" / f"{source}.yaml").read_text(encoding="utf-8")
+    old = re.search(r"^number: (.+)$", text, re.MULTILINE)
+    assert old
+    text = text.replace(f"number: {old.group(1)}", f"number: {number}", 1)
+    (root / "data" / "documents" / f"{new_id}.yaml").write_text(text, encoding="utf-8")
