@@ -29,10 +29,15 @@ PEOPLE = {"quantri": Role.ADMIN, "xuatban": Role.PUBLISHER, "bientap": Role.EDIT
 def git_project(root: Path) -> Project:
     """A copy of the project's data and config, committed to a new git repository (as the office's clone is)."""
     project = copy_project(root)
+    under_git(root)
+    return project
+
+
+def under_git(root: Path) -> None:
+    """Put a project folder under git, its data committed, as the office's clone is."""
     (root / ".gitignore").write_text("/.editor/\n/docs/\n/site/\n/.build/\n", encoding="utf-8")
     for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Thử", "-c", "user.email=thu@example.vn", "commit", "-qm", "Dữ liệu"]):
         subprocess.run(["git", "-C", str(root), *command], check=True, capture_output=True)
-    return project
 
 
 def with_accounts(config: EditorConfig) -> None:
@@ -113,7 +118,7 @@ def running(app: Flask) -> Iterator[str]:
 
     parts = app.extensions["phong_bien_tap"]
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=6)
-    port = server.effective_port  # type: ignore[union-attr]  # a single-socket server has one port
+    port = server.effective_port
     if parts.preview is not None:
         parts.preview.start()
     thread = threading.Thread(target=server.run, daemon=True)
