@@ -18,6 +18,9 @@ __all__ = ["FORMATS", "MAX_PAGES", "MAX_SOURCE_BYTES", "Imported", "SourceError"
 # What can be imported, by the suffix of the file the browser sends.
 FORMATS = (".docx", ".pdf", ".txt", ".html", ".htm", *IMAGES)
 MAX_PAGES = MAX_SCAN_PAGES
+# The names of the fields the importer reports, as the form labels them.
+LABELS = {"number": "số hiệu", "type": "loại văn bản", "issuer": "cơ quan ban hành", "date": "ngày ban hành", "title": "trích yếu"}
+LABELS |= {"signer": "người ký", "place": "nơi ban hành", "term": "nhiệm kỳ"}
 _GUESS = re.compile(r"^(?P<field>[a-z_]+(?:\.[a-z_]+)?): (?P<why>.+)$")
 
 
@@ -68,7 +71,7 @@ def import_file(project: Project, path: Path) -> Imported:
         lines=lines,
         dropped_by_reader=[(text, reason) for n, text, reason in report.noise if not n],
         unplaced=list(report.unplaced),
-        missing=list(report.missing),
+        missing=[LABELS.get(name, name) for name in report.missing],
         doubtful=list(report.doubtful),
         notes=list(report.proposals),
     )
