@@ -84,6 +84,11 @@ def _saved(project: Project, doc_id: str) -> dict[str, object]:
     return data
 
 
+def _save(page, doc_id: str) -> None:  # type: ignore[no-untyped-def]
+    page.click("button[value='luu'] >> nth=0")
+    page.wait_for_selector(f"text=Đã lưu data/documents/{doc_id}.yaml")
+
+
 def _serious(page) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
     from axe_playwright_python.sync_playwright import Axe
 
@@ -102,8 +107,7 @@ def test_a_word_file_becomes_a_document_after_fixing_a_level(browser, editor, re
     assert page.locator("#s2-level").input_value() == "3"
     page.click("button[value='cay-len-2']")  # … and set right
     assert page.locator("#s2-level").input_value() == "2"
-    page.click("button[value='luu'] >> nth=0")
-    page.wait_for_selector("text=Đã lưu data/documents/288-ctr-ddlhhvn.yaml")
+    _save(page, "288-ctr-ddlhhvn")
     saved = _saved(project, "288-ctr-ddlhhvn")
     truth = yaml.safe_load((project.data_dir / "documents" / "287-ctr-ddlhhvn.yaml").read_text(encoding="utf-8"))
     assert tree(saved["sections"]) == tree(truth["sections"]) and saved["issuer"] == "dang-doan-lhhvn"  # type: ignore[arg-type]
@@ -120,8 +124,7 @@ def test_a_text_pdf_shows_its_pages_beside_the_draft(browser, editor, received) 
     assert page.locator("img[alt='Trang 1 của tệp gốc']").count() == 1
     assert page.locator("img.trang").count() == 4
     assert page.locator("details:has-text('Bỏ khi đọc tệp') li").count() >= 4  # page numbers dropped, each with its reason
-    page.click("button[value='luu'] >> nth=0")
-    page.wait_for_selector("text=Đã lưu data/documents/289-ctr-ddlhhvn.yaml")
+    _save(page, "289-ctr-ddlhhvn")
     assert _saved(project, "289-ctr-ddlhhvn")["date"] == "2024-03-28"
     page.close()
 
@@ -139,8 +142,7 @@ def test_a_stamped_scan_marks_the_doubtful_words_and_a_misread_one_is_corrected(
     box = page.locator("#s1-text")
     assert rows.count() >= 2 and box.input_value() != "" and page.locator("#s1-number").input_value() == "1."
     box.fill(first_item)  # the officer sets the misread words right against the paper
-    page.click("button[value='luu'] >> nth=0")
-    page.wait_for_selector("text=Đã lưu data/documents/290-ctr-ddlhhvn.yaml")
+    _save(page, "290-ctr-ddlhhvn")
     assert _saved(project, "290-ctr-ddlhhvn")["sections"][0]["sections"][0]["text"] == first_item  # type: ignore[index]
     page.close()
 
@@ -164,8 +166,7 @@ def test_pasted_text_guessed_fields_are_marked_and_a_correction_reaches_the_prev
     assert not (project.data_dir / "documents" / "150-hd-btgtw.yaml").exists()  # previewed, not saved
     page.goto(review)  # the draft kept what was typed
     assert page.locator("#f-date").input_value() == "2024-04-16"
-    page.click("button[value='luu'] >> nth=0")
-    page.wait_for_selector("text=Đã lưu data/documents/150-hd-btgtw.yaml")
+    _save(page, "150-hd-btgtw")
     assert _saved(project, "150-hd-btgtw")["date"] == "2024-04-16"
     page.close()
 
@@ -193,8 +194,7 @@ def test_markup_in_a_field_is_text_in_the_preview(browser, editor) -> None:  # t
     page = _sign_in(browser, base, "bientap")
     page.goto(f"{base}/van-ban/118-qd-tw/sua")
     page.fill("#f-title", "<script>window.hacked=1</script><i>nghiêng</i>")
-    page.click("button[value='luu'] >> nth=0")
-    page.wait_for_selector("text=Đã lưu data/documents/118-qd-tw.yaml")
+    _save(page, "118-qd-tw")
     assert page.locator("#f-title").input_value() == "<script>window.hacked=1</script><i>nghiêng</i>"
     page.goto(f"{base}/xem-truoc/van-ban/118-qd-tw/")
     assert "<script>window.hacked=1</script><i>nghiêng</i>" in page.locator("article").inner_text()

@@ -3,14 +3,12 @@ form reaches outside data/), written atomically (temporary file, then rename) wi
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
 import stat
 
 from generator.commands.project import Project
 from generator.corpus.text import is_safe_slug
 from generator.corpus.vocabulary import RESERVED_IDS
+from generator.editor.state import write_atomically
 
 NEW_FILE_MODE = 0o644
 # Kinds of files the editor writes, each a folder of data/ and the file names in it.
@@ -60,19 +58,7 @@ def write_atomic(project: Project, relative: str, data: bytes) -> None:
     except FileNotFoundError:
         mode = NEW_FILE_MODE
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        raise
+    write_atomically(path, data, mode)
 
 
 def ids_in(project: Project, kind: str) -> list[str]:

@@ -23,8 +23,13 @@ def private_folder(path: Path) -> Path:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` (mode 0600) through a temporary file renamed over it, so that a reader sees the old
-    content or the new one, never half of it."""
+    """Write `data` to `path` (mode 0600), whole or not at all (write_atomically)."""
+    write_atomically(path, data, FILE_MODE)
+
+
+def write_atomically(path: Path, data: bytes, mode: int) -> None:
+    """Write `data` to `path` with `mode` through a temporary file beside it, renamed over it, so that a reader sees
+    the old content or the new one, never half of it."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
@@ -32,6 +37,7 @@ def write_private(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
