@@ -27,7 +27,7 @@ from generator.corpus.numbers import type_code
 from generator.corpus.reader import Reader
 from generator.corpus.reports import load_reports
 from generator.corpus.text import is_safe_slug, slugify
-from generator.corpus.vocabulary import DOCUMENT_TYPES, RESERVED_IDS
+from generator.corpus.vocabulary import DOCUMENT_TYPES, RESERVED_IDS, UNCODED_TYPES
 from generator.corpus.yamlsource import Node, ScalarNode, compose_file
 from generator.support.parallel import map_in_chunks
 from generator.support.safefiles import listed
@@ -262,8 +262,12 @@ def _check_number(reader: Reader, node: Node | None, number: str, document_type:
     assert node is not None
     code = type_code(number)
     if code is None:
-        reader.problem(node, "number", f'số hiệu "{number}" không đúng dạng; cần dạng như 45-NQ/TW, 118-QĐ/TW hoặc 01/2024/TT-BKHCN')
-    elif slugify(code) not in DOCUMENT_TYPES[document_type]:
+        reader.problem(
+            node,
+            "number",
+            f'số hiệu "{number}" không đúng dạng; cần dạng như 45-NQ/TW, 118-QĐ/TW, 04/NQ-CP, 719/QĐ-TTg hoặc 01/2024/TT-BKHCN',
+        )
+    elif document_type not in UNCODED_TYPES and slugify(code) not in DOCUMENT_TYPES[document_type]:
         codes = "/".join(code.upper() for code in DOCUMENT_TYPES[document_type])
         reader.problem(
             node,
