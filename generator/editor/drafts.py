@@ -39,10 +39,17 @@ class Draft:
             [Row(**row) for row in rows if isinstance(row, dict)] if isinstance(rows, list) else [],
             str(self.form.get("base", "")),
             str(self.form.get("order", "")),
+            str(self.form.get("extra", "")),
         )
 
     def keep_form(self, form: DocumentForm) -> None:
-        self.form = {"fields": dict(form.fields), "rows": [asdict(row) for row in form.rows], "base": form.base, "order": form.order}
+        self.form = {
+            "fields": dict(form.fields),
+            "rows": [asdict(row) for row in form.rows],
+            "base": form.base,
+            "order": form.order,
+            "extra": form.extra,
+        }
 
 
 def _now() -> str:

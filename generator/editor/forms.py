@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,14 @@ class DocumentForm:
     rows: list[Row] = field(default_factory=list)
     base: str = ""  # git's blob name of the file the form was loaded from ("" for a new file)
     order: str = ""  # the file's keys in their order ("number type title … header.motto …"), kept when it is written
+    extra: str = ""  # the fields the form has no box for (an attached text, say), as JSON, written back as they were
+
+    def extra_fields(self) -> dict[str, object]:
+        try:
+            found = json.loads(self.extra) if self.extra else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
 
     def value(self, name: str) -> str:
         return self.fields.get(name, "")
@@ -57,9 +66,12 @@ def form_from_data(data: Mapping[str, object], base: str = "") -> DocumentForm:
         fields[name] = "\n\n".join(_scalar(item) for item in _items(data.get(name)))
     for name in NESTED_SCALARS:
         fields[name] = _scalar(_get(data, name))
+    shown = {name.partition(".")[0] for name in ALL_FIELDS} | {"sections"}
+    extra = {str(key): value for key, value in data.items() if key not in shown}
     order = [str(key) for key in data]
     order += [f"{key}.{inner}" for key, value in data.items() if isinstance(value, dict) for inner in value]
-    return DocumentForm(fields, rows_from_sections(data.get("sections")), base, " ".join(order))
+    extra_json = json.dumps(extra, ensure_ascii=False, default=str) if extra else ""
+    return DocumentForm(fields, rows_from_sections(data.get("sections")), base, " ".join(order), extra_json)
 
 
 def form_from_request(values: Mapping[str, str], lists: Mapping[str, list[str]]) -> DocumentForm:
@@ -87,7 +99,8 @@ def form_from_request(values: Mapping[str, str], lists: Mapping[str, list[str]])
                 id=cell["id"],
             )
         )
-    return DocumentForm(fields, levels_fixed(rows), str(values.get("base", "")), str(values.get("order", ""))[:2000])
+    order, extra = str(values.get("order", ""))[:2000], str(values.get("extra", ""))
+    return DocumentForm(fields, levels_fixed(rows), str(values.get("base", "")), order, extra)
 
 
 def data_from_form(form: DocumentForm) -> dict[str, object]:
@@ -108,6 +121,7 @@ def data_from_form(form: DocumentForm) -> dict[str, object]:
             _put(data, name, value)
     if sections := sections_from_rows(form.rows):
         data["sections"] = sections
+    data.update((name, value) for name, value in form.extra_fields().items() if name not in data)
     return _ordered(data, form.order.split())
 
 

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from generator.editor.importing import FORMATS, MAX_PAGES, MAX_SOURCE_BYTES, is_image
+from generator.editor.importing import FORMATS, MAX_PAGE_PIXELS, MAX_PAGES, MAX_SOURCE_BYTES, is_image
 from generator.editor.state import private_folder
 
 CHUNK = 1 << 16
-# Page images: at most this many pages, this wide; a page claiming more pixels than this is not drawn.
+# Page images: at most this many pages, this wide; a page claiming more pixels than the importer renders is not drawn.
 IMAGE_PAGES = 30
 IMAGE_WIDTH = 900
-MAX_PAGE_PIXELS = 40_000_000
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 

@@ -62,7 +62,14 @@ def _review(draft: Draft) -> dict[str, object]:
         """The words recognition was unsure of that `text` holds, in their order there."""
         return [word for word in dict.fromkeys(re.findall(r"\w+", text)) if word in doubtful] if doubtful else []
 
-    return {"review": review, "guessed": review.get("guessed", {}) if review else {}, "doubts": doubts, "marked": marked}
+    guessed = review.get("guessed", {}) if review else {}
+    return {
+        "review": review,
+        "guessed": guessed,
+        "origins": review.get("origins", {}) if review else {},
+        "doubts": doubts,
+        "marked": marked,
+    }
 
 
 def marked(text: str, words: list[str]) -> list[tuple[str, bool]]:

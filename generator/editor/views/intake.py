@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import asdict
+from functools import partial
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response as BaseResponse
@@ -49,7 +50,7 @@ def upload() -> BaseResponse | tuple[str, int]:
 def _import(project: Project, drafts: Drafts, draft: Draft, received: uploads.Upload) -> None:
     """Run the importer on a received file and keep what it made in the draft."""
     try:
-        imported = import_file(project, received.path)
+        imported = import_file(project, received.path, received.shown_name, partial(_progress, drafts, draft))
     except SourceError as error:
         draft.status, draft.message = "failed", str(error).replace(received.path.name, received.shown_name)
     except Exception as error:  # the importer failing on a file nobody foresaw: a message, never a dead page
@@ -63,11 +64,18 @@ def _import(project: Project, drafts: Drafts, draft: Draft, received: uploads.Up
     drafts.keep(draft)
 
 
+def _progress(drafts: Drafts, draft: Draft, message: str) -> None:
+    """What the importer is doing (a scan's page being recognised), for the waiting page."""
+    draft.message = message[:200]
+    drafts.keep(draft)
+
+
 def _review(imported: Imported) -> dict[str, object]:
     return {
         "lines": [asdict(line) for line in imported.lines],
         "dropped_by_reader": imported.dropped_by_reader,
         "guessed": imported.guessed,
+        "origins": imported.origins,
         "notes": imported.notes,
         "unplaced": imported.unplaced,
         "missing": imported.missing,
