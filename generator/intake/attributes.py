@@ -19,6 +19,7 @@ ATTRIBUTES = (
     "Ngày hiệu lực",
     "Ngày hết hiệu lực",
     "Ngày công báo",
+    "Ngày đăng công báo",
     "Số công báo",
     "Lĩnh vực",
     "Tình trạng",
@@ -28,7 +29,8 @@ ATTRIBUTES = (
 # What a site writes where it hides or does not know a value.
 UNKNOWN_VALUES = frozenset({"Đã biết", "Đang cập nhật", "Không có", "--", "...", "Chưa có"})
 _LABELS = "|".join(re.escape(label) for label in sorted(ATTRIBUTES, key=len, reverse=True))
-_PAIR = re.compile(rf"({_LABELS})\s*:\s*(.*?)(?=\s+(?:{_LABELS})\s*:|$)")
+# A site may glue a value to the next label ("Bộ Giáo dục và Đào tạoSố công báo:Đang cập nhật").
+_PAIR = re.compile(rf"({_LABELS})\s*:\s*(.*?)(?=\s*(?:{_LABELS})\s*:|$)")
 _STARTS = re.compile(rf"^(?:{_LABELS})\s*:")
 # "Chính phủ Số: 04/NQ-CP": a body's name and the number in one cell.
 _NAME_AND_NUMBER = re.compile(r"^(?P<name>\S.*?\S)\s+(?P<number>Số\s*:?\s*\d.*)$")
@@ -37,13 +39,20 @@ _MOTTO_START = re.compile(
 )
 
 
+# A cell's rule under a name ("THỦ TƯỚNG CHÍNH PHỦ __________").
+_RULE = re.compile(r"\s*[-–—_=*.]{3,}\s*")
+# A header table a portal copied cell by cell, a "|" alone on the line after each cell: cells of a few short lines.
+MAX_CELL_LINES = 4
+
+
 def unflattened(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Rows a portal wrote with "|" between cells, a cell a line; a label cell joined to its value; a cell that holds
-    a name and a "Số:" line, or both motto lines, cut in two."""
+    a name and a "Số:" line, or both motto lines, cut in two; a cell the copy cut into lines (a "|" alone after it)
+    joined again."""
     out: list[tuple[int, str]] = []
-    for number, line in lines:
-        cells = [normalize(cell) for cell in line.split("|")] if "|" in line else [line]
-        cells = [cell for cell in cells if cell and not re.fullmatch(r"[-–—_=*.\s]+", cell)]
+    for number, line in _cells_joined(lines):
+        cells = [_RULE.sub(" ", cell).strip() for cell in line.split("|")] if "|" in line else [line]
+        cells = [normalize(cell) for cell in cells if cell and not re.fullmatch(r"[-–—_=*.\s]+", cell)]
         index = 0
         while index < len(cells):
             cell = cells[index]
@@ -53,6 +62,32 @@ def unflattened(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out += [(number, part) for part in _split_cell(cell)]
             index += 1
     return out
+
+
+def copied_cell_by_cell(lines: list[tuple[int, str]]) -> bool:
+    """Whether a portal copied the text's tables cell by cell, a "|" alone after each cell (its lines are cut at
+    the page source's width too)."""
+    return sum(1 for _, line in lines if line.strip() == "|") >= 2
+
+
+def _cells_joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines of each cell before a "|" that stands alone joined into one (a few short lines each)."""
+    if not copied_cell_by_cell(lines):
+        return lines
+    out: list[tuple[int, str]] = []
+    cell: list[tuple[int, str]] = []
+    for number, line in lines:
+        if line.strip() != "|":
+            cell.append((number, line))
+            continue
+        tail = cell[-MAX_CELL_LINES:]
+        while tail and (len(tail[0][1]) > 60 or tail[0][1].endswith((".", ";"))):
+            tail = tail[1:]
+        out += cell[: len(cell) - len(tail)]
+        if tail:
+            out.append((tail[0][0], " ".join(text for _, text in tail)))
+        cell = []
+    return out + cell
 
 
 def _split_cell(cell: str) -> list[str]:

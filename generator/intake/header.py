@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from generator.corpus.numbers import MENTION
 from generator.corpus.vocabulary import DOCUMENT_TYPES, fold
@@ -46,6 +47,7 @@ class HeaderBlock:
     number: str | None = None  # a well-formed number, tightened
     number_written: str | None = None  # what the "Số" line says
     number_line: int | None = None
+    number_text: str = ""  # the "Số" line as printed
     motto: str | None = None
     slogan: str | None = None
     place_date: str | None = None
@@ -93,6 +95,54 @@ def well_formed(written: str) -> str | None:
     return found.group(0) if found and len(tight) - found.end() <= 2 else None
 
 
+def motto_of(line: str) -> str | None:
+    """The motto `line` is, written as it should be, even with a letter or two a broken font changed ("CỘNG HỊA")."""
+    folded = fold(line).strip()
+    for motto in MOTTOS:
+        if folded == fold(motto) or (abs(len(folded) - len(motto)) <= 2 and SequenceMatcher(None, folded, fold(motto)).ratio() >= 0.9):
+            return motto
+    return None
+
+
+def mottos_rejoined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A motto on a line of its own, spelt as it should be: cut in two by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" /
+    "VIỆT NAM"), or printed on the issuer's line where a copy ran the two columns together ("BAN CHẤP HÀNH TRUNG
+    ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM"), in the first lines of a text."""
+    out: list[tuple[int, str]] = []
+    index = 0
+    while index < len(lines):
+        number, line = lines[index]
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        split = _motto_split(line, following) if index < SEARCH_LINES else None
+        if split is None:
+            out.append((number, motto_of(line) or line))
+            index += 1
+            continue
+        before, motto, used_next = split
+        out += [(number, part) for part in (before, motto) if part]
+        index += 2 if used_next else 1
+    return out
+
+
+def _motto_split(line: str, following: str) -> tuple[str, str, bool] | None:
+    """Where `line` ends with a motto or with the start of one that `following` ends: the text before it, the
+    motto, and whether the following line was used."""
+    if motto_of(line) is not None:
+        return None
+    for motto in MOTTOS:
+        words = motto.split()
+        for size in range(len(words), 2, -1):
+            start = " ".join(words[:size])
+            if not line.endswith(start):
+                continue
+            rest = " ".join(words[size:])
+            if not rest:
+                return line[: -len(start)].strip(), motto, False
+            if following.strip() == rest:
+                return line[: -len(start)].strip(), motto, True
+    return None
+
+
 def _anchor(line: str) -> bool:
     return line in MOTTOS or number_written(line) is not None or PLACE_DATE.match(line) is not None
 
@@ -133,8 +183,8 @@ def _take(header: HeaderBlock, number: int, line: str, following: str) -> bool:
     written = number_written(line)
     kind = kind_of(line)
     if written is not None and header.number_written is None:
-        header.number_written, header.number, header.number_line = written, well_formed(written), number
-    elif line in MOTTOS and header.motto is None:
+        header.number_written, header.number, header.number_line, header.number_text = written, well_formed(written), number, line
+    elif motto_of(line) is not None and header.motto is None:
         header.motto = line
     elif fold(line).strip(" .") == fold(SLOGAN) and header.slogan is None:
         header.slogan = SLOGAN
@@ -161,6 +211,10 @@ def _title_line(header: HeaderBlock, line: str, following: str) -> bool:
     authority line of capitals, "CHÍNH PHỦ", followed by the grounds or the enacting formula)."""
     if opens_section(line) or GROUNDS.match(line) or ENACTING.match(line):
         return False
+    if header.title_lines and not is_caps(line) and re.search(r"[.:;]$", line):
+        return False  # a sentence: the body's first
     if header.title_lines and is_caps(line) and (AUTHORITIES.match(line) or GROUNDS.match(following) or ENACTING.match(following)):
         return False
-    return len(line) <= LONG_LINE or is_caps(line)
+    # A title's first line may be long (a state document's "Ban hành …" names what it enacts); a long line after
+    # it is the body's first sentence.
+    return len(line) <= LONG_LINE or is_caps(line) or (not header.title_lines and len(line) <= 3 * LONG_LINE)

@@ -25,14 +25,35 @@ LEADING_DATE = re.compile(
 # The words that decide what a number is to this document: the nearest before it in its sentence governs it
 # ("Thực hiện A; B và C, Tỉnh ủy ban hành Kế hoạch số D": A, B, C are implemented, D is this document).
 OPERATORS = re.compile(
-    r"(?P<announce>\bban hành\b|\btoàn văn\b|\bkèm theo\b)|"
+    r"(?P<announce>\bban hành\b|\btoàn văn\b|\bkèm theo\b|\b(?:vừa|đã|mới)\s+(?:ký|ra|có|gửi)\b)|"
     r"(?P<implements>\bthực hiện\b|\btriển khai\b|\bquán triệt\b|\bcụ thể ho[áa]\b)|"
     r"(?P<based_on>\bcăn cứ\b)|"
     r"(?P<cites>\btheo\b|\bvề việc\b|\btại\b|\bsửa đổi\b|\bbổ sung\b|\bthay thế\b|\bthay\b|\bbãi bỏ\b|\bsơ kết\b|\btổng kết\b|"
     r"\bhọc tập\b|\bhướng dẫn\b(?!\s+(?:số\s+)?\d))",
     re.IGNORECASE,
 )
-ISSUER_BEFORE = re.compile(r"(?P<issuer>[A-ZĐÀ-Ỹ][^,.;:()“”\"]{2,90}?)\s+(?:(?:đã|vừa|mới|chính thức)\s+)?ban hành\s*$")
+ISSUER_BEFORE = re.compile(
+    r"(?P<issuer>[A-ZĐÀ-Ỹ][^,.;:()“”\"]{2,90}?)\s+(?:(?:đã|vừa|mới|chính thức)\s+)?(?:ký\s+)?(?:ban hành|ra|có|gửi)\s*$"
+)
+# "Thay mặt Bộ Chính trị, đồng chí … ký ban hành …": the body a signer acts for.
+ON_BEHALF = re.compile(r"\b(?:[Tt]hay mặt|T/M|TM\.)\s+(?P<issuer>[A-ZĐÀ-Ỹ][^,.;:()]{2,80}?)(?:\s*,|\s+(?:đã\s+|vừa\s+)?ký\b)")
+# What a body's name starts with; an issuer named otherwise in prose is no body ("đồng chí …", "ừa ký").
+BODY_START = re.compile(
+    r"^(?:Ban|Bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng|Ủy ban|UBND|HĐND|Hội đồng|Văn phòng|Chính phủ|Thủ tướng|Quốc hội|"
+    r"Liên hiệp|Hội|Sở|Trường|Viện|Học viện|Đại học|Tổng|Cục|Vụ|Thường trực|Mặt trận|Trung ương|Chủ tịch)\b"
+)
+# "Tỉnh ủy ban hành Kế hoạch thực hiện …" with no number: the type and the issuer a posting names.
+ANNOUNCED_KIND = re.compile(
+    rf"(?P<issuer>[A-ZĐÀ-Ỹ][^,.;:()“”\"]{{2,90}}?)\s+(?:(?:đã|vừa|mới|chính thức)\s+)?(?:ký\s+)?ban hành\s+(?P<type>{_TYPES})\b"
+    rf"(?!\s+(?:số\s*:?\s*)?\d)",
+)
+# An old header that names the issuer, number and date in the title: "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG
+# NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …".
+NUMBERED_TITLE = re.compile(
+    rf"^(?:CỦA\s+(?P<issuer>.+?)\s+)?SỐ\s*:?\s*(?P<number>{MENTION.pattern})"
+    r"(?:\s*,?\s*NGÀY\s+(?P<day>\d{1,2})\s+THÁNG\s+(?P<month>\d{1,2})\s+NĂM\s+(?P<year>\d{4}))?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 ISSUER_AFTER = re.compile(
     r"^[^.;]{0,40}?\bcủa\s+(?P<issuer>[A-ZĐÀ-Ỹ][^,.;:()“”\"]{2,90}?)(?=\s+(?:về|thực hiện|triển khai|như sau)\b|[,.;:“\"(]|$)"
 )
@@ -106,10 +127,9 @@ def _seen(
     before = _sentence_before(text, start)
     operator = _nearest_operator(before)
     number = tight_number(written)
-    if operator == "announce":
-        issuer = _issuer_before(before[: before.lower().rfind("ban hành") + len("ban hành")]) if "ban hành" in before.lower() else None
+    if operator == "announce" or _parenthesised_own(before, kind):
         date = _date_after(text[end:], year) or _leading_date(before, year)
-        return Seen(number, OWN, 60, "câu công bố văn bản", where, line, text, kind, date, issuer)
+        return Seen(number, OWN, 60, "câu công bố văn bản", where, line, text, kind, date, _announcer(text, before))
     if operator is not None:
         why = {"implements": "văn bản được thực hiện", "based_on": "văn bản làm căn cứ", "cites": "văn bản được nhắc tới"}[operator]
         return Seen(number, RELATION, 0, why, where, line, text, kind, relation=operator)
@@ -123,6 +143,54 @@ def _seen(
             number, MAYBE, 0, f"{why}, không có câu công bố văn bản", where, line, text, kind, _date_after(text[end:], year), issuer
         )
     return Seen(number, MENTIONED, 0, "chỉ được nhắc tới", where, line, text, kind)
+
+
+def _parenthesised_own(before: str, kind: str | None) -> bool:
+    """ "Tỉnh ủy ban hành Kế hoạch thực hiện … (Kế hoạch số 114-KH/TU, ngày 07/8/2019)": the number a posting gives in
+    brackets for the document of that type its sentence announces without one."""
+    if kind is None or not before.rstrip().endswith("("):
+        return False
+    announced = ANNOUNCED_KIND.search(before)
+    return announced is not None and fold(announced.group("type")) == fold(kind)
+
+
+def _announcer(text: str, before: str) -> str | None:
+    """The body that issues what a sentence announces: the one a signer acts for, else the subject of "ban hành"."""
+    behalf = ON_BEHALF.search(text)
+    if behalf is not None:
+        return behalf.group("issuer").strip()
+    cut = max(before.lower().rfind(verb) + len(verb) for verb in ("ban hành", " ra", " có", " gửi"))
+    found = ISSUER_BEFORE.search(_without_date(before[:cut]))
+    if found is None:
+        return None
+    issuer = re.sub(r"\s+(?:đã|vừa|mới)?\s*ký$", "", found.group("issuer").strip())
+    return issuer if BODY_START.match(issuer) else None
+
+
+def _without_date(clause: str) -> str:
+    clause = re.sub(r"^\s*(?:\([^)]{1,40}\)\s*[-–—]\s*|[A-ZĐ][\w.]{1,20}\s*[-–—]\s+)", "", clause)
+    return re.sub(r"^Ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?\s*,\s*", "", clause, flags=re.IGNORECASE).strip()
+
+
+def announced_kind(texts: list[str]) -> tuple[str, str, str] | None:
+    """The type and issuer a posting announces with no number ("Ban Thường vụ Tỉnh ủy vừa ban hành Chương trình hành
+    động …"), and the sentence; None when none does."""
+    for text in texts:
+        for sentence in SENTENCE.split(text):
+            found = ANNOUNCED_KIND.search(_without_date(sentence))
+            if found and BODY_START.match(found.group("issuer").strip()):
+                return _type_name(found.group("type")), found.group("issuer").strip(), sentence
+    return None
+
+
+def numbered_title(title_lines: list[str]) -> tuple[str, str | None, str | None, str] | None:
+    """An old header's title that names the number ("CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY …"): the number,
+    the date, the issuer and the rest of the title."""
+    found = NUMBERED_TITLE.match(" ".join(title_lines))
+    if found is None:
+        return None
+    date = _iso(found, None) if found.group("day") else None
+    return tight_number(found.group("number")), date, found.group("issuer"), found.group("rest")
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -146,13 +214,6 @@ def _opens(before: str) -> bool:
     rest = re.sub(r"^\s*(?:\([^)]{1,40}\)\s*[-–—]\s*|[A-ZĐ][\w.]{1,20}\s*[-–—]\s+)", "", before)
     rest = re.sub(r"^(?:Ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?\s*,\s*)", "", rest, flags=re.IGNORECASE)
     return re.fullmatch(rf"\s*(?:{_TYPES})?\s*(?:số\s*:?)?\s*", rest, flags=re.IGNORECASE) is not None
-
-
-def _issuer_before(before: str) -> str | None:
-    clause = LEADING_DATE.sub("", before).strip()
-    clause = re.sub(r"^Ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?\s*,\s*", "", clause, flags=re.IGNORECASE)
-    found = ISSUER_BEFORE.search(clause)
-    return found.group("issuer").strip() if found else None
 
 
 def _date_after(after: str, year: int | None) -> str | None:

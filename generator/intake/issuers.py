@@ -6,6 +6,7 @@ proposed under its proper name and id, with its place (catalogue.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.corpus.model import Body
@@ -63,6 +64,17 @@ def acting_body(signature_lines: list[str], header: str) -> str | None:
     return acting
 
 
+def conference_body(title_lines: Sequence[str]) -> str | None:
+    """The committee whose plenum a resolution's title names ("HỘI NGHỊ LẦN THỨ TÁM / BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG
+    KHOÁ XIII"), without its term."""
+    for before, line in zip(["", *title_lines], title_lines, strict=False):
+        if before.startswith("HỘI NGHỊ") or line.startswith("HỘI NGHỊ"):
+            found = re.search(r"(BAN CHẤP HÀNH (?:TRUNG ƯƠNG|ĐẢNG BỘ)[^,]*?)(?:\s+KHOÁ|\s+KHÓA|$)", line)
+            if found:
+                return found.group(1).strip()
+    return None
+
+
 def decide_issuer(
     issuer_lines: list[str],
     signature_lines: list[str],
@@ -70,6 +82,7 @@ def decide_issuer(
     announced: str | None,
     bodies: list[Body],
     line: int | None,
+    title_lines: Sequence[str] = (),
 ) -> Issuer | None:
     """The issuer, from the most reliable place that names one."""
     header = header_name(issuer_lines)
@@ -79,6 +92,7 @@ def decide_issuer(
         (header, "khối tiêu đề", True),
         (attributes.get("Cơ quan ban hành"), "bảng thuộc tính của trang", True),
         (attributes.get("Nơi ban hành"), "bảng thuộc tính của trang", True),
+        (conference_body(title_lines), "hội nghị ban hành nghị quyết, trong khối tên loại", False),
         (announced, "câu công bố văn bản", True),
     ]
     for name, source, propose in candidates:

@@ -54,7 +54,8 @@ NOISE = [
         (r"^(?:Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\b", CAPTION),
         (r"^[A-Za-z]:\\(?:[^\\]+\\)*[^\\]+\.(?:jpe?g|png|gif|bmp|tiff?|webp)$", PATH),
         (r"^(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp)$", PATH),
-        (r"^-{3,}$", "đường kẻ"),
+        (r"^[-_=–—~.·]{3,}$", "đường kẻ"),
+        (r"^<image>.*</image>$", CAPTION),
         (r"^[*•·]+$", "dấu trang trí"),
     )
 ]

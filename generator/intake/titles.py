@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from generator.corpus.model import Body
+from generator.corpus.numbers import MENTION
 from generator.corpus.vocabulary import DOCUMENT_TYPES
 
 # Names capitalised inside a title beyond those of data/bodies.yaml and the document types.
@@ -54,6 +55,9 @@ def sentence_case(text: str, capitalised: list[str]) -> str:
         for found in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered):
             if not any(start < found.end() and found.start() < end for start, end, _ in spans):
                 spans.append((found.start(), found.end(), name))
+    for found in MENTION.finditer(text):  # a document's number keeps its capitals: 45-NQ/TW
+        if not any(start < found.end() and found.start() < end for start, end, _ in spans):
+            spans.append((found.start(), found.end(), found.group(0)))
     out = lowered
     for start, end, name in sorted(spans, reverse=True):
         out = out[:start] + name + out[end:]

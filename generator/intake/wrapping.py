@@ -123,3 +123,25 @@ def rejoined(lines: list[tuple[int, str]], pairs: set[tuple[str, str]]) -> list[
                 continue
         out.append((number, line))
     return out
+
+
+def sentences_rejoined(lines: list[tuple[int, str]], names: set[str]) -> list[tuple[int, str]]:
+    """Lines a copy cut at the page source's width, at any length, joined again: a line that does not end a
+    sentence goes on with the next, unless that one opens a section, the grounds, the recipients or the signature,
+    is in capitals, or starts the text under a one-line numbered heading."""
+    from generator.intake.header import GROUNDS, MOTTOS, PLACE_DATE, SLOGAN, number_written
+    from generator.intake.structure import is_caps, opens_section
+    from generator.intake.tail import starts_tail
+
+    out: list[tuple[int, str]] = []
+    for number, line in lines:
+        if out:
+            previous = out[-1][1]
+            ends = SENTENCE_END.search(previous) or is_caps(previous) or is_caps(line) or previous in (*MOTTOS, SLOGAN)
+            opens = opens_section(line) or starts_tail(line) or GROUNDS.match(line) or PLACE_DATE.match(line) or number_written(line)
+            heading = opens_section(previous) and heading_ends(previous, line, names)
+            if not ends and not opens and not heading:
+                out[-1] = (out[-1][0], f"{previous} {line}")
+                continue
+        out.append((number, line))
+    return out
