@@ -136,3 +136,16 @@ def test_a_report_from_the_form_reaches_the_site(app: Flask, tmp_path: Path) -> 
     report["body"] = "bo-chinh-tri"  # not responsible for the task: check says so, beside the field
     refused = client.post("/bao-cao/moi", data=report, headers=HOST)
     assert refused.status_code == 422 and 'class="loi"' in refused.text
+
+
+def test_fields_the_form_has_no_box_for_are_written_back_as_they_were() -> None:
+    data = {
+        "number": "03/NQ-CP",
+        "type": "Nghị quyết",
+        "issuer": "chinh-phu",
+        "header": {"kind_line": "NGHỊ QUYẾT", "slogan": "Độc lập - Tự do - Hạnh phúc", "future_line": "một dòng mới"},
+        "appendices": [{"title_lines": ["CHƯƠNG TRÌNH HÀNH ĐỘNG"], "sections": [{"number": "I.", "title": "MỤC TIÊU"}]}],
+    }
+    form = form_from_data(data)
+    assert "appendices" in form.extra_fields() and "header.future_line" in form.extra_fields()
+    assert data_from_form(form) == data

@@ -18,7 +18,7 @@ SCALARS = ("number", "type", "title", "summary", "issuer", "signer", "signer_tit
 LINES: tuple[str, ...] = ("relations.implements", "relations.based_on", "relations.cites", "answers", "header.issuer_lines")
 LINES += ("header.title_lines", "signature.lines", "recipients")
 PARAGRAPHS = ("preamble", "notes")
-NESTED_SCALARS = ("header.kind_line", "header.motto", "header.place_date", "signature.name")
+NESTED_SCALARS = ("header.kind_line", "header.motto", "header.slogan", "header.place_date", "signature.name")
 ALL_FIELDS = SCALARS + LINES + PARAGRAPHS + NESTED_SCALARS
 # The order of a document's fields in data/documents/: number, type, title, issuer, then the rest as the reader lists them.
 ORDER = (
@@ -68,6 +68,9 @@ def form_from_data(data: Mapping[str, object], base: str = "") -> DocumentForm:
         fields[name] = _scalar(_get(data, name))
     shown = {name.partition(".")[0] for name in ALL_FIELDS} | {"sections"}
     extra = {str(key): value for key, value in data.items() if key not in shown}
+    for key, value in data.items():  # a field of the header, the signature or the relations the form has no box for
+        if isinstance(value, dict):
+            extra |= {f"{key}.{inner}": item for inner, item in value.items() if f"{key}.{inner}" not in ALL_FIELDS}
     order = [str(key) for key in data]
     order += [f"{key}.{inner}" for key, value in data.items() if isinstance(value, dict) for inner in value]
     extra_json = json.dumps(extra, ensure_ascii=False, default=str) if extra else ""
@@ -121,7 +124,14 @@ def data_from_form(form: DocumentForm) -> dict[str, object]:
             _put(data, name, value)
     if sections := sections_from_rows(form.rows):
         data["sections"] = sections
-    data.update((name, value) for name, value in form.extra_fields().items() if name not in data)
+    for name, kept in form.extra_fields().items():
+        head, _, inner = name.partition(".")
+        if inner and isinstance(data.get(head, {}), dict):
+            inner_fields = data.setdefault(head, {})
+            assert isinstance(inner_fields, dict)
+            inner_fields.setdefault(inner, kept)
+        elif not inner:
+            data.setdefault(name, kept)
     return _ordered(data, form.order.split())
 
 
