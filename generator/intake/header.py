@@ -197,7 +197,7 @@ def _take(header: HeaderBlock, number: int, line: str, following: str) -> bool:
     elif header.kind_line is None and _issuer_line(line) and len(header.issuer_lines) < MAX_ISSUER_LINES:
         header.issuer_lines.append(line)
     elif header.kind_line is not None and _title_line(header, line, following):
-        if header.title_lines and line[:1].islower():
+        if header.title_lines and line[:1].islower() and not is_caps(header.title_lines[-1]):
             header.title_lines[-1] = f"{header.title_lines[-1]} {line}"
         else:
             header.title_lines.append(line)

@@ -18,11 +18,11 @@ from generator.intake.header import PLACE_DATE, find_header, mottos_rejoined
 from generator.intake.identity import OWN, RELATION, Identity, Seen, mentions, numbered_title
 from generator.intake.issuers import Issuer, decide_issuer
 from generator.intake.lead import is_headline, split_lead
-from generator.intake.noise import noise_reason
+from generator.intake.noise import CAPTION, PATH, noise_reason
 from generator.intake.parts import Parts
 from generator.intake.prose import PLACE, SIGNED_BY, SUBJECT, relations_in
 from generator.intake.report import Report
-from generator.intake.structure import body_tree, opens_section
+from generator.intake.structure import body_tree, is_caps, opens_section
 from generator.intake.tail import read_tail, starts_tail
 from generator.intake.titles import NAMES, title_from_block
 from generator.intake.wrapping import name_pairs, rejoined, sentences_rejoined, unwrapped
@@ -57,15 +57,17 @@ def import_document(
 
 def _parts(lines: list[str], bodies: list[Body], report: Report) -> Parts:
     kept: list[tuple[int, str]] = []
+    previous: str | None = None
     for number, line in enumerate(lines, 1):
         line = normalize(line)
         if not line:
             continue
-        reason = noise_reason(line)
+        reason = noise_reason(line) or _caption_after_image(line, previous)
         if reason is not None:
             report.noise.append((number, line, reason))
         else:
             kept.append((number, line))
+        previous = reason
     cells = copied_cell_by_cell(kept)
     kept = mottos_rejoined(unflattened(kept))
     attributes, kept, read = attribute_table(kept)
@@ -88,6 +90,13 @@ def _parts(lines: list[str], bodies: list[Body], report: Report) -> Parts:
     tail = read_tail(rest[split:], report.unplaced)
     report.noise += [(number, line, reason) for number, line, reason in tail.dropped]
     return Parts(attributes, lead, header, preamble, sections, tail)
+
+
+def _caption_after_image(line: str, previous: str | None) -> str | None:
+    """A photo's caption, written under the image's path or tag without saying it is one."""
+    if previous == PATH and len(line) <= 200 and not re.search(r"[.:;]$", line) and not opens_section(line) and not is_caps(line):
+        return CAPTION
+    return None
 
 
 def _announces(line: str) -> bool:

@@ -55,7 +55,9 @@ NOISE = [
         (r"^[A-Za-z]:\\(?:[^\\]+\\)*[^\\]+\.(?:jpe?g|png|gif|bmp|tiff?|webp)$", PATH),
         (r"^(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp)$", PATH),
         (r"^[-_=–—~.·]{3,}$", "đường kẻ"),
-        (r"^<image>.*</image>$", CAPTION),
+        (r"^(?:Nguồn|Theo)\s*:\s*.{2,80}$", "nguồn tin của bài đăng"),
+        (r"^Bạn đang xem bản rút gọn của tài liệu", PORTAL),
+        (r"^<image>.*</image>$", PATH),
         (r"^[*•·]+$", "dấu trang trí"),
     )
 ]
