@@ -7,6 +7,7 @@ its live-reload endpoint. A page asked for right after "Lưu" is therefore never
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -70,7 +71,7 @@ class Preview:
             shutil.copytree(self.project.root / "generator" / "theme", self.root.root / "generator" / "theme", dirs_exist_ok=True)
             self._regenerate({})
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "generator.editor.previewd", str(self.root.root), f"127.0.0.1:{self.port}"],
+                [sys.executable, "-m", "generator.editor.previewd", str(self.root.root), f"127.0.0.1:{self.port}", str(os.getpid())],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import getpass
+import signal
 import sys
 
 from generator.editor.accounts import AccountError, Accounts, Role
@@ -57,9 +58,17 @@ def run(config: EditorConfig) -> int:
     else:
         print(f"Phòng biên tập tại {where} — CẢNH BÁO: các máy khác trong mạng mở được; hãy đặt sau nginx có HTTPS (xem README).")
     print("Nhấn Ctrl+C để dừng.", flush=True)
+    # A stop request (kill, a service manager) ends the editor as Ctrl+C does: the preview's server is stopped too.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         waitress.serve(app, host=config.host, port=config.port, threads=THREADS, max_request_body_size=MAX_REQUEST_BYTES, ident="nq45")
+    except KeyboardInterrupt:
+        print("Đã dừng phòng biên tập.")
     finally:
         if parts.preview is not None:
             parts.preview.stop()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
