@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import re
 import datetime as dt
 import errno
+import re
 import sys
 import traceback
 from pathlib import Path
