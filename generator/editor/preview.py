@@ -70,11 +70,14 @@ class Preview:
             shutil.copy(self.project.config_file, self.root.config_file)
             shutil.copytree(self.project.root / "generator" / "theme", self.root.root / "generator" / "theme", dirs_exist_ok=True)
             self._regenerate({})
+            # What MkDocs says (its warnings, a failed rebuild) goes to a log beside the private project.
+            log = os.open(self.root.root.with_suffix(".log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "generator.editor.previewd", str(self.root.root), f"127.0.0.1:{self.port}", str(os.getpid())],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
             )
+            os.close(log)
             deadline = time.monotonic() + START_SECONDS
             while time.monotonic() < deadline and self._process.poll() is None:
                 if self._epoch(0, timeout=2) is not None:

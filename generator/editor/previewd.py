@@ -3,13 +3,29 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
+import time
 from pathlib import Path
 
 from generator.commands.project import Project
 from generator.commands.serve import serve_docs
-from generator.support.parallel import die_with_parent
+
+
+def stop_when_orphaned(parent: int) -> None:
+    """Stop this process (as a stop request does, so that MkDocs cleans up) once `parent` is gone. Not
+    PR_SET_PDEATHSIG: it fires when the thread that started this process ends, and the editor starts it from one."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
+
 
 if __name__ == "__main__":
-    die_with_parent(int(sys.argv[3]))
+    stop_when_orphaned(int(sys.argv[3]))
     sys.exit(serve_docs(Project(Path(sys.argv[1])), sys.argv[2]))
