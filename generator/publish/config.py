@@ -75,9 +75,16 @@ class PublishConfigError(PublishError):
 
     def __init__(self, problems: list[Problem], root: Path) -> None:
         self.problems = sorted(set(problems))
-        blocks = [problem.format(root) for problem in self.problems]
+        blocks = [_block(problem, root) for problem in self.problems]
         blocks.append(f"Có {len(self.problems)} lỗi trong tệp cấu hình xuất bản; chưa xuất bản gì.")
         super().__init__("\n\n".join(blocks))
+
+
+def _block(problem: Problem, root: Path) -> str:
+    """A problem as `check` prints it, but without the file's line where that line may hold a secret."""
+    text = problem.format(root)
+    secret = problem.field.rsplit(".", 1)[-1].lower() in (*SECRET_KEYS, "key_file", "known_hosts")
+    return "\n".join(text.splitlines()[:2]) if secret else text
 
 
 def load_targets(project_root: Path, file_name: str = CONFIG_NAME) -> PublishConfig:

@@ -42,7 +42,7 @@ Progress = Callable[[PublishEvent], None]
 
 @dataclass(frozen=True)
 class TargetResult:
-    """What publishing did on one target. `release` is the live release after it (None on a dry run)."""
+    """What publishing did on one target. `release` is the live release after it (on a dry run, the one live now)."""
 
     target: str
     release: str | None
