@@ -46,7 +46,7 @@ def test_the_committed_example_loads(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_says_how_to_make_one(tmp_path: Path) -> None:
-    with pytest.raises(PublishError, match="publish.example.yaml thành publish.yaml"):
+    with pytest.raises(PublishError, match=r"publish\.example\.yaml thành publish\.yaml"):
         load_targets(tmp_path)
 
 
@@ -118,7 +118,7 @@ def test_chosen_target_and_unknown_name(tmp_path: Path) -> None:
         write(tmp_path, "targets:\n  - {name: a, kind: folder, path: /srv/a}\n  - {name: b, kind: folder, path: /srv/b}\n")
     )
     assert [t.name for t in config.chosen("b")] == ["b"]
-    with pytest.raises(PublishError, match='Không có nơi xuất bản tên "c".*các nơi đã khai báo: a, b'):
+    with pytest.raises(PublishError, match=r'Không có nơi xuất bản tên "c".*các nơi đã khai báo: a, b'):
         config.chosen("c")
 
 

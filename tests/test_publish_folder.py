@@ -160,7 +160,7 @@ def test_what_is_in_the_way_is_refused_and_left_alone(tmp_path: Path, site: Path
 
     (www / "current").rename(www / "current.link")
     (www / "current").mkdir()
-    with pytest.raises(PublishError, match="current .* là một thư mục hoặc tệp thật"):
+    with pytest.raises(PublishError, match=r"current .* là một thư mục hoặc tệp thật"):
         publish(config, site)
     (www / "current").rmdir()
     (www / "current").symlink_to("/etc")
@@ -201,7 +201,7 @@ def test_an_upload_killed_midway_leaves_the_live_site_and_the_next_resumes(tmp_p
         if event.phase is Phase.UPLOAD and event.done >= 10 and not killed:
             killed.extend(kill_children("rsync"))
 
-    with pytest.raises(PublishError, match="rsync bị dừng giữa chừng.*Trang đang chạy không bị thay đổi"):
+    with pytest.raises(PublishError, match=r"rsync bị dừng giữa chừng.*Trang đang chạy không bị thay đổi"):
         publish(config, site, progress=kill_midway)
     assert killed and live(www).name == first.release
     assert {p.relative_to(live(www)).as_posix(): p.read_bytes() for p in live(www).rglob("*") if p.is_file()} == live_before
