@@ -9,11 +9,13 @@ import getpass
 import os
 import socket
 import subprocess
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.publish import Phase, PublishEvent
 from tests.support import REPO
 
 SSHD = "/usr/sbin/sshd"
@@ -148,3 +150,28 @@ def kill_children(name: str) -> list[int]:
                 os.kill(int(stat.parent.name), 9)
                 killed.append(int(stat.parent.name))
     return killed
+
+
+def killer_of_rsync(arrived: Callable[[], bool]) -> tuple[Callable[[PublishEvent], None], list[int]]:
+    """A progress callback that, once the upload starts, kills rsync as soon as `arrived()` (some files are on the
+    target: rsync reports files as it queues them, before they arrive), and the list of the ids it killed."""
+    killed: list[int] = []
+    watching: list[threading.Thread] = []
+
+    def watch() -> None:
+        deadline = time.monotonic() + 120
+        while not arrived() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        killed.extend(kill_children("rsync"))
+
+    def on_event(event: PublishEvent) -> None:
+        if event.phase is Phase.UPLOAD and not watching:
+            watching.append(threading.Thread(target=watch, daemon=True))
+            watching[0].start()
+
+    return on_event, killed
+
+
+def pages_marked(folder: Path, mark: bytes) -> int:
+    """How many pages under `folder` end with `mark`."""
+    return sum(1 for page in folder.rglob("*.html") if page.read_bytes().endswith(mark))

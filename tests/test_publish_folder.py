@@ -14,7 +14,7 @@ import pytest
 from generator.commands.build import Project
 from generator.publish import Phase, PublishConfig, PublishError, PublishEvent, list_releases, load_targets, plan, publish, rollback
 from generator.publish.publishing import local_lock
-from tests.servers import kill_children
+from tests.servers import kill_children, killer_of_rsync, pages_marked
 
 
 @pytest.fixture
@@ -195,11 +195,7 @@ def test_an_upload_killed_midway_leaves_the_live_site_and_the_next_resumes(tmp_p
     live_before = {p.relative_to(live(www)).as_posix(): p.read_bytes() for p in live(www).rglob("*") if p.is_file()}
     for page in site.rglob("*.html"):
         page.write_bytes(page.read_bytes() + b"<!-- 2 -->")
-    killed: list[int] = []
-
-    def kill_midway(event: PublishEvent) -> None:
-        if event.phase is Phase.UPLOAD and event.done >= 10 and not killed:
-            killed.extend(kill_children("rsync"))
+    kill_midway, killed = killer_of_rsync(lambda: pages_marked(www / "releases" / ".incoming", b"<!-- 2 -->") >= 5)
 
     with pytest.raises(PublishError, match=r"rsync bị dừng giữa chừng.*Trang đang chạy không bị thay đổi"):
         publish(config, site, progress=kill_midway)
