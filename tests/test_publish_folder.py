@@ -204,7 +204,8 @@ def test_an_upload_killed_midway_leaves_the_live_site_and_the_next_resumes(tmp_p
     assert list_releases(config)[0].interrupted
     resumed = publish(configure(tmp_path, www), site).targets[0]
     assert resumed.resumed and resumed.release != first.release
-    assert 0 < resumed.files_sent < len(resumed.changes.changed)  # the pages sent before the kill are not sent again
+    pages = sum(1 for _ in site.rglob("*.html"))
+    assert 0 < resumed.files_sent < pages  # the pages sent before the kill are not sent again
     assert (live(www) / "index.html").read_bytes() == (site / "index.html").read_bytes()
 
 

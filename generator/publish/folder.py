@@ -56,6 +56,14 @@ class TargetFolder:
         """Point `current` at the release, in one rename."""
         self._run("switch", release_id)
 
+    def files(self, release_id: str) -> frozenset[str]:
+        """The paths of every file of a release, relative to it."""
+        return frozenset(line[2:] for line in self._run("files", release_id).splitlines() if line.startswith("./"))
+
+    def discard(self) -> None:
+        """Delete an upload that changed nothing."""
+        self._run("discard")
+
     def remove(self, release_ids: list[str]) -> None:
         if release_ids:
             self._run("remove", *release_ids)

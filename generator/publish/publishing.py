@@ -19,7 +19,7 @@ from generator.publish.live import check_answers, check_live
 from generator.publish.provenance import data_commit, publisher_name
 from generator.publish.releases import INCOMING, TargetState, metadata_json, new_release_id
 from generator.publish.results import Phase, Progress, PublishEvent, PublishResult, RollbackResult, TargetReleases, TargetResult
-from generator.publish.rsync import Changes, compare, upload
+from generator.publish.rsync import Changes, compare, known_changes, upload
 from generator.publish.shell import connect, describe, require_rsync
 from generator.publish.sitefiles import SiteFiles, scan_site
 
@@ -97,48 +97,56 @@ def _publish_to(run: _Run, target: Target) -> TargetResult:
         with folder.locked():
             state = folder.inspect()
             run.emit(target, Phase.COMPARE, 0, 1, "So sánh với bản đang chạy…")
-            changes = _changes(run, folder, state)
-            result = TargetResult(target.name, state.current, state.current, changes, dry_run=run.dry_run, resumed=state.interrupted)
             if run.dry_run:
-                return result
-            if changes.none and state.current is not None:
-                result = replace(result, unchanged=True, resumed=False)
-            else:
-                result = _release(run, target, folder, state, result)
+                changes = compare(shell, run.site.root, f"{folder.root}/current", run.site.pages) if state.current else _all_new(run)
+                return TargetResult(target.name, state.current, state.current, changes, dry_run=True, resumed=state.interrupted)
+            live = folder.files(state.current) if state.current else frozenset()
+            changes = known_changes(frozenset(run.site.sizes), live)
+            _check_deletions(run, folder, changes)
+            result = _release(run, target, folder, state, live, TargetResult(target.name, state.current, state.current, changes))
             result = _verify(run, target, folder, replace(result, seconds=time.monotonic() - started))
     run.emit(target, Phase.DONE, 1, 1, f"Xong: bản {result.release} đang chạy ở {describe(target)}.")
     return result
 
 
-def _changes(run: _Run, folder: TargetFolder, state: TargetState) -> Changes:
-    if state.current is None:
-        return Changes(tuple(sorted(run.site.sizes)), (), (), 0)
-    changes = compare(folder.shell, run.site.root, f"{folder.root}/current", run.site.pages)
-    if changes.pages_deleted and changes.deleted_percent > run.config.max_deleted_percent and not run.force and not run.dry_run:
+def _all_new(run: _Run) -> Changes:
+    return Changes(tuple(sorted(run.site.sizes)), (), (), 0)
+
+
+def _check_deletions(run: _Run, folder: TargetFolder, changes: Changes) -> None:
+    if changes.pages_deleted and changes.deleted_percent > run.config.max_deleted_percent and not run.force:
         raise PublishError(
             f"Lần xuất bản này sẽ xóa {changes.pages_deleted} trong {changes.pages_before} trang ({changes.deleted_percent:.0f}%) khỏi "
             f"{folder.shell.label}, quá ngưỡng {run.config.max_deleted_percent}% (max_deleted_percent). Xem danh sách bằng --dry-run; "
             "nếu đúng là muốn xóa, hãy xuất bản lại với --force. Trang đang chạy không bị thay đổi."
         )
-    return changes
 
 
-def _release(run: _Run, target: Target, folder: TargetFolder, state: TargetState, result: TargetResult) -> TargetResult:
-    """Upload a new release, give it its id and metadata, switch to it and remove the oldest beyond those kept."""
+def _release(
+    run: _Run, target: Target, folder: TargetFolder, state: TargetState, live: frozenset[str], result: TargetResult
+) -> TargetResult:
+    """Upload a new release, give it its id and metadata, switch to it and remove the oldest beyond those kept; or,
+    when nothing differs from the live release, leave that one live."""
     folder.prepare()
-    total = len(result.changes.added) + len(result.changes.changed)
-    sent = 0
+    total = len(run.site.sizes)
+    settled = 0
+    sent: list[str] = []
 
-    def one_sent(path: str) -> None:
-        nonlocal sent
-        sent = min(sent + 1, total)
-        run.emit(target, Phase.UPLOAD, sent, total, f"Tải lên {sent}/{total} tệp")
+    def one_settled(path: str, was_sent: bool) -> None:
+        nonlocal settled
+        settled = min(settled + 1, total)
+        if was_sent:
+            sent.append(path)
+        run.emit(target, Phase.UPLOAD, settled, total, f"Tải lên: đã xét {settled}/{total} tệp, đã gửi {len(sent)} tệp")
 
-    run.emit(target, Phase.UPLOAD, 0, total, "Tải tiếp phần đã tải dở…" if state.interrupted else f"Tải lên {total} tệp…")
+    run.emit(target, Phase.UPLOAD, 0, total, "Tải tiếp phần đã tải dở…" if state.interrupted else f"Tải lên ({total} tệp)…")
     link_dest = f"../{state.current}" if state.current else None
-    transfer = upload(
-        folder.shell, run.site.root, f"{folder.root}/releases/{INCOMING}", link_dest, run.config.bandwidth_limit_kib, one_sent
-    )
+    incoming = f"{folder.root}/releases/{INCOMING}"
+    transfer = upload(folder.shell, run.site.root, incoming, link_dest, run.config.bandwidth_limit_kib, one_settled)
+    changes = replace(result.changes, changed=tuple(sorted(path for path in sent if path in live)))
+    if state.current is not None and changes.none and not state.interrupted:
+        folder.discard()
+        return replace(result, changes=changes, unchanged=True)
     now = dt.datetime.now(dt.UTC)
     release = new_release_id(state.ids, now)
     commit, changed = run.commit
@@ -149,6 +157,8 @@ def _release(run: _Run, target: Target, folder: TargetFolder, state: TargetState
     return replace(
         result,
         release=release,
+        changes=changes,
+        resumed=state.interrupted,
         files_sent=transfer.files,
         bytes_sent=transfer.bytes_sent,
         bytes_received=transfer.bytes_received,

@@ -72,11 +72,12 @@ def compare(shell: Shell, site_dir: Path, live_path: str, pages_now: int) -> Cha
 
 
 def upload(
-    shell: Shell, site_dir: Path, into: str, link_dest: str | None, bandwidth_kib: int | None, sent: Callable[[str], None]
+    shell: Shell, site_dir: Path, into: str, link_dest: str | None, bandwidth_kib: int | None, checked: Callable[[str, bool], None]
 ) -> Transfer:
-    """Make the folder `into` hold exactly the site, calling `sent` with each file's path as it goes (a call that
-    raises stops the upload: the folder is left as far as it got, for the next upload to go on from)."""
-    options = [*BASE, "--stats", *shell.rsync_options()]
+    """Make the folder `into` hold exactly the site, calling `checked` with each file's path as rsync settles it and
+    whether it was sent (False: linked to the live release, or already there from an interrupted upload). A call
+    that raises stops the upload: the folder is left as far as it got, for the next upload to go on from."""
+    options = [*BASE, "-ii", "--stats", *shell.rsync_options()]  # -ii: a line for every file, sent or not
     if link_dest is not None:
         options.append(f"--link-dest={link_dest}")
     if bandwidth_kib is not None:
@@ -84,8 +85,8 @@ def upload(
     stats: dict[str, int] = {}
 
     def note(line: str) -> None:
-        if (found := _ITEM.fullmatch(line)) and found.group(1)[1] == "f" and found.group(1)[0] in "<>":
-            sent(found.group(2))
+        if (found := _ITEM.fullmatch(line)) and found.group(1)[1] == "f":
+            checked(found.group(2), found.group(1)[0] in "<>")
         elif found := _STAT.match(line):
             stats[found.group(1)] = int(found.group(2).replace(",", ""))
 
@@ -93,6 +94,12 @@ def upload(
     return Transfer(
         stats.get("Number of regular files transferred", 0), stats.get("Total bytes sent", 0), stats.get("Total bytes received", 0)
     )
+
+
+def known_changes(site: frozenset[str], live: frozenset[str]) -> Changes:
+    """What differs between the site's files and the live release's by name alone; changed files are known once
+    uploaded (their content is compared then, once)."""
+    return Changes(tuple(sorted(site - live)), (), tuple(sorted(live - site)), sum(1 for path in live if path.endswith(".html")))
 
 
 def _run(options: list[str], site_dir: Path, shell: Shell, into: str, note: Callable[[str], None], doing: str) -> None:

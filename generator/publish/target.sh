@@ -66,6 +66,17 @@ switch)
     fail switch-failed
   }
   ;;
+files)
+  # Every file of a release, one a line, as ./path.
+  id=$1
+  valid_id "$id" || fail bad-id
+  if [ ! -d "releases/$id" ] || [ -L "releases/$id" ]; then fail no-release; fi
+  cd "releases/$id" && find . -type f -print
+  ;;
+discard)
+  # An upload that turned out to change nothing.
+  if [ -d releases/.incoming ] && [ ! -L releases/.incoming ]; then rm -rf releases/.incoming || fail remove-failed; fi
+  ;;
 remove)
   cd releases || fail no-releases
   for id in "$@"; do
