@@ -107,9 +107,10 @@ def connect(target: Target) -> Iterator[Shell]:
     _require_tool("ssh", "openssh-client")
     folder = Path(tempfile.mkdtemp(prefix="nq45-ssh-"))
     socket = folder / "s"
+    # The master's own session waits for its input to close: if this process dies, the connection goes with it.
     master = subprocess.Popen(
-        ["ssh", *ssh_options(target), "-M", "-N", "-o", "ControlPersist=no", "-S", str(socket), "--", target.host],
-        stdin=subprocess.DEVNULL,
+        ["ssh", *ssh_options(target), "-M", "-o", "ControlPersist=no", "-S", str(socket), "--", target.host, "cat >/dev/null"],
+        stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=TOOL_ENV,
@@ -118,9 +119,10 @@ def connect(target: Target) -> Iterator[Shell]:
         _wait_for_master(master, socket, target)
         yield SshShell(describe(target), target, socket)
     finally:
-        master.terminate()
+        if master.stdin is not None:
+            master.stdin.close()
         try:
-            master.wait(5)
+            master.wait(10)
         except subprocess.TimeoutExpired:
             master.kill()
             master.wait()
