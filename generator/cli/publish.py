@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from generator.commands.project import Project
 from generator.commands.publish import publish_project
@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 LISTED = 30  # paths listed per kind of change in a dry run
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
+
+
+def add_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser = commands.add_parser("publish", help="xuất bản trang lên các nơi ghi trong publish.yaml (dựng lại trước nếu cần)")
     parser.add_argument("--target", metavar="TÊN", help="chỉ nơi xuất bản này (mặc định: mọi nơi trong publish.yaml)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ liệt kê những gì sẽ thay đổi, không tải lên")

@@ -3,15 +3,16 @@ page or a log: no control characters, no secrets, no unbounded excerpt of what a
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from generator.support.display import excerpt, visible
 
 if TYPE_CHECKING:
     from generator.publish.results import PublishResult
 
 # What a server, rsync or ssh printed is quoted at most this long.
 EXCERPT_CHARS = 300
-_NOT_SHOWN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MESSAGE_CHARS = 4000
 
 
 class PublishError(Exception):
@@ -21,7 +22,8 @@ class PublishError(Exception):
     a release switched in whose live check then failed)."""
 
     def __init__(self, message: str, result: PublishResult | None = None) -> None:
-        super().__init__(shown(message, limit=4000))
+        lines = "\n".join(visible(line) for line in message.splitlines())
+        super().__init__(lines if len(lines) <= MESSAGE_CHARS else lines[: MESSAGE_CHARS - 1] + "…")
         self.result = result
 
     @property
@@ -29,18 +31,10 @@ class PublishError(Exception):
         return str(self.args[0])
 
 
-def shown(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """`text` as it can be shown anywhere: control and direction-override characters made visible, at most `limit`
-    characters (an ellipsis says when some were left out)."""
-    visible = _NOT_SHOWN.sub(lambda found: f"\\x{ord(found.group()):02x}" if ord(found.group()) < 0x100 else "?", text)
-    visible = visible.replace("\t", " ")
-    return visible if len(visible) <= limit else visible[: limit - 1] + "…"
-
-
 def last_lines(output: str, count: int = 3) -> str:
     """The last few non-empty lines of a tool's error output, joined and shown safely."""
     lines = [line.strip() for line in output.splitlines() if line.strip()]
-    return shown(" / ".join(lines[-count:]))
+    return excerpt(" / ".join(lines[-count:]), EXCERPT_CHARS)
 
 
 # What the system said, in the words a reader can act on; the first clue found wins.

@@ -8,8 +8,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from generator.publish.errors import shown
 from generator.publish.sitefiles import SEARCH_INDEXES, SiteFiles
+from generator.support.display import excerpt
 
 TIMEOUT_SECONDS = 20
 
@@ -55,7 +55,7 @@ def _problem(url: str, expected: bytes | None) -> str | None:
         return f"máy chủ không trả lời trong {TIMEOUT_SECONDS} giây"
     except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
         reason = getattr(error, "reason", error)
-        return f"không kết nối được ({shown(str(reason), 120)})"
+        return f"không kết nối được ({excerpt(str(reason), 120)})"
     if expected is not None and body != expected:
         return "nội dung khác với bản vừa xuất bản (máy chủ web hoặc bộ nhớ đệm còn trả bản cũ, hoặc trỏ tới thư mục khác)"
     return None

@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from generator.publish.errors import shown
+from generator.support.display import excerpt
 
 RELEASE_ID = re.compile(r"\d{8}T\d{6}Z")
 ID_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -85,7 +85,7 @@ def _current(link: str) -> tuple[str | None, str | None]:
     folder, _, name = link.partition("/")
     if folder == "releases" and RELEASE_ID.fullmatch(name):
         return name, None
-    return None, shown(link, 200)
+    return None, excerpt(link, 200)
 
 
 def metadata_json(
@@ -115,7 +115,7 @@ def read_metadata(release_id: str, text: str | None, current: bool) -> Release:
     return Release(
         id=release_id,
         published_at=_moment(fields.get("published_at")),
-        publisher=shown(fields["publisher"], 80) if isinstance(fields.get("publisher"), str) else None,
+        publisher=excerpt(fields["publisher"], 80) if isinstance(fields.get("publisher"), str) else None,
         data_commit=_commit(fields.get("data_commit")),
         data_changed=fields.get("data_changed") is True,
         files=_count(fields.get("files")),

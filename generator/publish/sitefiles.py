@@ -8,7 +8,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.publish.errors import PublishError, shown
+from generator.publish.errors import PublishError
+from generator.support.display import excerpt
 
 SEARCH_INDEXES = ("search/vn/meta.json", "search/search_index.json")
 
@@ -59,6 +60,6 @@ def scan_site(site_dir: Path) -> SiteFiles:
                 else:
                     kind = "một liên kết (symlink)" if stat.S_ISLNK(mode) else "không phải tệp thường"
                     raise PublishError(
-                        f'Trang đã dựng có "{shown(relative, 200)}" là {kind}; không xuất bản thứ đó. Hãy dựng lại trang (nq45 build).'
+                        f'Trang đã dựng có "{excerpt(relative, 200)}" là {kind}; không xuất bản thứ đó. Hãy dựng lại trang (nq45 build).'
                     )
     return SiteFiles(site_dir, sizes)
