@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 import generator
 from generator.commands.build import BuildReport, build
 from generator.commands.project import Project
 from generator.commands.transaction import project_lock
 from generator.publish import PublishConfig, PublishResult, publish
-from generator.publish.results import Progress
+from generator.publish.publishing import PublishOptions
 
 # What a site is built from, besides data/: the MkDocs configuration and the generator's code, templates and assets.
 PACKAGE = Path(generator.__file__).resolve().parent
@@ -51,28 +52,11 @@ def _mtime(path: Path) -> float:
 
 
 def publish_project(
-    project: Project,
-    config: PublishConfig,
-    *,
-    build_if_needed: bool = True,
-    target: str | None = None,
-    dry_run: bool = False,
-    force: bool = False,
-    progress: Progress | None = None,
-    publisher: str | None = None,
-    rollback_on_failure: bool | None = None,
+    project: Project, config: PublishConfig, *, build_if_needed: bool = True, **options: Unpack[PublishOptions]
 ) -> Published:
-    """Build when needed (see `site_is_stale`), then publish site/ (generator.publish.publish) under the build's lock."""
+    """Build when needed (see `site_is_stale`), then publish site/ (generator.publish.publish, with its `options`) under the
+    build's lock."""
     report = build(project) if build_if_needed and site_is_stale(project) else None
     with project_lock(project.staging_dir):
-        result = publish(
-            config,
-            project.site_dir,
-            target=target,
-            dry_run=dry_run,
-            force=force,
-            progress=progress,
-            publisher=publisher,
-            rollback_on_failure=rollback_on_failure,
-        )
+        result = publish(config, project.site_dir, **options)
     return Published(report, result)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.publish.errors import PublishError, last_lines, system_reason
 from generator.publish.releases import INCOMING, TargetState, parse_state
-from generator.publish.shell import TOOL_ENV, Shell
+from generator.publish.shell import TOOL_ENV, Shell, close_process
 
 OPERATION_SECONDS = 600
 LOCKED = 75
@@ -86,14 +86,7 @@ class TargetFolder:
                 raise PublishError(self._failure(said, holder.returncode))
             yield
         finally:
-            holder.stdin.close()
-            try:
-                holder.wait(30)
-            except subprocess.TimeoutExpired:
-                holder.kill()
-                holder.wait()
-            holder.stdout.close()
-            holder.stderr.close()
+            close_process(holder, 30)
 
     def _run(self, operation: str, *arguments: str, stdin: bytes = b"") -> str:
         try:

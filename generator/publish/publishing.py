@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypedDict
 
 from generator.publish.config import PublishConfig, Target
 from generator.publish.errors import PublishError
@@ -45,6 +46,17 @@ class _Run:
 def plan(config: PublishConfig, site_dir: Path, *, target: str | None = None, force: bool = False) -> PublishResult:
     """What publishing `site_dir` would change on each target (or the one named), changing nothing."""
     return publish(config, site_dir, target=target, dry_run=True, force=force)
+
+
+class PublishOptions(TypedDict, total=False):
+    """The options of `publish`, for those that pass them on (commands/publish.py)."""
+
+    target: str | None
+    dry_run: bool
+    force: bool
+    progress: Progress | None
+    publisher: str | None
+    rollback_on_failure: bool | None
 
 
 def publish(

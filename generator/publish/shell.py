@@ -119,16 +119,22 @@ def connect(target: Target) -> Iterator[Shell]:
         _wait_for_master(master, socket, target)
         yield SshShell(describe(target), target, socket)
     finally:
-        if master.stdin is not None:
-            master.stdin.close()
-        try:
-            master.wait(10)
-        except subprocess.TimeoutExpired:
-            master.kill()
-            master.wait()
-        if master.stderr is not None:
-            master.stderr.close()
+        close_process(master, 10)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def close_process(process: subprocess.Popen[bytes], seconds: float) -> None:
+    """Close a helper's input (which tells it to end), give it `seconds` to, kill it otherwise; close its pipes."""
+    if process.stdin is not None:
+        process.stdin.close()
+    try:
+        process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    for stream in (process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
 
 
 def _wait_for_master(master: subprocess.Popen[bytes], socket: Path, target: SshTarget) -> None:
