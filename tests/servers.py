@@ -139,17 +139,15 @@ def nginx_server(folder: Path, site_root: Path) -> Iterator[str]:
 _TEMPORARIES = (("client_body", "body"), ("proxy", "proxy"), ("fastcgi", "fastcgi"), ("uwsgi", "uwsgi"), ("scgi", "scgi"))
 
 
-def kill_children(name: str) -> list[int]:
-    """Kill (SIGKILL) this process's children called `name`, as a power cut or a dropped line would stop them."""
-    killed = []
+def children(name: str) -> list[int]:
+    """The ids of this process's children called `name`."""
+    found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError, ValueError, IndexError):
-            text = stat.read_text()
-            command, rest = text.split(" (", 1)[1].rsplit(") ", 1)
+            command, rest = stat.read_text().split(" (", 1)[1].rsplit(") ", 1)
             if command == name and int(rest.split()[1]) == os.getpid():
-                os.kill(int(stat.parent.name), 9)
-                killed.append(int(stat.parent.name))
-    return killed
+                found.append(int(stat.parent.name))
+    return found
 
 
 def killer_of_rsync(arrived: Callable[[], bool]) -> tuple[Callable[[PublishEvent], None], list[int]]:
@@ -162,7 +160,10 @@ def killer_of_rsync(arrived: Callable[[], bool]) -> tuple[Callable[[PublishEvent
         deadline = time.monotonic() + 120
         while not arrived() and time.monotonic() < deadline:
             time.sleep(0.01)
-        killed.extend(kill_children("rsync"))
+        for pid in children("rsync"):
+            killed.append(pid)  # before the kill: the publish fails as soon as rsync dies
+            # SIGKILL, as a power cut or a dropped line would stop it.
+            os.kill(pid, 9)
 
     def on_event(event: PublishEvent) -> None:
         if event.phase is Phase.UPLOAD and not watching:

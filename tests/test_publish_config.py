@@ -145,3 +145,8 @@ def test_what_a_target_reports_is_untrusted() -> None:
     assert state.ids == ("20260102T030405Z",) and not state.interrupted
     release = read_metadata("20260102T030405Z", '{"publisher": "a\\u001b[31mb", "files": true, "data_commit": "$(x)"}', False)
     assert release.publisher == "a\\x1b[31mb" and release.files is None and release.data_commit is None
+
+
+def test_a_target_without_its_kind_says_only_that(tmp_path: Path) -> None:
+    message = problems(tmp_path, "targets:\n  - name: a\n    host: h.vn\n    path: /srv/a\n")
+    assert 'thiếu trường bắt buộc "kind"' in message and "không được hỗ trợ" not in message

@@ -14,7 +14,7 @@ import pytest
 from generator.commands.build import Project
 from generator.publish import Phase, PublishConfig, PublishError, PublishEvent, list_releases, load_targets, plan, publish, rollback
 from generator.publish.publishing import local_lock
-from tests.servers import kill_children, killer_of_rsync, pages_marked
+from tests.servers import children, killer_of_rsync, pages_marked
 
 
 @pytest.fixture
@@ -218,5 +218,5 @@ def test_a_progress_callback_that_raises_stops_the_publish_cleanly(tmp_path: Pat
 
     with pytest.raises(KeyboardInterrupt):
         publish(config, site, progress=cancel)
-    assert not (www / "current").exists() and kill_children("rsync") == []
+    assert not (www / "current").exists() and children("rsync") == []
     assert publish(config, site).targets[0].resumed

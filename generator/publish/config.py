@@ -143,7 +143,7 @@ def _target(reader: Reader, node: Node, path: str, project_root: Path) -> Target
     kind = _scalar(node, "kind")
     reader_for = KINDS.get(kind or "")
     if reader_for is None:
-        fields = reader.mapping(node, path, ("name", "kind"), ())
+        fields = reader.mapping(node, path, ("name", "kind"), ANY_KIND_FIELDS)
         if fields is not None and "kind" in fields:
             reader.choice(fields["kind"], f"{path}.kind", list(KINDS))
         return None
@@ -180,6 +180,8 @@ def _ssh(reader: Reader, node: Node, path: str, project_root: Path) -> Target | 
     return SshTarget(name, host, user, folder.rstrip("/"), port, key_file, known_hosts, public_url)
 
 
+# Every field some kind of target has: not reported as unknown while the kind itself is wrong or missing.
+ANY_KIND_FIELDS = ("path", "public_url", "host", "user", "port", "key_file", "known_hosts")
 # The kinds of target, by the value of `kind`.
 KINDS: dict[str, Callable[[Reader, Node, str, Path], Target | None]] = {"folder": _folder, "ssh": _ssh}
 
