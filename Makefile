@@ -79,6 +79,7 @@ lock:
 bench: $(VENV)/.dev-installed chromium ocr test-servers
 	$(BIN)/python -m bench --counts 10 100 1000 --search --preview
 	$(BIN)/python -m bench.intakebench
+	$(BIN)/python -m bench.intakeshapes
 	$(BIN)/python -m bench.publish
 
 clean:
