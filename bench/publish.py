@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import make_corpus
+from bench.intake import markdown_table
 from bench.phases import AS_OF
 from generator.commands.build import Project, build
 from generator.publish import PublishConfig, TargetResult, load_targets, publish
@@ -67,18 +68,19 @@ def _timed(what: str, config: PublishConfig, project: Project) -> Row:
 def table(project: Project, rows: list[Row]) -> str:
     files = [p for p in project.site_dir.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files) / 1e6
-    lines = [
-        f"Site: {len(files):,} files, {size:.1f} MB.",
-        "| publish | files changed (search index) | files sent | MB sent | MB received | seconds |",
-        "| --- | --- | --- | --- | --- | --- |",
+    header = ["publish", "files changed (search index)", "files sent", "MB sent", "MB received", "seconds"]
+    cells = [
+        [
+            row.what,
+            f"{row.changed:,} ({row.search_files:,})",
+            f"{row.result.files_sent:,}",
+            f"{row.result.bytes_sent / 1e6:.2f}",
+            f"{row.result.bytes_received / 1e6:.2f}",
+            f"{row.seconds:.2f}",
+        ]
+        for row in rows
     ]
-    for row in rows:
-        r = row.result
-        lines.append(
-            f"| {row.what} | {row.changed:,} ({row.search_files:,}) | {r.files_sent:,} | {r.bytes_sent / 1e6:.2f} "
-            f"| {r.bytes_received / 1e6:.2f} | {row.seconds:.2f} |"
-        )
-    return "\n".join(lines)
+    return f"Site: {len(files):,} files, {size:.1f} MB.\n" + markdown_table(header, cells)
 
 
 def main() -> None:
