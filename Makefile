@@ -9,7 +9,7 @@ UV_VERSION := 0.13.9
 TOOLS := .build/tools
 
 # The editorial room in the browser (generator/editor/): http://127.0.0.1:8045/ (nq45 editor --help for more).
-.PHONY: site offline check serve editor test lint typecheck lock system-libs chromium ocr bench clean
+.PHONY: site offline check serve editor publish test lint typecheck lock system-libs chromium ocr publish-tools test-servers bench clean
 
 # Exact versions from the lock file, then the project itself (editable: `nq45` and the MkDocs plugin).
 $(VENV)/.site-installed: requirements.lock pyproject.toml
@@ -35,8 +35,12 @@ check: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/nq45 serve
 
-editor: $(VENV)/.site-installed system-libs ocr
+editor: $(VENV)/.site-installed system-libs ocr publish-tools
 	$(BIN)/nq45 editor
+
+# Builds when site/ is older than data/ or the generator, then publishes to the targets in publish.yaml.
+publish: $(VENV)/.site-installed system-libs publish-tools
+	$(BIN)/nq45 publish
 
 # Debian packages, installed when missing (CI runs as root): the fonts of the PDFs and Word files,
 # Chromium and poppler-utils for the tests.
@@ -49,6 +53,13 @@ system-libs:
 chromium: system-libs
 	@{ test -x $(CHROMIUM) && command -v pdftotext >/dev/null; } || { $(APT_INSTALL) chromium poppler-utils; }
 
+# rsync and ssh, which publishing runs; the tests also start Debian's OpenSSH server and nginx of their own.
+publish-tools:
+	@{ command -v rsync >/dev/null && command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; } || { $(APT_INSTALL) rsync openssh-client; }
+
+test-servers: publish-tools
+	@{ test -x /usr/sbin/sshd && test -x /usr/sbin/nginx; } || { $(APT_INSTALL) openssh-server nginx; }
+
 # Tesseract and its Vietnamese model, for importing scans (`nq45 import`) and their tests.
 ocr:
 	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie; } || { $(APT_INSTALL) tesseract-ocr tesseract-ocr-vie; }
@@ -60,7 +71,7 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
-test: $(VENV)/.dev-installed chromium ocr lint typecheck
+test: $(VENV)/.dev-installed chromium ocr test-servers lint typecheck
 	$(BIN)/python -m pytest -q
 
 # Rewrite the lock files from pyproject.toml, keeping the versions they pin where still allowed.
@@ -69,11 +80,12 @@ lock:
 	$(TOOLS)/bin/uv pip compile pyproject.toml --python-version 3.11.7 --quiet -o requirements.lock
 	$(TOOLS)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11.7 --quiet -o requirements-dev.lock
 
-bench: $(VENV)/.dev-installed chromium ocr
+bench: $(VENV)/.dev-installed chromium ocr test-servers
 	$(BIN)/python -m bench --counts 10 100 1000 --search --preview
 	$(BIN)/python -m bench.intakebench
 	$(BIN)/python -m bench.intakeshapes
 	$(BIN)/python -m bench.editor
+	$(BIN)/python -m bench.publish
 
 clean:
 	rm -rf docs site site-offline dist .build
