@@ -15,7 +15,7 @@ from bench.intake import scanned
 from bench.intakebench import tree
 from generator.commands.build import Project, build
 from tests.editorkit import PASSWORD, derived, editor_app, running
-from tests.support import copy_project
+from tests.support import copy_project, serving
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -53,7 +53,10 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Project]]:
-    app = editor_app(tmp_path_factory.mktemp("phong"), preview=True)
+    root = tmp_path_factory.mktemp("phong")
+    app = editor_app(root, preview=True)
+    (root / "web").mkdir()
+    (root / "publish.yaml").write_text(f"targets:\n  - name: thu-muc\n    kind: folder\n    path: {root / 'web'}\n", encoding="utf-8")
     with running(app) as base:
         yield base, app.extensions["phong_bien_tap"].config.project
 
@@ -200,4 +203,26 @@ def test_markup_in_a_field_is_text_in_the_preview(browser, editor) -> None:  # t
     page.goto(f"{base}/xem-truoc/van-ban/118-qd-tw/")
     assert "<script>window.hacked=1</script><i>nghiêng</i>" in page.locator("article").inner_text()
     assert page.evaluate("window.hacked === undefined") and page.locator("article i:has-text('nghiêng')").count() == 0
+    page.close()
+
+
+def test_a_publisher_sees_what_changes_publishes_to_a_local_target_and_the_page_is_there(browser, editor) -> None:  # type: ignore[no-untyped-def]
+    base, project = editor
+    page = _sign_in(browser, base, "xuatban")
+    page.goto(f"{base}/xuat-ban")
+    page.click("button[value='thu']")
+    page.wait_for_selector("text=Sẽ thêm", timeout=300_000)  # built first: data/ is newer than site/
+    added = page.locator("details summary:has-text('Thêm')").inner_text()
+    assert int(added.split("(")[1].rstrip(")")) > 100  # the first publish: every file of the site is new
+    assert _serious(page) == []
+    page.check("#dong-y")
+    page.click("button[value='xuat-ban']")
+    page.wait_for_selector("text=Đã xuất bản bản", timeout=300_000)
+    with serving(project.root / "web" / "current") as site:
+        page.goto(f"{site}/van-ban/288-ctr-ddlhhvn/")
+        assert "288-CTr/ĐĐLHHVN" in page.locator("article").inner_text()
+        assert page.locator("text=Sửa văn bản này").count() == 0  # the editor's bar is only in the preview
+        page.goto(f"{site}/van-ban/118-qd-tw/")
+        assert "<script>window.hacked=1</script><i>nghiêng</i>" in page.locator("article").inner_text()
+        assert page.evaluate("window.hacked === undefined")
     page.close()

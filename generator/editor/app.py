@@ -19,6 +19,7 @@ from generator.editor.editing import Writer
 from generator.editor.history import History
 from generator.editor.mirror import Checker
 from generator.editor.preview import Preview
+from generator.editor.publishing import Publisher
 from generator.editor.sessions import COOKIE, Sessions, token_matches
 from generator.editor.state import private_folder
 from generator.editor.web import Room, record, room
@@ -61,6 +62,7 @@ def make_room(config: EditorConfig) -> Room:
         checker=checker,
         writer=Writer(config.project, checker, history, state / ".write.lock"),
         preview=Preview(config.project, state / "xem-truoc") if config.preview else None,
+        publisher=Publisher(config.project),
         hosts=own_names(config.host, config.extra_hosts),
     )
 

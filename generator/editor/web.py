@@ -17,6 +17,7 @@ from generator.editor.editing import Writer
 from generator.editor.history import History
 from generator.editor.mirror import Checker
 from generator.editor.preview import Preview
+from generator.editor.publishing import Publisher
 from generator.editor.sessions import Session, Sessions
 
 View = TypeVar("View", bound=Callable[..., Any])
@@ -36,6 +37,7 @@ class Room:
     checker: Checker
     writer: Writer
     preview: Preview | None
+    publisher: Publisher
     hosts: frozenset[str]
 
 
