@@ -73,9 +73,6 @@ PLACEHOLDER = "[cần điền"
 PART_WORDS = ("tieu muc", "chuong", "khoan", "dieu", "diem", "phan", "muc", "y")
 # The search index keeps words in shards by their first characters: this many.
 SHARD_PREFIX = 3
-# In a document's metadata table, the rows whose values name the issuer and the signer: each row's
-# label and the label of the row after it, folded.
-KEY_ROWS = (("co quan ban hanh", "nguoi ky"), ("nguoi ky", "chuc vu"))
 
 # Folding: combining marks (U+0300–U+036F, every mark Vietnamese uses) are dropped, and each letter
 # of these blocks becomes its lowercase base letter ("Ệ" -> "e", "Đ" -> "d"). A table, not the
@@ -125,18 +122,111 @@ def type_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(words.items(), key=lambda item: -len(item[0])))
 
 
+@functools.cache
+def lower_table() -> dict[str, str]:
+    """Each character of the folded blocks with its lowercase form (one character), where lowering keeps the
+    fold ("Ứ" -> "ứ"): the search index keeps words lowercase with their diacritics, so that a reader who types
+    accents finds those accents ("trí" before "trị") and one who types none finds every one."""
+    table = {}
+    for first, last in _FOLDED_BLOCKS:
+        for code in range(first, last + 1):
+            char = chr(code)
+            lowered = char.lower()
+            if len(lowered) == 1 and lowered != char and unicodedata.category(char) != "Cn" and fold(lowered) == fold(char):
+                table[char] = lowered
+    return table
+
+
+@functools.cache
+def _lowering() -> dict[int, str]:
+    return {ord(char): lowered for char, lowered in lower_table().items()}
+
+
+def lower(text: str) -> str:
+    """`text` in lowercase with its diacritics: "Đảng" -> "đảng"."""
+    return text.translate(_lowering())
+
+
+# Search: how readers write what they look for. Text is read as a stream of folded words, each after the
+# class of the gap before it: "/", "-" or "." when the gap holds one (in that order), "," likewise, else " "
+# ("Ngày 24/11/2023" -> " ngay 24/11/2023"). Dates are found in that stream.
+GAP_CLASSES = "/-.,"
+_GAP = "[ ,./-]"
+_END = "(?=[ ,./-]|$)"
+# A date in any common writing, with the groups that hold its day, month and year: 24/11/2023, 24-11-2023,
+# 24.11.2023, 28/3/2024, "ngày 24 tháng 11 năm 2023", "24 tháng 11/2023", 2023-11-24. A "ngày" before it
+# belongs to it (a query drops it) but its span, which the search index and the highlighting mark, starts
+# at the day.
+DATE_PATTERNS: tuple[tuple[str, tuple[int, int, int]], ...] = (
+    (rf"(?:{_GAP}ngay)?{_GAP}([0-9]{{1,2}})([/.-])([0-9]{{1,2}})\2([0-9]{{4}}){_END}", (1, 3, 4)),
+    (rf"(?:{_GAP}ngay)?{_GAP}([0-9]{{1,2}}) thang ([0-9]{{1,2}})(?: nam)?[ ,/]([0-9]{{4}}){_END}", (1, 2, 3)),
+    (rf"{_GAP}([0-9]{{4}})-([0-9]{{1,2}})-([0-9]{{1,2}}){_END}", (3, 2, 1)),
+)
+# A date's search term: "_" and its day, month and year ("_24112023"); "_" keeps it apart from every word.
+DATE_TOKEN = "_{day:02d}{month:02d}{year:04d}"
+# The longest name or abbreviation the search vocabulary (data/abbreviations.yaml, bodies' names) reads, in words.
+MAX_FORM_WORDS = 16
+# What readers add around what they look for, lowercase with diacritics, longest first: dropped from a search
+# that holds anything else. A word typed without diacritics matches any of these by its fold ("la gi"); one typed
+# with them only as written ("lá" is no filler).
+QUESTION_WORDS = (
+    "văn bản nào",
+    "văn bản gì",
+    "cơ quan ban hành",
+    "ngày ban hành",
+    "như thế nào",
+    "ai ban hành",
+    "ai chủ trì",
+    "người ký",
+    "văn bản",
+    "số hiệu",
+    "tìm kiếm",
+    "cho tôi",
+    "là gì",
+    "là ai",
+    "do ai",
+    "ai ký",
+    "ở đâu",
+    "khi nào",
+    "lúc nào",
+    "bao giờ",
+    "thế nào",
+    "ra sao",
+    "bao nhiêu",
+    "những gì",
+    "hay không",
+    "có không",
+    "phải không",
+    "nào",
+    "gì",
+    "ai",
+    "tìm",
+    "xin",
+)
+# The parts of a document's own search entry (its metadata), in the order its text holds them; its title
+# holds the kind and the number. The search worker ranks a match by the part it is in.
+META_ZONES = ("title", "issuer", "signer", "other", "date")
+
+
 def script_vocabulary() -> dict[str, object]:
     """What the site's scripts need, as JSON-ready data."""
     table = fold_table()
+    lowered = lower_table()
     return {
         "foldFrom": "".join(table),
         "foldTo": "".join(table.values()),
+        "lowerFrom": "".join(lowered),
+        "lowerTo": "".join(lowered.values()),
         "marks": list(MARKS),
         "numberPattern": NUMBER_PATTERN,
         "typeWords": [list(pair) for pair in type_words()],
         "maxQuery": MAX_QUERY,
         "lookupFiller": list(LOOKUP_FILLER),
         "shardPrefix": SHARD_PREFIX,
-        "keyRows": [list(pair) for pair in KEY_ROWS],
         "partWords": list(PART_WORDS),
+        "gapClasses": GAP_CLASSES,
+        "datePatterns": [[pattern, list(groups)] for pattern, groups in DATE_PATTERNS],
+        "maxFormWords": MAX_FORM_WORDS,
+        "questionWords": list(QUESTION_WORDS),
+        "metaZones": list(META_ZONES),
     }

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.mkdocs_plugin.linking import link_static_files
-from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES, SearchState
+from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES, SearchState, read_forms
 from generator.mkdocs_plugin.search.sections import FAST_SECTIONS
 from generator.mkdocs_plugin.speedups import fastmarkdown, fastpages
 from generator.mkdocs_plugin.speedups.guard import Speedup, usable
@@ -105,7 +105,8 @@ class SitePlugin(BasePlugin[PluginConfig]):
         if self.indexing:
             whole = bool(config.extra.get("offline"))
             fast, worker = self._use(FAST_SECTIONS), self._use(INDEX_WORKER)
-            self.search.begin(Path(config.site_dir), _search_config(config), whole, fast, worker)
+            forms = read_forms(Path(config.docs_dir))
+            self.search.begin(Path(config.site_dir), _search_config(config), whole, fast, worker, forms)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.files = link_static_files(files, config)

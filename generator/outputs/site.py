@@ -22,6 +22,7 @@ from generator.outputs.feed import atom_feed
 from generator.outputs.opendata import document_json, documents_in_order, documents_json
 from generator.outputs.pdf import pdf_order
 from generator.outputs.redirects import redirect_html
+from generator.outputs.searchforms import search_form_files
 from generator.outputs.word import docx_order
 from generator.pages import paths
 from generator.pages.chart import deadline_chart
@@ -243,6 +244,7 @@ def _lists(context: RenderContext) -> GeneratedFiles:
         paths.LOOKUP: context.page("lookup.md.j2", rows=listings.lookup_rows()),
     }
     files.update({paths.short_page(number_key(d.number)): redirect_html(d) for d in context.views.site.documents.values()})
+    files.update(search_form_files(context.views.site))
     return files
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.corpus.model import Document, Section
@@ -45,12 +46,21 @@ def _escaped_code(found: re.Match[str]) -> str:
     return f"\\u{ord(found.group()):04x}"
 
 
-def front_matter(title: str, description: str, search_boost: float = 1.0, searchable: bool = True, number: str = "") -> str:
+def front_matter(
+    title: str,
+    description: str,
+    search_boost: float = 1.0,
+    searchable: bool = True,
+    number: str = "",
+    document: Mapping[str, str] | None = None,
+) -> str:
     """Return a YAML front matter block; `number`: the document number the page bears, which search puts before
-    the label of each of its items."""
+    the label of each of its items; `document`: the metadata search ranks the document by, by part (META_ZONES)."""
     lines = ["---", f"title: {yaml_string(title)}", f"description: {yaml_string(description)}"]
     if number:
         lines.append(f"number: {yaml_string(number)}")
+    if document:
+        lines += ["document:", *(f"  {zone}: {yaml_string(value)}" for zone, value in document.items() if value)]
     if not searchable:
         lines += ["search:", "  exclude: true"]
     elif search_boost != 1.0:

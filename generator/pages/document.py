@@ -83,7 +83,7 @@ class DocumentPages:
         signature = document.signature
         text = self.links.text
         return DocumentView(
-            front_matter=front_matter(name, description, number=document.number),
+            front_matter=front_matter(name, description, number=document.number, document=self.search_fields(document)),
             heading_md=escape(name),
             title_md=text(document.title, page, document) if document.title else "",
             rows=self.rows(document, page),
@@ -102,6 +102,17 @@ class DocumentPages:
             recipients_md=[text(r.text, page, document) for r in document.recipients],
             notes_md=[escape(note) for note in document.notes],
         )
+
+    def search_fields(self, document: Document) -> dict[str, str]:
+        """The metadata search finds the document by, by part of its own search entry (META_ZONES)."""
+        other = (document.signer_title, document.place, document.term)
+        return {
+            "title": document.title or "",
+            "issuer": self.links.site.bodies[document.issuer].name,
+            "signer": document.signer or "",
+            "other": ", ".join(value for value in other if value),
+            "date": display_date(document.date) if document.date else "",
+        }
 
     def rows(self, document: Document, page: str) -> list[Row]:
         def plain(value: str | None) -> str:

@@ -1,9 +1,10 @@
 /* Search worker for Material for MkDocs' search box, for Vietnamese readers.
-   Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT) and adds: diacritics-optional
-   matching (đ -> d), document numbers in any spelling, ranking that puts the document bearing a number,
-   headings and the issuer/signer rows first, and highlighting of the real words.
-   On the served site it reads the shards written by generator/searchindex.py (only what a query needs);
-   for the copy opened from disk it indexes Material's single index in memory. */
+   Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT) and adds: diacritics-optional matching
+   (đ -> d) that follows the reader's diacritics when typed, small typos, dates and names in any writing (numbers.js
+   reads the query), document numbers in any spelling, ranking by how closely an entry holds the words and where
+   (a document's own metadata by part), and marks on the real words.
+   On the served site it reads the shards written by generator/mkdocs_plugin/search/shards.py (only what a query
+   needs); for the copy opened from disk it builds the same shards in memory from Material's single index. */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -12,25 +13,30 @@ var TEXT_RESULTS = 12;
 var SNIPPET = 320;
 var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 
-if (typeof importScripts === "function") importScripts("numbers.js");
+if (typeof importScripts === "function") importScripts("numbers.js", "forms.js");
 else if (typeof require === "function" && typeof module !== "undefined") self.vnNumbers = require("./numbers.js");
 
 // Shared with the build (generator/corpus/vocabulary.py, written into numbers.js).
-var VOCABULARY = self.vnNumbers.vocabulary;
-var MAX_QUERY = VOCABULARY.maxQuery;
-var NUMBER = self.vnNumbers.numberPattern;
-// In the metadata table ("Thông tin văn bản"), the rows whose values name the issuer and the signer.
-var KEY_ROWS = VOCABULARY.keyRows;
+var NUMBERS = self.vnNumbers;
+var VOCABULARY = NUMBERS.vocabulary;
 var SHARD_PREFIX = VOCABULARY.shardPrefix;
 var PLAIN_HEAD = new RegExp("^[a-z0-9]{1," + SHARD_PREFIX + "}$");
+var ZONES = VOCABULARY.metaZones;
+// How much a match counts by where it is: a title or heading, a document's own metadata by part, running text;
+// an item's context is the title of the heading that holds it.
+var TITLE = 12, TEXT = 1, CONTEXT = 6;
+var ZONE_WEIGHTS = { title: TITLE, issuer: TITLE, signer: TITLE, other: 3, date: TITLE };
+// Inexact matches (other diacritics than typed, a typo) count half; a date or name as a whole counts as typed.
+var EXACT = 1, INEXACT = 0.5;
 
-var sections = [];          // {location, title, page, isPage, metadata, boost, number, keyRanges, text, words, label, parent}
+var sections = [];          // {location, title, page, isPage, boost, zones, number, text, label, parent, index}
 var byLocation = new Map();
-var store = null;           // where hits and texts come from: memoryStore() or shardStore()
+var knownCodes = new Set(); // the letter codes of the numbers pages bear: "nq", "tw", "ddlhhvn"…
+var store = null;           // where shards and texts come from: memoryStore() or shardStore()
 var foldCache = new Map();
 
 function fold(text) {
-  return self.vnNumbers.fold(text);
+  return NUMBERS.fold(text);
 }
 
 function foldWord(word) {
@@ -66,44 +72,24 @@ function offsets(html) {
 
 function numberOf(title) {
   // Only a title that ends with the number bears it ("Nghị quyết 45-NQ/TW"), not one that mentions it.
-  var match = NUMBER.exec(title);
+  var match = NUMBERS.numberPattern.exec(title);
   if (!match || match.index + match[0].length !== title.trim().length) return null;
-  return self.vnNumbers.entry(self.vnNumbers.numberKey(match[0]));
+  return NUMBERS.entry(NUMBERS.numberKey(match[0]));
 }
 
 function bears(query, number) {
-  return number !== null && self.vnNumbers.matches(query, number);
-}
-
-function sequence(found, phrase, from) {
-  var wanted = phrase.split(" ");
-  for (var i = from; i + wanted.length <= found.length; i++) {
-    var all = true;
-    for (var j = 0; j < wanted.length && all; j++) all = found[i + j] === wanted[j];
-    if (all) return i;
-  }
-  return -1;
-}
-
-function keyRanges(found) {
-  return KEY_ROWS.map(function (row) {
-    var label = sequence(found, row[0], 0);
-    if (label < 0) return null;
-    var start = label + row[0].split(" ").length;
-    var end = sequence(found, row[1], start);
-    return [start, end < 0 ? found.length : end];
-  }).filter(Boolean);
+  return query !== null && number !== null && NUMBERS.matches(query, number);
 }
 
 var container = -1;          // the latest section that is not an item: items belong to it
 
-function addSection(location, title, boost, ranges, text, label) {
+function addSection(location, title, boost, zones, text, label) {
   var section = {
     location: location, title: title || "", page: location.split("#")[0], isPage: location.indexOf("#") < 0,
-    metadata: /#thong-tin$/.test(location), boost: boost || 1, keyRanges: ranges || [], text: text, words: null,
-    number: null, label: label || "", parent: -1, index: sections.length
+    boost: boost || 1, zones: zones || [], text: text, number: null, label: label || "", parent: -1, index: sections.length
   };
   if (section.isPage) section.number = numberOf(section.title);
+  if (section.number) section.number.codes.forEach(function (code) { knownCodes.add(code); });
   // An item's entry is titled with its document's number and its label (generator/mkdocs_plugin/search/items.py).
   var isItem = section.label !== "" && / · /.test(section.title) && section.title.slice(-section.label.length) === section.label;
   if (isItem && container >= 0 && sections[container].page === section.page) section.parent = container;
@@ -113,56 +99,32 @@ function addSection(location, title, boost, ranges, text, label) {
   return section;
 }
 
-function newHit() {
-  return { terms: new Set(), title: new Map(), text: new Map() };
-}
-
-/* The whole index in memory: postings name documents; positions are found again for candidates only. */
-function memoryStore(docs) {
-  var postings = new Map();
-  docs.forEach(function (doc, i) {
-    var section = addSection(doc.location, doc.title, doc.boost, null, doc.text || "", doc.label);
-    section.words = { title: foldedWords(section.title), text: foldedWords(section.text) };
-    if (section.metadata) section.keyRanges = keyRanges(section.words.text);
-    [section.words.title, section.words.text].forEach(function (found) {
-      found.forEach(function (word) {
-        var list = postings.get(word);
-        if (!list) postings.set(word, list = []);
-        if (list[list.length - 1] !== i) list.push(i);
-      });
-    });
-  });
-  return {
-    vocabulary: function (term, isLast) {
-      var found = new Set(postings.has(term) ? [term] : []);
-      if (isLast && term.length >= 2) postings.forEach(function (_, word) { if (word.indexOf(term) === 0) found.add(word); });
-      return Promise.resolve(found);
-    },
-    hits: function (vocabulary) {
-      var candidates = new Set(), hits = new Map();
-      vocabulary.forEach(function (words) {
-        words.forEach(function (word) { postings.get(word).forEach(function (i) { candidates.add(i); }); });
-      });
-      candidates.forEach(function (i) {
-        var hit = newHit();
-        [["title", sections[i].words.title], ["text", sections[i].words.text]].forEach(function (pair) {
-          pair[1].forEach(function (word, position) {
-            for (var t = vocabulary.length - 1; t >= 0; t--) {
-              if (vocabulary[t].has(word)) { hit.terms.add(t); hit[pair[0]].set(position, t); break; }
-            }
-          });
-        });
-        hits.set(i, hit);
-      });
-      return Promise.resolve(hits);
-    },
-    texts: function () { return Promise.resolve(); }
-  };
-}
-
 function shardKey(word) {
   var head = Array.from(word).slice(0, SHARD_PREFIX).join("");
   return PLAIN_HEAD.test(head) ? head : "x" + Array.from(head).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+}
+
+/* The whole index in memory, as shards like the served site's: built from Material's index (the copy opened from
+   disk, the preview), whose entries carry the dates and names the build found in them. */
+function memoryStore(docs) {
+  var shards = new Map();
+  function post(key, section, field, position) {
+    var shard = shards.get(shardKey(foldWord(key)));
+    if (!shard) shards.set(shardKey(foldWord(key)), shard = Object.create(null));
+    (shard[key] || (shard[key] = [])).push(section, field, position);
+  }
+  docs.forEach(function (doc, i) {
+    var section = addSection(doc.location, doc.title, doc.boost, doc.zones, doc.text || "", doc.label);
+    [section.title, section.text].forEach(function (html, field) {
+      var position = 0;
+      eachWord(html, function (word) { post(NUMBERS.lower(word), i, field, position++); });
+    });
+    (doc.concepts || []).forEach(function (c) { post(c[0], i, c[1] + 2 * (c[3] - 1), c[2]); });
+  });
+  return {
+    shard: function (key) { return Promise.resolve(shards.get(key) || {}); },
+    texts: function () { return Promise.resolve(); }
+  };
 }
 
 function getJSON(url, fallback) {
@@ -172,36 +134,11 @@ function getJSON(url, fallback) {
 /* The sharded index of the served site: a shard per start of a word (SHARD_PREFIX letters), texts in chunks. */
 function shardStore(base, meta) {
   meta.sections.forEach(function (s) { addSection(s[0], s[1], s[2], s[3], null, s[4]); });
-  var shards = new Map(), loaded = new Map(), chunks = new Map();
-  function shard(key) {
-    if (!shards.has(key)) {
-      shards.set(key, getJSON(base + "w/" + key + ".json", {}).then(function (words) { loaded.set(key, words); return words; }));
-    }
-    return shards.get(key);
-  }
+  var shards = new Map(), chunks = new Map();
   return {
-    vocabulary: function (term, isLast) {
-      return shard(shardKey(term)).then(function (words) {
-        var found = new Set(Object.prototype.hasOwnProperty.call(words, term) ? [term] : []);
-        // A shard holds the words sharing their first three letters: completion starts there.
-        if (isLast && Array.from(term).length >= 3) Object.keys(words).forEach(function (word) { if (word.indexOf(term) === 0) found.add(word); });
-        return found;
-      });
-    },
-    hits: function (vocabulary) {
-      var hits = new Map();
-      vocabulary.forEach(function (words, t) {
-        words.forEach(function (word) {
-          var list = loaded.get(shardKey(word))[word];
-          for (var k = 0; k < list.length; k += 3) {
-            var hit = hits.get(list[k]);
-            if (!hit) hits.set(list[k], hit = newHit());
-            hit.terms.add(t);
-            hit[list[k + 1] === 0 ? "title" : "text"].set(list[k + 2], t);
-          }
-        });
-      });
-      return Promise.resolve(hits);
+    shard: function (key) {
+      if (!shards.has(key)) shards.set(key, getJSON(base + "w/" + key + ".json", {}));
+      return shards.get(key);
     },
     texts: function (indexes) {
       var wanted = new Set(indexes.filter(function (i) { return sections[i].text === null; }).map(function (i) { return Math.floor(i / meta.chunk); }));
@@ -218,6 +155,7 @@ function shardStore(base, meta) {
 function setup(index) {
   sections = [];
   byLocation = new Map();
+  knownCodes = new Set();
   container = -1;
   if (!index.docs.length && typeof fetch === "function") {
     var base = new URL("../search/vn/", self.location.href).href;
@@ -227,58 +165,176 @@ function setup(index) {
   return Promise.resolve();
 }
 
-function termsOf(query) {
-  return (fold(query.slice(0, MAX_QUERY)).match(/[\p{L}\p{N}]+/gu) || []).slice(0, 12);
+/* Words one edit apart (a letter left out, added, doubled, changed, or two swapped). */
+function oneEditApart(a, b) {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  var i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function inKeyRows(section, hit, count) {
-  // Every term matched inside the issuer's or the signer's row.
-  return section.keyRanges.some(function (range) {
-    var seen = new Set();
-    hit.text.forEach(function (t, position) { if (position >= range[0] && position < range[1]) seen.add(t); });
-    return seen.size === count;
+/* The index keys a term stands for, each with how exactly: {key: quality}. A word matches its fold, exactly when
+   typed without diacritics or with these; the last word of the query also what it begins; a word of four letters
+   or more that the index lacks, the words one typo away. A date or a name matches its term. */
+function vocabulary(term, isLast) {
+  if (term.kind === "concept") {
+    return store.shard(shardKey(term.token)).then(function (shard) {
+      var found = {};
+      if (Object.prototype.hasOwnProperty.call(shard, term.token)) found[term.token] = EXACT;
+      return found;
+    });
+  }
+  return store.shard(shardKey(term.folded)).then(function (shard) {
+    var found = wordsIn(shard, term, isLast);
+    if (Object.keys(found).length || Array.from(term.folded).length < 4) return found;
+    var heads = Array.from(term.folded), near = new Set([shardKey(term.folded)]);
+    for (var k = 0; k < SHARD_PREFIX; k++) near.add(shardKey(heads.slice(0, k).concat(heads.slice(k + 1)).join("")));
+    return Promise.all(Array.from(near).map(function (key) { return store.shard(key); })).then(function (nearby) {
+      nearby.forEach(function (other) {
+        Object.keys(other).forEach(function (key) { if (oneEditApart(foldWord(key), term.folded)) found[key] = INEXACT; });
+      });
+      return found;
+    });
   });
 }
 
-/* How closely an entry holds the query's words: 3 as a phrase (in order and adjacent), 2 in order but apart,
-   1 all of them in any order, 0 not all of them. */
-function closeness(hit, count) {
-  if (hit.terms.size < count) return 0;
-  if (count < 2) return 3;
-  var best = 1;
-  [hit.title, hit.text].forEach(function (positions) {
-    var order = Array.from(positions.keys()).sort(function (a, b) { return a - b; });
-    var next = 0;
-    order.forEach(function (position) {
-      if (positions.get(position) === next) next++;
-      if (positions.get(position) !== 0 || best === 3) return;
-      for (var k = 1; k < count; k++) if (positions.get(position + k) !== k) return;
-      best = 3;
-    });
-    if (next >= count && best < 2) best = 2;
+function wordsIn(shard, term, isLast) {
+  var found = {}, completes = isLast && Array.from(term.folded).length >= SHARD_PREFIX;
+  Object.keys(shard).forEach(function (key) {
+    var folded = foldWord(key);
+    if (folded === term.folded) found[key] = !term.accented || key === term.lowered ? EXACT : INEXACT;
+    else if (completes && folded.indexOf(term.folded) === 0) found[key] = !term.accented || key.indexOf(term.lowered) === 0 ? EXACT : INEXACT;
+  });
+  return found;
+}
+
+/* Where each section holds the terms: {title, text} maps from word position to {t, span, q}. */
+function hitsOf(keysByTerm) {
+  var hits = new Map();
+  return Promise.all(keysByTerm.map(function (keys, t) {
+    return Promise.all(Object.keys(keys).map(function (key) {
+      return store.shard(shardKey(foldWord(key))).then(function (shard) {
+        var list = shard[key] || [];
+        for (var k = 0; k < list.length; k += 3) {
+          var hit = hits.get(list[k]);
+          if (!hit) hits.set(list[k], hit = { title: new Map(), text: new Map() });
+          var positions = list[k + 1] & 1 ? hit.text : hit.title, was = positions.get(list[k + 2]);
+          if (!was || was.q < keys[key]) positions.set(list[k + 2], { t: t, span: (list[k + 1] >> 1) + 1, q: keys[key] });
+        }
+      });
+    }));
+  })).then(function () { return hits; });
+}
+
+/* The streams an entry is read from, in reading order: an item's context (its heading's title), its title, its
+   text; each a map of positions, the weight of a position, and whether it labels the whole entry (titles do). */
+function streams(section, hit, hits) {
+  var found = [];
+  var parent = section.parent >= 0 ? hits.get(section.parent) : null;
+  if (parent) found.push({ positions: parent.title, weight: function () { return CONTEXT; }, whole: true });
+  found.push({ positions: hit.title, weight: function () { return TITLE; }, whole: true });
+  found.push({ positions: hit.text, weight: section.zones.length ? zoneWeight(section.zones) : function () { return TEXT; }, whole: section.zones.length > 0 });
+  return found;
+}
+
+function zoneWeight(ends) {
+  return function (position) { return ZONE_WEIGHTS[zoneAt(ends, position)]; };
+}
+
+function zoneAt(ends, position) {
+  for (var z = 0; z < ends.length; z++) if (position < ends[z]) return ZONES[z];
+  return ZONES[ZONES.length - 1];
+}
+
+/* The matches of quality `least` or more that count together: every one in a title (or a document's own entry),
+   and in running text those of the window of a few words that holds the most terms; sorted by stream, position. */
+function together(parts, count, least) {
+  var found = [];
+  parts.forEach(function (part, s) {
+    var order = [];
+    part.positions.forEach(function (at, position) { if (at.q >= least) order.push({ s: s, position: position, at: at }); });
+    order.sort(function (a, b) { return a.position - b.position; });
+    found = found.concat(part.whole ? order : densest(order, 2 * count + 8));
+  });
+  return found;
+}
+
+/* The matches within `width` words of each other that hold the most distinct terms (the first such window). */
+function densest(order, width) {
+  var best = [], seen = new Map(), from = 0, bestCount = 0;
+  order.forEach(function (match, to) {
+    seen.set(match.at.t, (seen.get(match.at.t) || 0) + 1);
+    while (match.position - order[from].position >= width) {
+      var t = order[from++].at.t;
+      if (seen.get(t) === 1) seen.delete(t); else seen.set(t, seen.get(t) - 1);
+    }
+    if (seen.size > bestCount) { bestCount = seen.size; best = order.slice(from, to + 1); }
   });
   return best;
 }
 
-// Each step of closeness outweighs any score of words alone; a page bearing the number searched outweighs all.
-var CLOSENESS = 1e5, BEARS = 1e6, CITED_PART = 2e6;
-
-function score(section, hit, count, numberQuery) {
-  var total = 0;
-  [["title", 12], ["text", 1]].forEach(function (pair) {
-    var positions = hit[pair[0]];
-    var perTerm = new Map();
-    positions.forEach(function (t) { perTerm.set(t, (perTerm.get(t) || 0) + 1); });
-    perTerm.forEach(function (occurrences) { total += pair[1] * (1 + Math.log(occurrences)); });
-    positions.forEach(function (t, position) { if (positions.get(position + 1) === t + 1) total += pair[1] * 4; });
+/* How closely an entry holds the query's `count` terms, counting only matches of quality `least` or more:
+   2 × the share of the query's word links found adjacent in the longest run, + the share of terms found together,
+   + 0.5 when all of them are in the query's order. A phrase gives 3.5. */
+function closeness(parts, count, least) {
+  var matches = together(parts, count, least), found = new Set(), longest = 0, next = 0;
+  matches.forEach(function (match) {
+    var at = match.at, positions = parts[match.s].positions;
+    found.add(at.t);
+    if (at.t === next) next++;
+    var run = 1, p = match.position + at.span, t = at.t;
+    for (var following = positions.get(p); following && following.t === t + 1 && following.q >= least; following = positions.get(p)) {
+      run++; t++; p += following.span;
+    }
+    longest = Math.max(longest, run);
   });
-  var coverage = hit.terms.size / count;
-  total *= coverage * coverage * section.boost;
-  if (coverage === 1) total *= 3;
-  if (section.metadata) total *= inKeyRows(section, hit, count) ? 15 : 2;
-  total += closeness(hit, count) * CLOSENESS;
-  if (section.isPage && bears(numberQuery, section.number)) total += BEARS;
+  if (!found.size) return 0;
+  var links = count > 1 ? (longest - 1) / (count - 1) : 1;
+  return 2 * links + found.size / count + (found.size === count && next >= count ? 0.5 : 0);
+}
+
+// A step of closeness outweighs any score of words alone; a document dated the day searched, every closeness; a
+// page bearing the number searched, everything but a cited part.
+var CLOSENESS = 1e6, WORDS_AT_MOST = 9999, DATED = 1e7, BEARS = 1e8, CITED_PART = 2e8;
+
+/* The score of an entry: its closeness (exact matches rank a quarter step above inexact ones), then the weight of
+   where its words are, the page bearing the number or dated the day searched. */
+function score(section, hit, hits, query) {
+  var parts = streams(section, hit, hits);
+  var exact = closeness(parts, query.count, EXACT), any = closeness(parts, query.count, INEXACT);
+  var total = Math.max(exact ? exact + 0.25 : 0, any) * CLOSENESS + Math.min(WORDS_AT_MOST, words(parts, query.count) * section.boost);
+  if (section.isPage && bears(query.number, section.number)) total += BEARS;
+  if (section.zones.length && query.dates.size) total += DATED * datedShare(section, hit, query);
   return total;
+}
+
+/* The weight of where the terms are found, with a little for repeats and adjacent pairs. */
+function words(parts, count) {
+  var best = new Map(), repeats = 0;
+  parts.forEach(function (part) {
+    part.positions.forEach(function (at, position) {
+      var weight = part.weight(position) * at.q;
+      best.set(at.t, Math.max(best.get(at.t) || 0, weight));
+      repeats += 0.1;
+      var following = part.positions.get(position + at.span);
+      if (following && following.t === at.t + 1) repeats += weight;
+    });
+  });
+  var total = Math.min(repeats, 5 * TITLE * count);
+  best.forEach(function (weight) { total += 10 * weight; });
+  return total;
+}
+
+/* For a document's own entry, the share of the query's terms it holds when its date part holds a date searched. */
+function datedShare(section, hit, query) {
+  var dated = false, found = new Set();
+  hit.text.forEach(function (at, position) {
+    found.add(at.t);
+    if (zoneAt(section.zones, position) === "date" && query.dates.has(at.t)) dated = true;
+  });
+  hit.title.forEach(function (at) { found.add(at.t); });
+  return dated ? found.size / query.count : 0;
 }
 
 /* An item ranks just above the section holding it when it holds the words as closely. */
@@ -289,6 +345,22 @@ function itemsBeforeTheirSections(scored, byIndex) {
   });
 }
 
+/* The pages whose whole title the query names (a body's page for its name, in any writing): they rank second. */
+function namedPages(scored, count) {
+  return scored.filter(function (result) {
+    var section = sections[result.index];
+    if (!section.isPage || result.closeness < 3 || result.terms !== count) return false;
+    var covered = new Set();
+    result.hit.title.forEach(function (at, position) { for (var k = 0; k < at.span; k++) covered.add(position + k); });
+    return covered.size > 0 && covered.size === foldedWords(section.title).length;
+  });
+}
+
+function second(scored, named) {
+  var rest = scored.filter(function (result) { return named.indexOf(result) < 0 || result === scored[0]; });
+  return rest.slice(0, 1).concat(named.filter(function (result) { return result !== scored[0]; }), rest.slice(1));
+}
+
 /* The sections of the pages bearing the cited document's number whose labels name the cited part. */
 function citedParts(cited, numberQuery) {
   var found = [];
@@ -296,42 +368,67 @@ function citedParts(cited, numberQuery) {
   sections.forEach(function (section) { if (section.isPage && bears(numberQuery, section.number)) pages.add(section.page); });
   pages.forEach(function (page) {
     var labelled = sections.filter(function (section) { return section.page === page && section.label; });
-    var named = self.vnNumbers.partsNamed(cited.tokens, labelled.map(function (section) { return section.label; }));
+    var named = NUMBERS.partsNamed(cited.tokens, labelled.map(function (section) { return section.label; }));
     labelled.forEach(function (section) { if (named.indexOf(section.label) >= 0) found.push(section); });
   });
   return found;
 }
 
-/* Search; `current` tells whether the query is still the latest one, so overtaken queries stop early.
-   A citation ("20-KH/TW mục IV.3") searches the document's number and puts the cited part first. */
-function search(query, current) {
-  var cited = self.vnNumbers.citation(query);
-  var searched = cited ? cited.document : query;
-  var terms = termsOf(searched);
-  if (!terms.length) return Promise.resolve({ items: [] });
-  var numberQuery = self.vnNumbers.parseQuery(searched);
+/* What a query asks for: numbers.js reads it (terms, dates, names, question words); a citation ("20-KH/TW mục
+   IV.3") searches the document's number and puts the cited part first. */
+function readSearch(text) {
+  var read = NUMBERS.readQuery(text);
+  var cited = NUMBERS.citation(read.rest);
+  var terms = cited ? NUMBERS.readQuery(cited.document).terms : read.terms;
+  return { terms: terms, cited: cited, number: NUMBERS.searchedNumber(cited ? cited.document : read.rest, knownCodes) };
+}
+
+/* Search; `current` tells whether the query is still the latest one, so overtaken queries stop early. */
+function search(text, current) {
+  var query = readSearch(text);
+  if (!query.terms.length) return Promise.resolve({ items: [] });
   var stillWanted = current || function () { return true; };
-  return Promise.all(terms.map(function (term, t) { return store.vocabulary(term, t === terms.length - 1); }))
-    .then(function (vocabulary) { return stillWanted() ? store.hits(vocabulary) : null; })
-    .then(function (hits) {
-      if (!hits || !stillWanted()) return null;
-      var scored = [];
-      hits.forEach(function (hit, i) {
-        scored.push({ index: i, hit: hit, closeness: closeness(hit, terms.length), score: score(sections[i], hit, terms.length, numberQuery) });
-      });
-      // A page bearing the number ranks first even when its text did not match every term.
-      sections.forEach(function (section, i) {
-        if (section.isPage && !hits.has(i) && bears(numberQuery, section.number)) scored.push({ index: i, hit: newHit(), closeness: 0, score: BEARS });
-      });
-      var byIndex = new Map();
-      scored.forEach(function (result) { byIndex.set(result.index, result); });
-      itemsBeforeTheirSections(scored, byIndex);
-      var missing = cited ? citeParts(scored, byIndex, cited, numberQuery) : null;
-      scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
-      var top = scored.slice(0, MAX_RESULTS);
-      var shown = top.slice(0, TEXT_RESULTS).map(function (r) { return r.index; });
-      return store.texts(shown).then(function () { return stillWanted() ? group(top, terms, missing, numberQuery) : null; });
-    });
+  return Promise.all(query.terms.map(function (term, t) { return vocabulary(term, t === query.terms.length - 1); }))
+    .then(function (keys) {
+      if (!stillWanted()) return null;
+      // Terms the index lacks entirely are left out of the ranking (and shown as missing), not held against it.
+      var kept = [];
+      keys.forEach(function (found, t) { if (Object.keys(found).length) kept.push(t); });
+      query.kept = kept;
+      // A term typed with diacritics that the index holds as typed is marked only as typed ("Trọng", not "trong").
+      query.asTyped = kept.map(function (t) { return Object.keys(keys[t]).some(function (key) { return keys[t][key] === EXACT; }); });
+      query.count = Math.max(1, kept.length);
+      query.dates = new Set();
+      kept.forEach(function (t, k) { if (/^_[0-9]/.test(query.terms[t].token || "")) query.dates.add(k); });
+      return hitsOf(kept.map(function (t) { return keys[t]; }));
+    })
+    .then(function (hits) { return hits && stillWanted() ? rank(hits, query, stillWanted) : null; });
+}
+
+function rank(hits, query, stillWanted) {
+  var scored = [];
+  hits.forEach(function (hit, i) {
+    var parts = streams(sections[i], hit, hits), terms = new Set();
+    parts.slice(-2).forEach(function (part) { part.positions.forEach(function (at) { terms.add(at.t); }); });
+    scored.push({ index: i, hit: hit, terms: terms.size, closeness: closeness(parts, query.count, INEXACT), score: score(sections[i], hit, hits, query) });
+  });
+  // A page bearing the number ranks first even when its text did not match every term.
+  sections.forEach(function (section, i) {
+    if (section.isPage && !hits.has(i) && bears(query.number, section.number)) scored.push({ index: i, hit: emptyHit(), terms: 0, closeness: 0, score: BEARS });
+  });
+  var byIndex = new Map();
+  scored.forEach(function (result) { byIndex.set(result.index, result); });
+  itemsBeforeTheirSections(scored, byIndex);
+  var named = query.cited ? [] : namedPages(scored, query.count);
+  var missing = query.cited ? citeParts(scored, byIndex, query.cited, query.number) : null;
+  scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+  var top = second(scored, named).slice(0, MAX_RESULTS);
+  var shown = top.slice(0, TEXT_RESULTS).map(function (r) { return r.index; });
+  return store.texts(shown).then(function () { return stillWanted() ? group(top, query, missing) : null; });
+}
+
+function emptyHit() {
+  return { title: new Map(), text: new Map() };
 }
 
 /* Puts the parts a citation names first, in their order; returns the citation when it names none. */
@@ -339,19 +436,19 @@ function citeParts(scored, byIndex, cited, numberQuery) {
   var parts = citedParts(cited, numberQuery);
   parts.forEach(function (section, rank) {
     var result = byIndex.get(section.index);
-    if (!result) scored.push(result = { index: section.index, hit: newHit(), closeness: 0 });
+    if (!result) scored.push(result = { index: section.index, hit: emptyHit(), closeness: 0 });
     result.score = CITED_PART - rank;
     result.cited = true;
   });
   return parts.length ? null : cited;
 }
 
-function group(results, terms, missing, numberQuery) {
+function group(results, query, missing) {
   var groups = new Map();
   results.forEach(function (result) {
     var page = sections[result.index].page;
     if (!groups.has(page)) groups.set(page, []);
-    groups.get(page).push(render(result, terms));
+    groups.get(page).push(render(result, query));
   });
   // Material shows a page with its sections: make sure the page itself is in its group.
   groups.forEach(function (items, page) {
@@ -360,7 +457,7 @@ function group(results, terms, missing, numberQuery) {
       items.push({ location: article.location, title: article.title, text: article.text || "", score: 0, terms: {} });
     }
     // A cited part the document does not have: its page says so.
-    if (missing && article && bears(numberQuery, article.number)) {
+    if (missing && article && bears(query.number, article.number)) {
       items.forEach(function (item) {
         if (item.location === page) item.text = "<p>" + escapeHtml("Văn bản này không có mục " + missing.part + ". Mở văn bản để xem các mục.") + "</p>";
       });
@@ -373,18 +470,23 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function phrases(positions) {
-  // Positions that are part of a run of consecutive query terms; empty when there is no such run.
-  var inRun = new Map();
-  positions.forEach(function (t, position) {
-    if (positions.get(position + 1) === t + 1) { inRun.set(position, t); inRun.set(position + 1, t + 1); }
+/* The word positions to mark: each term where it matches as typed (anywhere when the index lacks it as typed);
+   only runs of consecutive terms when there are any. */
+function marked(hit, asTyped) {
+  return [hit.title, hit.text].map(function (positions) {
+    var kept = new Map(), runs = new Map();
+    positions.forEach(function (at, position) { if (at.q === EXACT || !asTyped[at.t]) kept.set(position, at); });
+    kept.forEach(function (at, position) {
+      var following = kept.get(position + at.span);
+      if (following && following.t === at.t + 1) { runs.set(position, at); runs.set(position + at.span, following); }
+    });
+    var chosen = runs.size ? runs : kept, words = new Set();
+    chosen.forEach(function (at, position) { for (var k = 0; k < at.span; k++) words.add(position + k); });
+    return words;
   });
-  return inRun;
 }
 
 function mark(html, positions, from, to) {
-  var runs = phrases(positions);
-  if (runs.size) positions = runs;
   var found = offsets(html), out = "", last = from;
   found.forEach(function (word, position) {
     if (!positions.has(position) || word.start < from || word.end > to) return;
@@ -400,7 +502,7 @@ function snippet(html, positions) {
   var plain = html.replace(/<[^>]*>/g, " ");
   if (plain.length <= SNIPPET) return mark(plain, positions, 0, plain.length).trim();
   var first = Infinity;
-  positions.forEach(function (_, position) { first = Math.min(first, position); });
+  positions.forEach(function (position) { first = Math.min(first, position); });
   var words = offsets(plain);
   var centre = first < words.length ? words[first].start : 0;
   var from = Math.max(0, centre - 80), to = Math.min(plain.length, from + SNIPPET);
@@ -409,14 +511,18 @@ function snippet(html, positions) {
   return (from > 0 ? "… " : "") + mark(plain, positions, from, to).trim() + (to < plain.length ? " …" : "");
 }
 
-function render(result, terms) {
+/* An entry as Material shows it; its terms are what the reader typed ("Thiếu:" lists those it lacks, and the
+   opened page marks the others). */
+function render(result, query) {
   var section = sections[result.index];
-  var matched = {};
+  var matched = {}, found = new Set();
+  [result.hit.title, result.hit.text].forEach(function (positions) { positions.forEach(function (at) { found.add(query.kept[at.t]); }); });
   // A cited part opens without marks: the words searched were only the document's number.
-  if (!result.cited) terms.forEach(function (term, t) { matched[term] = result.hit.terms.has(t); });
+  if (!result.cited) query.terms.forEach(function (term, t) { matched[term.typed] = matched[term.typed] || found.has(t); });
+  var positions = marked(result.hit, query.asTyped);
   return {
     location: section.location, boost: section.boost, score: result.score, terms: matched,
-    title: mark(section.title, result.hit.title, 0, section.title.length), text: snippet(section.text || "", result.hit.text)
+    title: mark(section.title, positions[0], 0, section.title.length), text: snippet(section.text || "", positions[1])
   };
 }
 
