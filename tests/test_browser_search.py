@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.commands.build import Project, build
-from tests.conftest import copy_project
+from generator.commands.build import Project
+from tests.searchpage import links, opened_part, page_of, results, search_page
+
+__all__ = ["search_page"]  # a fixture, used by name
 
 pytestmark = pytest.mark.browser
 
@@ -30,52 +30,6 @@ NUMBER_QUERIES = {
     "DDLHHVN": "287-ctr-ddlhhvn",
     "118/QĐ/TW": "118-qd-tw",
 }
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_project(tmp_path_factory.mktemp("offline-search"))
-    build(project, offline=True)
-    return project
-
-
-@pytest.fixture(scope="module", params=["http", "file"])
-def search_page(request, browser, server: str, offline: Project):
-    """A document page with the search box, on the served site and on the copy opened from disk."""
-    if request.param == "http":
-        url, suffix = f"{server}/van-ban/20-kh-tw/", "/"
-    else:
-        url, suffix = f"{offline.offline_dir.as_uri()}/van-ban/20-kh-tw.html", ".html"
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(url)
-    page.locator(".md-search__input").click()
-    yield page, suffix, requests
-    page.close()
-
-
-def results(page, query: str) -> list[dict[str, str]]:
-    """Type `query` and return the result groups once they stop changing."""
-    box = page.locator(".md-search__input")
-    box.fill("")
-    box.press_sequentially(query)
-    previous, stable_since, deadline = None, time.monotonic(), time.monotonic() + 10
-    while time.monotonic() < deadline:
-        current = page.evaluate("(document.querySelector('.md-search-result__list') || {}).innerHTML || ''")
-        if current != previous:
-            previous, stable_since = current, time.monotonic()
-        elif current and time.monotonic() - stable_since > 0.4:
-            break
-        time.sleep(0.05)
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.md-search-result__item')).map(li => ({
-            href: li.querySelector('a').getAttribute('href'), html: li.innerHTML }))"""
-    )
-
-
-def page_of(href: str) -> str:
-    return href.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
 
 
 @pytest.mark.parametrize("query, document", sorted(NUMBER_QUERIES.items()))
@@ -197,21 +151,6 @@ def test_scripts_fold_and_key_numbers_as_python_does(browser, offline: Project, 
     shards = page.evaluate("words => words.map(w => window.vnSearch.shardKey(w))", folded)
     assert shards == [shard_key(word) for word in folded]
     page.close()
-
-
-def links(page, query: str) -> list[list[str]]:
-    """Type `query`; each result group's links, the page's first, without the highlighting query."""
-    results(page, query)
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.md-search-result__item')).map(li =>
-            Array.from(li.querySelectorAll('a')).map(a => a.getAttribute('href').replace(/\\?[^#]*/, '')))"""
-    )
-
-
-def opened_part(hrefs: list[str]) -> str:
-    """ "287-ctr-ddlhhvn#ii-2-3": the page and anchor of a group's first part (its first link after the page's)."""
-    part = next(href for href in hrefs if "#" in href)
-    return f"{page_of(part)}#{part.split('#', 1)[1]}"
 
 
 @pytest.mark.parametrize(

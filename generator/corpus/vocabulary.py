@@ -147,6 +147,48 @@ def lower(text: str) -> str:
     return text.translate(_lowering())
 
 
+# The five tone marks of Vietnamese. Where a word carries its tone varies ("hóa" and "hoá", "thủy" and "thuỷ" are one
+# word), so the search index keeps the tone apart, after the letters.
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+@functools.cache
+def tone_table() -> dict[str, str]:
+    """Each letter of the folded blocks that carries a tone, with the same letter lowercase and toneless followed by
+    its tone mark ("Ứ" -> "ư" + U+0301)."""
+    table = {}
+    for first, last in _FOLDED_BLOCKS:
+        for code in range(first, last + 1):
+            char = chr(code)
+            marks = unicodedata.normalize("NFD", char)
+            tones = [mark for mark in marks[1:] if mark in TONES]
+            if len(tones) == 1 and unicodedata.category(char) != "Cn":
+                base = unicodedata.normalize("NFC", marks.replace(tones[0], "")).lower()
+                if len(base) == 1 and fold(base) == fold(char):
+                    table[char] = base + tones[0]
+    return table
+
+
+@functools.cache
+def _toning() -> dict[str, tuple[str, str]]:
+    return {char: (toned[0], toned[1]) for char, toned in tone_table().items()}
+
+
+def accent_key(word: str) -> str:
+    """How the search index keeps a word: lowercase, its letters' marks kept, its tone moved after its letters, so
+    that "Hóa" and "hoá" are one and "trí" and "trị" two."""
+    letters, tones = [], []
+    table = _toning()
+    for char in lower(word):
+        toned = table.get(char)
+        if toned is None:
+            letters.append(char)
+        else:
+            letters.append(toned[0])
+            tones.append(toned[1])
+    return "".join(letters) + "".join(tones)
+
+
 # Search: how readers write what they look for. Text is read as a stream of folded words, each after the
 # class of the gap before it: "/", "-" or "." when the gap holds one (in that order), "," likewise, else " "
 # ("Ngày 24/11/2023" -> " ngay 24/11/2023"). Dates are found in that stream.
@@ -170,6 +212,11 @@ MAX_FORM_WORDS = 16
 # that holds anything else. A word typed without diacritics matches any of these by its fold ("la gi"); one typed
 # with them only as written ("lá" is no filler).
 QUESTION_WORDS = (
+    "được ban hành khi nào",
+    "ban hành khi nào",
+    "ban hành ngày nào",
+    "do ai ban hành",
+    "ai là người ký",
     "văn bản nào",
     "văn bản gì",
     "cơ quan ban hành",
@@ -186,6 +233,8 @@ QUESTION_WORDS = (
     "là ai",
     "do ai",
     "ai ký",
+    "đã ký",
+    "ban hành",
     "ở đâu",
     "khi nào",
     "lúc nào",
@@ -200,6 +249,7 @@ QUESTION_WORDS = (
     "nào",
     "gì",
     "ai",
+    "ký",
     "tìm",
     "xin",
 )
@@ -217,6 +267,8 @@ def script_vocabulary() -> dict[str, object]:
         "foldTo": "".join(table.values()),
         "lowerFrom": "".join(lowered),
         "lowerTo": "".join(lowered.values()),
+        "toneFrom": "".join(tone_table()),
+        "toneTo": "".join(tone_table().values()),
         "marks": list(MARKS),
         "numberPattern": NUMBER_PATTERN,
         "typeWords": [list(pair) for pair in type_words()],

@@ -31,7 +31,7 @@
     return terms.map(function (term, t) {
       if (term.kind !== "word") return null;
       var same = function (word) { return word.folded === term.folded; };
-      var typed = function (word) { return word.lowered === term.lowered; };
+      var typed = function (word) { return word.key === term.key; };
       if (term.accented && all.some(typed)) return typed;
       if (all.some(same) || t < terms.length - 1) return same;
       return function (word) { return word.folded.indexOf(term.folded) === 0; };
@@ -59,13 +59,17 @@
     return runs;
   }
 
+  /* A term found in a run of consecutive terms anywhere on the page is marked only in such runs. */
   function mark(root, terms) {
     var nodes = textNodes(root), rules = wordRules(terms, nodes);
     var found = nodes.map(function (item) { return spansIn(item.words, terms, rules); });
-    var phrasesOnly = terms.length > 1 && found.some(function (spans) { return inRuns(spans).size > 0; });
+    var runs = found.map(inRuns), phrased = new Set();
+    runs.forEach(function (spans) { spans.forEach(function (at) { phrased.add(at.t); }); });
     nodes.forEach(function (item, n) {
-      var spans = phrasesOnly ? inRuns(found[n]) : found[n], ranges = [];
-      spans.forEach(function (at, i) { ranges.push([item.words[i].start, item.words[i + at.span - 1].end]); });
+      var ranges = [];
+      found[n].forEach(function (at, i) {
+        if (runs[n].has(i) || !phrased.has(at.t)) ranges.push([item.words[i].start, item.words[i + at.span - 1].end]);
+      });
       ranges.sort(function (a, b) { return b[0] - a[0]; });
       var last = Infinity;
       ranges.forEach(function (range) {

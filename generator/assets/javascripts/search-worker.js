@@ -22,14 +22,15 @@ var VOCABULARY = NUMBERS.vocabulary;
 var SHARD_PREFIX = VOCABULARY.shardPrefix;
 var PLAIN_HEAD = new RegExp("^[a-z0-9]{1," + SHARD_PREFIX + "}$");
 var ZONES = VOCABULARY.metaZones;
-// How much a match counts by where it is: a title or heading, a document's own metadata by part, running text;
-// an item's context is the title of the heading that holds it.
+// How much a match counts by where it is: a title or heading, a document's own metadata by part (its issuer's and
+// signer's names above all), running text; an item's context is the title of the heading that holds it.
 var TITLE = 12, TEXT = 1, CONTEXT = 6;
-var ZONE_WEIGHTS = { title: TITLE, issuer: TITLE, signer: TITLE, other: 3, date: TITLE };
+var NAME = 16;
+var ZONE_WEIGHTS = { title: TITLE, issuer: NAME, signer: NAME, other: 3, date: TITLE };
 // Inexact matches (other diacritics than typed, a typo) count half; a date or name as a whole counts as typed.
 var EXACT = 1, INEXACT = 0.5;
 
-var sections = [];          // {location, title, page, isPage, boost, zones, number, text, label, parent, index}
+var sections = [];          // {location, title, page, isPage, boost, zones, number, kindWords, text, label, parent, index}
 var byLocation = new Map();
 var knownCodes = new Set(); // the letter codes of the numbers pages bear: "nq", "tw", "ddlhhvn"…
 var store = null;           // where shards and texts come from: memoryStore() or shardStore()
@@ -74,7 +75,9 @@ function numberOf(title) {
   // Only a title that ends with the number bears it ("Nghị quyết 45-NQ/TW"), not one that mentions it.
   var match = NUMBERS.numberPattern.exec(title);
   if (!match || match.index + match[0].length !== title.trim().length) return null;
-  return NUMBERS.entry(NUMBERS.numberKey(match[0]));
+  var number = NUMBERS.entry(NUMBERS.numberKey(match[0]));
+  number.kindWords = foldedWords(title.slice(0, match.index)).length;
+  return number;
 }
 
 function bears(query, number) {
@@ -89,6 +92,7 @@ function addSection(location, title, boost, zones, text, label) {
     boost: boost || 1, zones: zones || [], text: text, number: null, label: label || "", parent: -1, index: sections.length
   };
   if (section.isPage) section.number = numberOf(section.title);
+  section.kindWords = section.number ? section.number.kindWords : 0;
   if (section.number) section.number.codes.forEach(function (code) { knownCodes.add(code); });
   // An item's entry is titled with its document's number and its label (generator/mkdocs_plugin/search/items.py).
   var isItem = section.label !== "" && / · /.test(section.title) && section.title.slice(-section.label.length) === section.label;
@@ -117,7 +121,7 @@ function memoryStore(docs) {
     var section = addSection(doc.location, doc.title, doc.boost, doc.zones, doc.text || "", doc.label);
     [section.title, section.text].forEach(function (html, field) {
       var position = 0;
-      eachWord(html, function (word) { post(NUMBERS.lower(word), i, field, position++); });
+      eachWord(html, function (word) { post(NUMBERS.accentKey(word), i, field, position++); });
     });
     (doc.concepts || []).forEach(function (c) { post(c[0], i, c[1] + 2 * (c[3] - 1), c[2]); });
   });
@@ -203,13 +207,23 @@ function wordsIn(shard, term, isLast) {
   var found = {}, completes = isLast && Array.from(term.folded).length >= SHARD_PREFIX;
   Object.keys(shard).forEach(function (key) {
     var folded = foldWord(key);
-    if (folded === term.folded) found[key] = !term.accented || key === term.lowered ? EXACT : INEXACT;
-    else if (completes && folded.indexOf(term.folded) === 0) found[key] = !term.accented || key.indexOf(term.lowered) === 0 ? EXACT : INEXACT;
+    if (folded === term.folded) found[key] = !term.accented || key === term.key ? EXACT : INEXACT;
+    else if (completes && folded.indexOf(term.folded) === 0) found[key] = !term.accented || begins(key, term.key) ? EXACT : INEXACT;
   });
   return found;
 }
 
-/* Where each section holds the terms: {title, text} maps from word position to {t, span, q}. */
+var TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]+$/;
+
+/* Whether an index key begins with a typed one: its letters with theirs, and the same tone if one was typed. */
+function begins(key, typed) {
+  var letters = key.replace(TONE_MARKS, ""), typedLetters = typed.replace(TONE_MARKS, "");
+  var typedTone = typed.slice(typedLetters.length);
+  return letters.indexOf(typedLetters) === 0 && (!typedTone || key.slice(letters.length) === typedTone);
+}
+
+/* Where each section holds the terms: for its title and its text, the matches {p, t, span, q} (word position,
+   term, length in words, quality); a position may match several terms ("ủy" in "tỉnh ủy, thành ủy"). */
 function hitsOf(keysByTerm) {
   var hits = new Map();
   return Promise.all(keysByTerm.map(function (keys, t) {
@@ -218,24 +232,60 @@ function hitsOf(keysByTerm) {
         var list = shard[key] || [];
         for (var k = 0; k < list.length; k += 3) {
           var hit = hits.get(list[k]);
-          if (!hit) hits.set(list[k], hit = { title: new Map(), text: new Map() });
-          var positions = list[k + 1] & 1 ? hit.text : hit.title, was = positions.get(list[k + 2]);
-          if (!was || was.q < keys[key]) positions.set(list[k + 2], { t: t, span: (list[k + 1] >> 1) + 1, q: keys[key] });
+          if (!hit) hits.set(list[k], hit = emptyHit());
+          (list[k + 1] & 1 ? hit.text : hit.title).raw.push({ p: list[k + 2], t: t, span: (list[k + 1] >> 1) + 1, q: keys[key] });
         }
       });
     }));
   })).then(function () { return hits; });
 }
 
+function emptyHit() {
+  return { title: { raw: [], sorted: null }, text: { raw: [], sorted: null } };
+}
+
+/* A field's matches in word order, the best of each term at each position, and those by position. */
+function ordered(field) {
+  if (field.sorted === null) {
+    var best = new Map();
+    field.raw.forEach(function (match) {
+      var key = match.p + ":" + match.t, was = best.get(key);
+      if (!was || match.q > was.q || (match.q === was.q && match.span > was.span)) best.set(key, match);
+    });
+    field.sorted = Array.from(best.values()).sort(function (a, b) { return a.p - b.p || a.t - b.t; });
+    field.at = new Map();
+    field.sorted.forEach(function (match) { (field.at.get(match.p) || field.at.set(match.p, []).get(match.p)).push(match); });
+  }
+  return field;
+}
+
 /* The streams an entry is read from, in reading order: an item's context (its heading's title), its title, its
-   text; each a map of positions, the weight of a position, and whether it labels the whole entry (titles do). */
+   text; each with the weight of a position, and whether it labels the whole entry (titles do). A document's own
+   entry is one stream: its kind, then its title and the rest of its metadata. */
 function streams(section, hit, hits) {
+  if (section.zones.length) return [{ field: ownEntry(section, hit), weight: ownWeight(section), whole: true }];
   var found = [];
   var parent = section.parent >= 0 ? hits.get(section.parent) : null;
-  if (parent) found.push({ positions: parent.title, weight: function () { return CONTEXT; }, whole: true });
-  found.push({ positions: hit.title, weight: function () { return TITLE; }, whole: true });
-  found.push({ positions: hit.text, weight: section.zones.length ? zoneWeight(section.zones) : function () { return TEXT; }, whole: section.zones.length > 0 });
+  if (parent) found.push({ field: ordered(parent.title), weight: function () { return CONTEXT; }, whole: true });
+  found.push({ field: ordered(hit.title), weight: function () { return TITLE; }, whole: true });
+  found.push({ field: ordered(hit.text), weight: function () { return TEXT; }, whole: false });
   return found;
+}
+
+/* A document's own entry read as readers name a document, its kind straight before its title ("Kết luận về danh
+   mục chức danh…"): the kind's words, then the text's moved after them; the number's words apart. */
+function ownEntry(section, hit) {
+  if (!hit.own) {
+    var kind = section.kindWords, field = { raw: [], sorted: null };
+    ordered(hit.title).sorted.forEach(function (m) { field.raw.push({ p: m.p < kind ? m.p : m.p - 1e6, t: m.t, span: m.span, q: m.q }); });
+    ordered(hit.text).sorted.forEach(function (m) { field.raw.push({ p: m.p + kind, t: m.t, span: m.span, q: m.q }); });
+    hit.own = ordered(field);
+  }
+  return hit.own;
+}
+
+function ownWeight(section) {
+  return function (position) { return position < section.kindWords ? TITLE : ZONE_WEIGHTS[zoneAt(section.zones, position - section.kindWords)]; };
 }
 
 function zoneWeight(ends) {
@@ -247,51 +297,50 @@ function zoneAt(ends, position) {
   return ZONES[ZONES.length - 1];
 }
 
-/* The matches of quality `least` or more that count together: every one in a title (or a document's own entry),
-   and in running text those of the window of a few words that holds the most terms; sorted by stream, position. */
-function together(parts, count, least) {
-  var found = [];
-  parts.forEach(function (part, s) {
-    var order = [];
-    part.positions.forEach(function (at, position) { if (at.q >= least) order.push({ s: s, position: position, at: at }); });
-    order.sort(function (a, b) { return a.position - b.position; });
-    found = found.concat(part.whole ? order : densest(order, 2 * count + 8));
+/* The longest run of consecutive query terms starting with `match`, adjacent in its field. */
+function runFrom(field, match, least) {
+  var longest = 1;
+  (field.at.get(match.p + match.span) || []).forEach(function (next) {
+    if (next.t === match.t + 1 && next.q >= least) longest = Math.max(longest, 1 + runFrom(field, next, least));
   });
-  return found;
-}
-
-/* The matches within `width` words of each other that hold the most distinct terms (the first such window). */
-function densest(order, width) {
-  var best = [], seen = new Map(), from = 0, bestCount = 0;
-  order.forEach(function (match, to) {
-    seen.set(match.at.t, (seen.get(match.at.t) || 0) + 1);
-    while (match.position - order[from].position >= width) {
-      var t = order[from++].at.t;
-      if (seen.get(t) === 1) seen.delete(t); else seen.set(t, seen.get(t) - 1);
-    }
-    if (seen.size > bestCount) { bestCount = seen.size; best = order.slice(from, to + 1); }
-  });
-  return best;
+  return longest;
 }
 
 /* How closely an entry holds the query's `count` terms, counting only matches of quality `least` or more:
    2 × the share of the query's word links found adjacent in the longest run, + the share of terms found together,
-   + 0.5 when all of them are in the query's order. A phrase gives 3.5. */
+   + 0.5 when all of them are in the query's order. A phrase gives 3.5. Found together: every match in a title (or
+   a document's own entry), and in running text those within a window of a few words (the best window). */
 function closeness(parts, count, least) {
-  var matches = together(parts, count, least), found = new Set(), longest = 0, next = 0;
-  matches.forEach(function (match) {
-    var at = match.at, positions = parts[match.s].positions;
-    found.add(at.t);
-    if (at.t === next) next++;
-    var run = 1, p = match.position + at.span, t = at.t;
-    for (var following = positions.get(p); following && following.t === t + 1 && following.q >= least; following = positions.get(p)) {
-      run++; t++; p += following.span;
-    }
-    longest = Math.max(longest, run);
+  var state = { found: new Set(), longest: 0, next: 0 }, text = null;
+  parts.forEach(function (part) {
+    var matches = part.field.sorted.filter(function (match) { return match.q >= least; });
+    if (part.whole) read(state, part.field, matches, least);
+    else text = { field: part.field, matches: matches };
   });
-  if (!found.size) return 0;
-  var links = count > 1 ? (longest - 1) / (count - 1) : 1;
-  return 2 * links + found.size / count + (found.size === count && next >= count ? 0.5 : 0);
+  if (!text || !text.matches.length) return closenessOf(state, count);
+  var best = 0, from = 0, width = 2 * count + 8;
+  text.matches.forEach(function (match, to) {
+    while (match.p - text.matches[from].p >= width) from++;
+    var window = { found: new Set(state.found), longest: state.longest, next: state.next };
+    best = Math.max(best, closenessOf(read(window, text.field, text.matches.slice(from, to + 1), least), count));
+  });
+  return best;
+}
+
+function read(state, field, matches, least) {
+  matches.forEach(function (match) {
+    state.found.add(match.t);
+    if (match.t === state.next) state.next++;
+    if (match.run === undefined || match.runAt !== least) { match.run = runFrom(field, match, least); match.runAt = least; }
+    state.longest = Math.max(state.longest, match.run);
+  });
+  return state;
+}
+
+function closenessOf(state, count) {
+  if (!state.found.size) return 0;
+  var links = count > 1 ? (state.longest - 1) / (count - 1) : 1;
+  return 2 * links + state.found.size / count + (state.found.size === count && state.next >= count ? 0.5 : 0);
 }
 
 // A step of closeness outweighs any score of words alone; a document dated the day searched, every closeness; a
@@ -300,8 +349,7 @@ var CLOSENESS = 1e6, WORDS_AT_MOST = 9999, DATED = 1e7, BEARS = 1e8, CITED_PART 
 
 /* The score of an entry: its closeness (exact matches rank a quarter step above inexact ones), then the weight of
    where its words are, the page bearing the number or dated the day searched. */
-function score(section, hit, hits, query) {
-  var parts = streams(section, hit, hits);
+function score(section, hit, parts, query) {
   var exact = closeness(parts, query.count, EXACT), any = closeness(parts, query.count, INEXACT);
   var total = Math.max(exact ? exact + 0.25 : 0, any) * CLOSENESS + Math.min(WORDS_AT_MOST, words(parts, query.count) * section.boost);
   if (section.isPage && bears(query.number, section.number)) total += BEARS;
@@ -313,12 +361,11 @@ function score(section, hit, hits, query) {
 function words(parts, count) {
   var best = new Map(), repeats = 0;
   parts.forEach(function (part) {
-    part.positions.forEach(function (at, position) {
-      var weight = part.weight(position) * at.q;
-      best.set(at.t, Math.max(best.get(at.t) || 0, weight));
+    part.field.sorted.forEach(function (match) {
+      var weight = part.weight(match.p) * match.q;
+      best.set(match.t, Math.max(best.get(match.t) || 0, weight));
       repeats += 0.1;
-      var following = part.positions.get(position + at.span);
-      if (following && following.t === at.t + 1) repeats += weight;
+      if ((part.field.at.get(match.p + match.span) || []).some(function (next) { return next.t === match.t + 1; })) repeats += weight;
     });
   });
   var total = Math.min(repeats, 5 * TITLE * count);
@@ -329,11 +376,11 @@ function words(parts, count) {
 /* For a document's own entry, the share of the query's terms it holds when its date part holds a date searched. */
 function datedShare(section, hit, query) {
   var dated = false, found = new Set();
-  hit.text.forEach(function (at, position) {
-    found.add(at.t);
-    if (zoneAt(section.zones, position) === "date" && query.dates.has(at.t)) dated = true;
+  ordered(hit.title).sorted.forEach(function (match) { found.add(match.t); });
+  ordered(hit.text).sorted.forEach(function (match) {
+    found.add(match.t);
+    if (zoneAt(section.zones, match.p) === "date" && query.dates.has(match.t)) dated = true;
   });
-  hit.title.forEach(function (at) { found.add(at.t); });
   return dated ? found.size / query.count : 0;
 }
 
@@ -351,7 +398,7 @@ function namedPages(scored, count) {
     var section = sections[result.index];
     if (!section.isPage || result.closeness < 3 || result.terms !== count) return false;
     var covered = new Set();
-    result.hit.title.forEach(function (at, position) { for (var k = 0; k < at.span; k++) covered.add(position + k); });
+    ordered(result.hit.title).sorted.forEach(function (match) { for (var k = 0; k < match.span; k++) covered.add(match.p + k); });
     return covered.size > 0 && covered.size === foldedWords(section.title).length;
   });
 }
@@ -409,8 +456,8 @@ function rank(hits, query, stillWanted) {
   var scored = [];
   hits.forEach(function (hit, i) {
     var parts = streams(sections[i], hit, hits), terms = new Set();
-    parts.slice(-2).forEach(function (part) { part.positions.forEach(function (at) { terms.add(at.t); }); });
-    scored.push({ index: i, hit: hit, terms: terms.size, closeness: closeness(parts, query.count, INEXACT), score: score(sections[i], hit, hits, query) });
+    [hit.title, hit.text].forEach(function (field) { field.raw.forEach(function (match) { terms.add(match.t); }); });
+    scored.push({ index: i, hit: hit, terms: terms.size, closeness: closeness(parts, query.count, INEXACT), score: score(sections[i], hit, parts, query) });
   });
   // A page bearing the number ranks first even when its text did not match every term.
   sections.forEach(function (section, i) {
@@ -425,10 +472,6 @@ function rank(hits, query, stillWanted) {
   var top = second(scored, named).slice(0, MAX_RESULTS);
   var shown = top.slice(0, TEXT_RESULTS).map(function (r) { return r.index; });
   return store.texts(shown).then(function () { return stillWanted() ? group(top, query, missing) : null; });
-}
-
-function emptyHit() {
-  return { title: new Map(), text: new Map() };
 }
 
 /* Puts the parts a citation names first, in their order; returns the citation when it names none. */
@@ -471,17 +514,20 @@ function escapeHtml(text) {
 }
 
 /* The word positions to mark: each term where it matches as typed (anywhere when the index lacks it as typed);
-   only runs of consecutive terms when there are any. */
+   a term found in a run of consecutive terms only in such runs. */
 function marked(hit, asTyped) {
-  return [hit.title, hit.text].map(function (positions) {
-    var kept = new Map(), runs = new Map();
-    positions.forEach(function (at, position) { if (at.q === EXACT || !asTyped[at.t]) kept.set(position, at); });
-    kept.forEach(function (at, position) {
-      var following = kept.get(position + at.span);
-      if (following && following.t === at.t + 1) { runs.set(position, at); runs.set(position + at.span, following); }
+  return [hit.title, hit.text].map(function (field) {
+    var kept = ordered(field).sorted.filter(function (match) { return match.q === EXACT || !asTyped[match.t]; });
+    var byPosition = new Map(), inRun = new Set(), phrased = new Set(), words = new Set();
+    kept.forEach(function (match) { (byPosition.get(match.p) || byPosition.set(match.p, []).get(match.p)).push(match); });
+    kept.forEach(function (match) {
+      (byPosition.get(match.p + match.span) || []).forEach(function (next) {
+        if (next.t === match.t + 1) { inRun.add(match); inRun.add(next); phrased.add(match.t); phrased.add(next.t); }
+      });
     });
-    var chosen = runs.size ? runs : kept, words = new Set();
-    chosen.forEach(function (at, position) { for (var k = 0; k < at.span; k++) words.add(position + k); });
+    kept.forEach(function (match) {
+      if (inRun.has(match) || !phrased.has(match.t)) for (var k = 0; k < match.span; k++) words.add(match.p + k);
+    });
     return words;
   });
 }
@@ -516,7 +562,7 @@ function snippet(html, positions) {
 function render(result, query) {
   var section = sections[result.index];
   var matched = {}, found = new Set();
-  [result.hit.title, result.hit.text].forEach(function (positions) { positions.forEach(function (at) { found.add(query.kept[at.t]); }); });
+  [result.hit.title, result.hit.text].forEach(function (field) { field.raw.forEach(function (match) { found.add(query.kept[match.t]); }); });
   // A cited part opens without marks: the words searched were only the document's number.
   if (!result.cited) query.terms.forEach(function (term, t) { matched[term.typed] = matched[term.typed] || found.has(t); });
   var positions = marked(result.hit, query.asTyped);

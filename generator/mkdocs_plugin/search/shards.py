@@ -3,7 +3,8 @@
 search/vn/meta.json lists the sections (location, title, boost, the ends of the parts of a document's own entry
 (its metadata: title, issuer, signer, other, date; see META_ZONES), and the label of a numbered heading or item,
 "IV.1, ý 2", when it has one); search/vn/w/<key>.json maps the words whose folded form starts with <key> (three
-letters), lowercase with their diacritics ("trí", "trị"), and the search terms of the dates and names found in
+letters), lowercase with their diacritics and their tone after their letters ("trí", "trị"; "hóa" and "hoá" are
+one: vocabulary.accent_key), and the search terms of the dates and names found in
 the text ("_24112023", "_khcn"), to their postings (section, field, position: field 0 is the title, 1 the text,
 and a date's or name's field adds twice its length in words less one); search/vn/t/<n>.json holds section texts
 in chunks, fetched only for results on screen. search_index.json keeps Material's config and no documents, so
@@ -18,7 +19,7 @@ from array import array
 from pathlib import Path
 
 from generator.corpus.searchtext import WORD, FormReader, concepts, gap_class
-from generator.corpus.vocabulary import SHARD_PREFIX, fold, lower
+from generator.corpus.vocabulary import SHARD_PREFIX, accent_key, fold
 from generator.support.jsonfile import compact
 
 CHUNK = 16
@@ -28,30 +29,31 @@ _PLAIN_HEAD = re.compile(rf"[a-z0-9]{{1,{SHARD_PREFIX}}}")
 
 
 class FoldCache(dict[str, tuple[str, str]]):
-    """Each word folded and lowercased, on first use: a corpus has millions of words but few distinct ones."""
+    """Each word folded and as the index keeps it (accent_key), on first use: a corpus has millions of words but few
+    distinct ones."""
 
     def __missing__(self, word: str) -> tuple[str, str]:
-        found = self[word] = (fold(word), lower(word))
+        found = self[word] = (fold(word), accent_key(word))
         return found
 
 
 class Words:
-    """The words of an HTML fragment as the worker sees them (text between tags, entities skipped): folded,
-    lowercase with diacritics, and the class of the gap before each."""
+    """The words of an HTML fragment as the worker sees them (text between tags, entities skipped): folded, as the
+    index keeps them (lowercase, marks kept, the tone after the letters), and the class of the gap before each."""
 
-    __slots__ = ("folded", "gaps", "lowered")
+    __slots__ = ("folded", "gaps", "keys")
 
     def __init__(self, html: str, cache: FoldCache | None = None) -> None:
         forms = FoldCache() if cache is None else cache
         text = _MARKUP.sub(" ", html)
         self.folded: list[str] = []
-        self.lowered: list[str] = []
+        self.keys: list[str] = []
         self.gaps: list[str] = []
         last = 0
         for found in WORD.finditer(text):
-            folded, lowered = forms[found.group()]
+            folded, key = forms[found.group()]
             self.folded.append(folded)
-            self.lowered.append(lowered)
+            self.keys.append(key)
             self.gaps.append(gap_class(text[last : found.start()]) if found.start() > last else " ")
             last = found.end()
 
@@ -73,7 +75,7 @@ def shard_key(word: str) -> str:
 def postings_of(words: Words, reader: FormReader | None) -> list[tuple[str, int, int]]:
     """What a field's words put in the index: (key, span code, position) for each word (its lowercase form,
     span code 0) and each date or name found in it (its search term, twice its length in words less one)."""
-    found = [(word, 0, position) for position, word in enumerate(words.lowered)]
+    found = [(word, 0, position) for position, word in enumerate(words.keys)]
     found += [(concept.token, 2 * (concept.span - 1), concept.start) for concept in concepts(words.folded, words.gaps, reader)]
     return found
 
