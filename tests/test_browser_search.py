@@ -139,7 +139,7 @@ _RANDOM_TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from("ĐđẢ�
 def test_scripts_fold_and_key_numbers_as_python_does(browser, offline: Project, texts: list[str]) -> None:
     """numbers.js gets its table from generator/corpus/vocabulary.py: the same folds and keys on any text."""
     from generator.corpus.numbers import number_key
-    from generator.corpus.vocabulary import fold
+    from generator.corpus.vocabulary import accent_key, fold
     from generator.mkdocs_plugin.search.shards import shard_key
 
     page = browser.new_page()
@@ -150,7 +150,58 @@ def test_scripts_fold_and_key_numbers_as_python_does(browser, offline: Project, 
     assert keys == [number_key(text) for text in texts]
     shards = page.evaluate("words => words.map(w => window.vnSearch.shardKey(w))", folded)
     assert shards == [shard_key(word) for word in folded]
+    keys = page.evaluate("texts => texts.map(t => window.vnNumbers.accentKey(t))", texts)
+    assert keys == [accent_key(text) for text in texts]
     page.close()
+
+
+_PIECES = st.sampled_from(
+    [
+        *("24", "11", "2023", "3", "28", "2024", "02", "29", "1999", "/", "-", ".", ",", " ", "ngày", "tháng", "năm", "Ngày", "THÁNG"),
+        *("KH&CN", "khoa", "học", "và", "công", "nghệ", "Bộ", "Chính", "trị", "Ban", "Bí", "thư", "Trung", "ương", "Đảng", "TP.HCM"),
+        *("Thành", "phố", "Hồ", "Chí", "Minh", "MTTQ", "Việt", "Nam", "Mặt", "trận", "Tổ", "quốc", "Liên", "hiệp", "Hội", "VUSTA"),
+    ]
+)
+# Characters both sides know: a letter assigned since Python's Unicode database may be a letter to the browser only.
+_ASSIGNED = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cn", "Cs")) | st.sampled_from("ĐđẢảệỆẾƯứ\u0301\u0323 ＡＢｃ４５-/&İſǅ"), max_size=12
+)
+_TEXTS = st.lists(_PIECES | _ASSIGNED, max_size=24).map(lambda pieces: " ".join(pieces) if len(pieces) % 2 else "".join(pieces))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_TEXTS, min_size=30, max_size=30))
+def test_scripts_read_dates_and_names_as_python_does(browser, offline: Project, texts: list[str]) -> None:
+    """Dates in any writing and the names of data/abbreviations.yaml and data/bodies.yaml: found alike by the index
+    (Python) and by the query and the highlighting (numbers.js with forms.js)."""
+    import json
+
+    from generator.corpus.searchtext import FormReader, concepts, words_and_gaps
+
+    forms = json.loads((offline.docs_dir / "search" / "forms.json").read_text(encoding="utf-8"))
+    reader = FormReader({token: tuple(written) for token, written in forms.items()})
+    page = browser.new_page()
+    page.goto((offline.offline_dir / "index.html").as_uri())
+    found = page.evaluate(
+        "texts => texts.map(t => window.vnNumbers.concepts(window.vnNumbers.textWords(t)).map(c => [c.start, c.span, c.token]))", texts
+    )
+    assert found == [[[c.start, c.span, c.token] for c in concepts(*words_and_gaps(text), reader)] for text in texts]
+    words = page.evaluate("texts => texts.map(t => window.vnNumbers.textWords(t).map(w => [w.folded, w.key, w.gap]))", texts)
+    assert words == [[[f, accent_key_of(w), g] for f, w, g in zip(*_words(text), strict=True)] for text in texts]
+    page.close()
+
+
+def _words(text: str) -> tuple[list[str], list[str], list[str]]:
+    from generator.corpus.searchtext import WORD, words_and_gaps
+
+    folded, gaps = words_and_gaps(text)
+    return folded, WORD.findall(text), gaps
+
+
+def accent_key_of(word: str) -> str:
+    from generator.corpus.vocabulary import accent_key
+
+    return accent_key(word)
 
 
 @pytest.mark.parametrize(
