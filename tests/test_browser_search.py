@@ -150,7 +150,7 @@ def test_scripts_fold_and_key_numbers_as_python_does(browser, offline: Project, 
     assert keys == [number_key(text) for text in texts]
     shards = page.evaluate("words => words.map(w => window.vnSearch.shardKey(w))", folded)
     assert shards == [shard_key(word) for word in folded]
-    keys = page.evaluate("texts => texts.map(t => window.vnNumbers.accentKey(t))", texts)
+    keys = page.evaluate("texts => texts.map(t => window.vnSearchText.accentKey(t))", texts)
     assert keys == [accent_key(text) for text in texts]
     page.close()
 
@@ -183,10 +183,10 @@ def test_scripts_read_dates_and_names_as_python_does(browser, offline: Project, 
     page = browser.new_page()
     page.goto((offline.offline_dir / "index.html").as_uri())
     found = page.evaluate(
-        "texts => texts.map(t => window.vnNumbers.concepts(window.vnNumbers.textWords(t)).map(c => [c.start, c.span, c.token]))", texts
+        "texts => texts.map(t => window.vnSearchText.concepts(window.vnSearchText.textWords(t)).map(c => [c.start, c.span, c.token]))", texts
     )
     assert found == [[[c.start, c.span, c.token] for c in concepts(*words_and_gaps(text), reader)] for text in texts]
-    words = page.evaluate("texts => texts.map(t => window.vnNumbers.textWords(t).map(w => [w.folded, w.key, w.gap]))", texts)
+    words = page.evaluate("texts => texts.map(t => window.vnSearchText.textWords(t).map(w => [w.folded, w.key, w.gap]))", texts)
     assert words == [[[f, accent_key_of(w), g] for f, w, g in zip(*_words(text), strict=True)] for text in texts]
     page.close()
 

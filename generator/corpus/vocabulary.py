@@ -1,8 +1,9 @@
 """The words and rules that the Python code and the site's scripts share, written once.
 
-The generator writes `script_vocabulary()` into javascripts/numbers.js at build time, so the
-search worker, the number lookup and the highlighter read document numbers, document types and
-folded words exactly as the build did (tests compare both on random text).
+The generator writes `script_vocabulary()` into javascripts/numbers.js and `search_vocabulary()` into
+javascripts/searchtext.js at build time, so the search worker, the number lookup and the highlighter read
+document numbers, document types, folded words, dates and names exactly as the build did (tests compare both
+on random text).
 """
 
 from __future__ import annotations
@@ -259,16 +260,11 @@ META_ZONES = ("title", "issuer", "signer", "other", "date")
 
 
 def script_vocabulary() -> dict[str, object]:
-    """What the site's scripts need, as JSON-ready data."""
+    """What numbers.js needs, as JSON-ready data: every page's scripts read numbers and fold words."""
     table = fold_table()
-    lowered = lower_table()
     return {
         "foldFrom": "".join(table),
         "foldTo": "".join(table.values()),
-        "lowerFrom": "".join(lowered),
-        "lowerTo": "".join(lowered.values()),
-        "toneFrom": "".join(tone_table()),
-        "toneTo": "".join(tone_table().values()),
         "marks": list(MARKS),
         "numberPattern": NUMBER_PATTERN,
         "typeWords": [list(pair) for pair in type_words()],
@@ -276,6 +272,18 @@ def script_vocabulary() -> dict[str, object]:
         "lookupFiller": list(LOOKUP_FILLER),
         "shardPrefix": SHARD_PREFIX,
         "partWords": list(PART_WORDS),
+    }
+
+
+def search_vocabulary() -> dict[str, object]:
+    """What searchtext.js needs, as JSON-ready data: the search worker and the highlighter read text with it."""
+    lowered = lower_table()
+    return {
+        "lowerFrom": "".join(lowered),
+        "lowerTo": "".join(lowered.values()),
+        "toneFrom": "".join(tone_table()),
+        "toneTo": "".join(tone_table().values()),
+        "maxQuery": MAX_QUERY,
         "gapClasses": GAP_CLASSES,
         "datePatterns": [[pattern, list(groups)] for pattern, groups in DATE_PATTERNS],
         "maxFormWords": MAX_FORM_WORDS,

@@ -1,15 +1,15 @@
 /* After a search result is opened (?h=…), mark the words searched for on the page, read as the search worker read
-   them (numbers.js): whole words, diacritics optional but followed when typed ("tri thuc" marks "trí thức", never
+   them (searchtext.js): whole words, diacritics optional but followed when typed ("tri thuc" marks "trí thức", never
    the "tri" of "triển"; "Trọng" marks "trọng", not "trong", where the page has it), dates and names in any writing
    ("KHCN" marks "KH&CN" and "khoa học và công nghệ"), consecutive query words as a phrase where the page has them.
    Replaces Material's own marks, which match prefixes. */
 (function () {
   "use strict";
-  var numbers = window.vnNumbers;
+  var reader = null;
 
   function queryTerms() {
     var h = new URLSearchParams(window.location.search).get("h");
-    return h ? numbers.readQuery(h).terms : [];
+    return h ? reader.readQuery(h).terms : [];
   }
 
   function textNodes(root) {
@@ -20,7 +20,7 @@
     });
     var nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
-    return nodes.map(function (node) { return { node: node, words: numbers.textWords(node.nodeValue) }; });
+    return nodes.map(function (node) { return { node: node, words: reader.textWords(node.nodeValue) }; });
   }
 
   /* Which words a word term marks on this page: those written as typed when typed with diacritics and the page
@@ -44,7 +44,7 @@
     words.forEach(function (word, i) {
       rules.forEach(function (rule, t) { if (rule && !found.has(i) && rule(word)) found.set(i, { span: 1, t: t }); });
     });
-    numbers.concepts(words).forEach(function (concept) {
+    reader.concepts(words).forEach(function (concept) {
       terms.forEach(function (term, t) { if (term.token === concept.token) found.set(concept.start, { span: concept.span, t: t }); });
     });
     return found;
@@ -111,14 +111,23 @@
     }).observe(root, { childList: true, subtree: true });
   }
 
-  /* The names' forms (forms.js) are loaded only when a page has something to mark. */
+  /* How search reads text (searchtext.js) and the names' forms (forms.js) are loaded only when a page has
+     something to mark. */
   function start() {
-    if (!new URLSearchParams(window.location.search).get("h") || window.vnForms) return setup();
-    var script = document.createElement("script");
+    if (!new URLSearchParams(window.location.search).get("h")) return;
     var own = document.querySelector("script[src*='numbers.js']");
-    script.src = own ? own.src.replace(/numbers\.js(\?.*)?$/, "forms.js") : "javascripts/forms.js";
-    script.onload = script.onerror = setup;
-    document.head.appendChild(script);
+    var wanted = ["searchtext.js", "forms.js"].filter(function (name) { return !window[name === "forms.js" ? "vnForms" : "vnSearchText"]; });
+    (function next() {
+      if (!wanted.length) {
+        reader = window.vnSearchText;
+        if (reader) setup();
+        return;
+      }
+      var script = document.createElement("script");
+      script.src = own ? own.src.replace(/numbers\.js(\?.*)?$/, wanted.shift()) : "";
+      script.onload = script.onerror = next;
+      document.head.appendChild(script);
+    })();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -13,15 +13,19 @@ var TEXT_RESULTS = 12;
 var SNIPPET = 320;
 var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 
-if (typeof importScripts === "function") importScripts("numbers.js", "forms.js");
-else if (typeof require === "function" && typeof module !== "undefined") self.vnNumbers = require("./numbers.js");
+if (typeof importScripts === "function") importScripts("numbers.js", "searchtext.js", "forms.js");
+else if (typeof require === "function" && typeof module !== "undefined") {
+  self.vnNumbers = require("./numbers.js");
+  self.vnSearchText = require("./searchtext.js");
+}
 
-// Shared with the build (generator/corpus/vocabulary.py, written into numbers.js).
+// Shared with the build (generator/corpus/vocabulary.py, written into numbers.js and searchtext.js).
 var NUMBERS = self.vnNumbers;
+var READER = self.vnSearchText;
 var VOCABULARY = NUMBERS.vocabulary;
 var SHARD_PREFIX = VOCABULARY.shardPrefix;
 var PLAIN_HEAD = new RegExp("^[a-z0-9]{1," + SHARD_PREFIX + "}$");
-var ZONES = VOCABULARY.metaZones;
+var ZONES = READER.vocabulary.metaZones;
 // How much a match counts by where it is: a title or heading, a document's own metadata by part (its issuer's and
 // signer's names above all), running text; an item's context is the title of the heading that holds it.
 var TITLE = 12, TEXT = 1, CONTEXT = 6;
@@ -121,7 +125,7 @@ function memoryStore(docs) {
     var section = addSection(doc.location, doc.title, doc.boost, doc.zones, doc.text || "", doc.label);
     [section.title, section.text].forEach(function (html, field) {
       var position = 0;
-      eachWord(html, function (word) { post(NUMBERS.accentKey(word), i, field, position++); });
+      eachWord(html, function (word) { post(READER.accentKey(word), i, field, position++); });
     });
     (doc.concepts || []).forEach(function (c) { post(c[0], i, c[1] + 2 * (c[3] - 1), c[2]); });
   });
@@ -424,9 +428,9 @@ function citedParts(cited, numberQuery) {
 /* What a query asks for: numbers.js reads it (terms, dates, names, question words); a citation ("20-KH/TW mục
    IV.3") searches the document's number and puts the cited part first. */
 function readSearch(text) {
-  var read = NUMBERS.readQuery(text);
+  var read = READER.readQuery(text);
   var cited = NUMBERS.citation(read.rest);
-  var terms = cited ? NUMBERS.readQuery(cited.document).terms : read.terms;
+  var terms = cited ? READER.readQuery(cited.document).terms : read.terms;
   return { terms: terms, cited: cited, number: NUMBERS.searchedNumber(cited ? cited.document : read.rest, knownCodes) };
 }
 
