@@ -183,7 +183,7 @@ def test_scripts_read_dates_and_names_as_python_does(browser, offline: Project, 
     page = browser.new_page()
     page.goto((offline.offline_dir / "index.html").as_uri())
     found = page.evaluate(
-        "texts => texts.map(t => window.vnSearchText.concepts(window.vnSearchText.textWords(t)).map(c => [c.start, c.span, c.token]))", texts
+        "texts => texts.map(t => vnSearchText.concepts(vnSearchText.textWords(t)).map(c => [c.start, c.span, c.token]))", texts
     )
     assert found == [[[c.start, c.span, c.token] for c in concepts(*words_and_gaps(text), reader)] for text in texts]
     words = page.evaluate("texts => texts.map(t => window.vnSearchText.textWords(t).map(w => [w.folded, w.key, w.gap]))", texts)
