@@ -237,7 +237,10 @@ function hitsOf(keysByTerm) {
         for (var k = 0; k < list.length; k += 3) {
           var hit = hits.get(list[k]);
           if (!hit) hits.set(list[k], hit = emptyHit());
-          (list[k + 1] & 1 ? hit.text : hit.title).raw.push({ p: list[k + 2], t: t, span: (list[k + 1] >> 1) + 1, q: keys[key] });
+          var field = list[k + 1] & 1 ? hit.text : hit.title;
+          field.raw.push({ p: list[k + 2], t: t, span: (list[k + 1] >> 1) + 1, q: keys[key] });
+          field.terms |= 1 << t;
+          if (keys[key] === EXACT) field.exact |= 1 << t;
         }
       });
     }));
@@ -245,22 +248,36 @@ function hitsOf(keysByTerm) {
 }
 
 function emptyHit() {
-  return { title: { raw: [], sorted: null }, text: { raw: [], sorted: null } };
+  return { title: { raw: [], sorted: null, terms: 0, exact: 0 }, text: { raw: [], sorted: null, terms: 0, exact: 0 } };
 }
 
-/* A field's matches in word order, the best of each term at each position, and those by position. */
+/* A field's matches in word order, the best of each term at each position. */
 function ordered(field) {
   if (field.sorted === null) {
-    var best = new Map();
-    field.raw.forEach(function (match) {
-      var key = match.p + ":" + match.t, was = best.get(key);
-      if (!was || match.q > was.q || (match.q === was.q && match.span > was.span)) best.set(key, match);
-    });
-    field.sorted = Array.from(best.values()).sort(function (a, b) { return a.p - b.p || a.t - b.t; });
-    field.at = new Map();
-    field.sorted.forEach(function (match) { (field.at.get(match.p) || field.at.set(match.p, []).get(match.p)).push(match); });
+    var raw = field.raw, kept = 0;
+    raw.sort(function (a, b) { return a.p - b.p || a.t - b.t || b.q - a.q || b.span - a.span; });
+    for (var i = 0; i < raw.length; i++) if (i === 0 || raw[i - 1].p !== raw[i].p || raw[i - 1].t !== raw[i].t) raw[kept++] = raw[i];
+    raw.length = kept;
+    field.sorted = raw;
   }
   return field;
+}
+
+/* Calls `each` with every match of a field at word position `p` (found by halving). */
+function eachAt(field, p, each) {
+  var sorted = field.sorted, low = 0, high = sorted.length;
+  while (low < high) {
+    var middle = (low + high) >> 1;
+    if (sorted[middle].p < p) low = middle + 1; else high = middle;
+  }
+  for (; low < sorted.length && sorted[low].p === p; low++) each(sorted[low]);
+}
+
+/* Whether the next query term follows `match` straight after it. */
+function followed(field, match) {
+  var found = false;
+  eachAt(field, match.p + match.span, function (next) { found = found || next.t === match.t + 1; });
+  return found;
 }
 
 /* The streams an entry is read from, in reading order: an item's context (its heading's title), its title, its
@@ -304,7 +321,7 @@ function zoneAt(ends, position) {
 /* The longest run of consecutive query terms starting with `match`, adjacent in its field. */
 function runFrom(field, match, least) {
   var longest = 1;
-  (field.at.get(match.p + match.span) || []).forEach(function (next) {
+  eachAt(field, match.p + match.span, function (next) {
     if (next.t === match.t + 1 && next.q >= least) longest = Math.max(longest, 1 + runFrom(field, next, least));
   });
   return longest;
@@ -314,37 +331,62 @@ function runFrom(field, match, least) {
    2 × the share of the query's word links found adjacent in the longest run, + the share of terms found together,
    + 0.5 when all of them are in the query's order. A phrase gives 3.5. Found together: every match in a title (or
    a document's own entry), and in running text those within a window of a few words (the best window). */
+var inWindow = new Int32Array(32);
+
 function closeness(parts, count, least) {
-  var state = { found: new Set(), longest: 0, next: 0 }, text = null;
+  var whole = { found: 0, longest: 0, next: 0 }, text = null;  // found: the terms as bits
   parts.forEach(function (part) {
-    var matches = part.field.sorted.filter(function (match) { return match.q >= least; });
-    if (part.whole) read(state, part.field, matches, least);
-    else text = { field: part.field, matches: matches };
+    if (part.whole) read(whole, part.field, least);
+    else text = part.field;
   });
-  if (!text || !text.matches.length) return closenessOf(state, count);
-  var best = 0, from = 0, width = 2 * count + 8;
-  text.matches.forEach(function (match, to) {
-    while (match.p - text.matches[from].p >= width) from++;
-    var window = { found: new Set(state.found), longest: state.longest, next: state.next };
-    best = Math.max(best, closenessOf(read(window, text.field, text.matches.slice(from, to + 1), least), count));
-  });
+  var matches = text ? text.sorted : [];
+  var distinct = bits(whole.found), best = closenessOf(distinct, whole.longest, whole.next, count), from = 0;
+  var width = 2 * count + 8;
+  inWindow.fill(0, 0, count);
+  for (var to = 0; to < matches.length; to++) {
+    var match = matches[to];
+    if (match.q < least) continue;
+    if (inWindow[match.t]++ === 0 && !(whole.found & (1 << match.t))) distinct++;
+    for (; match.p - matches[from].p >= width; from++) {
+      var gone = matches[from];
+      if (gone.q >= least && --inWindow[gone.t] === 0 && !(whole.found & (1 << gone.t))) distinct--;
+    }
+    var longest = whole.longest, next = whole.next;
+    for (var k = from; k <= to; k++) {
+      if (matches[k].q < least) continue;
+      longest = Math.max(longest, runOf(text, matches[k], least));
+      if (distinct === count && matches[k].t === next) next++;
+    }
+    best = Math.max(best, closenessOf(distinct, longest, next, count));
+  }
   return best;
 }
 
-function read(state, field, matches, least) {
-  matches.forEach(function (match) {
-    state.found.add(match.t);
-    if (match.t === state.next) state.next++;
-    if (match.run === undefined || match.runAt !== least) { match.run = runFrom(field, match, least); match.runAt = least; }
-    state.longest = Math.max(state.longest, match.run);
-  });
-  return state;
+function bits(set) {
+  var n = 0;
+  for (; set; set &= set - 1) n++;
+  return n;
 }
 
-function closenessOf(state, count) {
-  if (!state.found.size) return 0;
-  var links = count > 1 ? (state.longest - 1) / (count - 1) : 1;
-  return 2 * links + state.found.size / count + (state.found.size === count && state.next >= count ? 0.5 : 0);
+function read(state, field, least) {
+  field.sorted.forEach(function (match) {
+    if (match.q < least) return;
+    state.found |= 1 << match.t;
+    if (match.t === state.next) state.next++;
+    state.longest = Math.max(state.longest, runOf(field, match, least));
+  });
+}
+
+/* The run starting with a match, worked out once for each quality. */
+function runOf(field, match, least) {
+  if (match.runAt !== least) { match.run = runFrom(field, match, least); match.runAt = least; }
+  return match.run;
+}
+
+function closenessOf(found, longest, next, count) {
+  if (!found) return 0;
+  var links = count > 1 ? (longest - 1) / (count - 1) : 1;
+  return 2 * links + found / count + (found === count && next >= count ? 0.5 : 0);
 }
 
 // A step of closeness outweighs any score of words alone; a document dated the day searched, every closeness; a
@@ -353,15 +395,31 @@ var CLOSENESS = 1e6, WORDS_AT_MOST = 9999, DATED = 1e7, BEARS = 1e8, CITED_PART 
 
 /* The score of an entry: its closeness (exact matches rank a quarter step above inexact ones), then the weight of
    where its words are, the page bearing the number or dated the day searched. */
-function score(section, hit, parts, query) {
-  var exact = closeness(parts, query.count, EXACT), any = closeness(parts, query.count, INEXACT);
+function evaluate(section, hit, hits, query) {
+  var parent = section.parent >= 0 ? hits.get(section.parent) : null;
+  var terms = hit.title.terms | hit.text.terms | (parent ? parent.title.terms : 0);
+  if (query.count > 1 && !(terms & (terms - 1))) return alone(section, hit, query);
+  var parts = streams(section, hit, hits);
+  var any = closeness(parts, query.count, INEXACT), exact = query.allExact ? any : closeness(parts, query.count, EXACT);
   var total = Math.max(exact ? exact + 0.25 : 0, any) * CLOSENESS + Math.min(WORDS_AT_MOST, words(parts, query.count) * section.boost);
-  if (section.isPage && bears(query.number, section.number)) total += BEARS;
-  if (section.zones.length && query.dates.size) total += DATED * datedShare(section, hit, query);
-  return total;
+  return { closeness: any, score: total + bonus(section, hit, query) };
 }
 
-/* The weight of where the terms are found, with a little for repeats and adjacent pairs. */
+/* An entry holding a single term of several: its share of the query, and where the term is. Most entries of a
+   query of common words are such, and need no more. */
+function alone(section, hit, query) {
+  var any = 1 / query.count, exact = hit.title.exact | hit.text.exact ? any + 0.25 : 0;
+  var weight = hit.title.terms || section.zones.length ? TITLE : TEXT;
+  return { closeness: any, score: Math.max(exact, any) * CLOSENESS + 10 * weight * section.boost + bonus(section, hit, query) };
+}
+
+/* The page bearing the number searched, or a document dated the day searched. */
+function bonus(section, hit, query) {
+  var total = section.isPage && bears(query.number, section.number) ? BEARS : 0;
+  return total + (section.zones.length && query.dates.size ? DATED * datedShare(section, hit, query) : 0);
+}
+
+/* The weight of where the terms are found, each where it weighs most, and a little for repeats and adjacent pairs. */
 function words(parts, count) {
   var best = new Map(), repeats = 0;
   parts.forEach(function (part) {
@@ -369,10 +427,10 @@ function words(parts, count) {
       var weight = part.weight(match.p) * match.q;
       best.set(match.t, Math.max(best.get(match.t) || 0, weight));
       repeats += 0.1;
-      if ((part.field.at.get(match.p + match.span) || []).some(function (next) { return next.t === match.t + 1; })) repeats += weight;
+      if (followed(part.field, match)) repeats += weight;
     });
   });
-  var total = Math.min(repeats, 5 * TITLE * count);
+  var total = Math.min(repeats, count);  // repeats only break ties
   best.forEach(function (weight) { total += 10 * weight; });
   return total;
 }
@@ -448,6 +506,7 @@ function search(text, current) {
       query.kept = kept;
       // A term typed with diacritics that the index holds as typed is marked only as typed ("Trọng", not "trong").
       query.asTyped = kept.map(function (t) { return Object.keys(keys[t]).some(function (key) { return keys[t][key] === EXACT; }); });
+      query.allExact = kept.every(function (t) { return Object.keys(keys[t]).every(function (key) { return keys[t][key] === EXACT; }); });
       query.count = Math.max(1, kept.length);
       query.dates = new Set();
       kept.forEach(function (t, k) { if (/^_[0-9]/.test(query.terms[t].token || "")) query.dates.add(k); });
@@ -459,9 +518,9 @@ function search(text, current) {
 function rank(hits, query, stillWanted) {
   var scored = [];
   hits.forEach(function (hit, i) {
-    var parts = streams(sections[i], hit, hits), terms = new Set();
+    var terms = new Set(), value = evaluate(sections[i], hit, hits, query);
     [hit.title, hit.text].forEach(function (field) { field.raw.forEach(function (match) { terms.add(match.t); }); });
-    scored.push({ index: i, hit: hit, terms: terms.size, closeness: closeness(parts, query.count, INEXACT), score: score(sections[i], hit, parts, query) });
+    scored.push({ index: i, hit: hit, terms: terms.size, closeness: value.closeness, score: value.score });
   });
   // A page bearing the number ranks first even when its text did not match every term.
   sections.forEach(function (section, i) {
