@@ -65,7 +65,7 @@ def test_a_documents_own_entry_holds_its_metadata_by_part_and_replaces_the_table
     fields = {"title": "Ban hành Quy chế <tổ chức>", "issuer": "Ban Bí thư", "other": "Hà Nội", "date": "22/08/2023"}
     entries = page_entries(("van-ban/118/", "Quyết định 118-QĐ/TW", {"number": "118-QĐ/TW", "document": fields}, [], html))
     assert [entry["location"] for entry in entries] == ["van-ban/118/", "van-ban/118/#noi-dung"]
-    assert entries[0]["text"] == "<p>Ban hành Quy chế &lt;tổ chức&gt;</p><p>Ban Bí thư · Hà Nội · 22/08/2023</p>"
+    assert entries[0]["text"] == "<p>Ban hành Quy chế &lt;tổ chức&gt; · Ban Bí thư · Hà Nội · 22/08/2023</p>"
     # Where each part ends, in words: title, issuer, signer (none), other, date.
     assert entries[0]["zones"] == [6, 9, 9, 11, 14]
 

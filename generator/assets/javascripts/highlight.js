@@ -23,8 +23,8 @@
     return nodes.map(function (node) { return { node: node, words: reader.textWords(node.nodeValue) }; });
   }
 
-  /* Which words a word term marks on this page: those written as typed when typed with diacritics and the page
-     has them so, else those of the same fold; failing that, for the last term, those it begins. */
+  /* Which words a word term marks on this page: those written as typed when typed with diacritics, else those of
+     the same fold; failing that, for the last term, those it begins. */
   function wordRules(terms, nodes) {
     var all = [];
     nodes.forEach(function (item) { all = all.concat(item.words); });
@@ -32,7 +32,7 @@
       if (term.kind !== "word") return null;
       var same = function (word) { return word.folded === term.folded; };
       var typed = function (word) { return word.key === term.key; };
-      if (term.accented && all.some(typed)) return typed;
+      if (term.accented) return typed;
       if (all.some(same) || t < terms.length - 1) return same;
       return function (word) { return word.folded.indexOf(term.folded) === 0; };
     });

@@ -504,8 +504,8 @@ function search(text, current) {
       var kept = [];
       keys.forEach(function (found, t) { if (Object.keys(found).length) kept.push(t); });
       query.kept = kept;
-      // A term typed with diacritics that the index holds as typed is marked only as typed ("Trọng", not "trong").
-      query.asTyped = kept.map(function (t) { return Object.keys(keys[t]).some(function (key) { return keys[t][key] === EXACT; }); });
+      // A word typed with diacritics is found as typed only where written so: marked there alone ("Trọng", not "trong").
+      query.strict = kept.map(function (t) { return Boolean(query.terms[t].accented); });
       query.allExact = kept.every(function (t) { return Object.keys(keys[t]).every(function (key) { return keys[t][key] === EXACT; }); });
       query.count = Math.max(1, kept.length);
       query.dates = new Set();
@@ -576,11 +576,16 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/* The word positions to mark: each term where it matches as typed (anywhere when the index lacks it as typed);
-   a term found in a run of consecutive terms only in such runs. */
-function marked(hit, asTyped) {
+/* Whether a match finds its term as typed: exactly, or any way when the term was typed without diacritics. */
+function asTyped(match, strict) {
+  return match.q === EXACT || !strict[match.t];
+}
+
+/* The word positions to mark: each term where it is found as typed; a term found in a run of consecutive terms
+   only in such runs. */
+function marked(hit, strict) {
   return [hit.title, hit.text].map(function (field) {
-    var kept = ordered(field).sorted.filter(function (match) { return match.q === EXACT || !asTyped[match.t]; });
+    var kept = ordered(field).sorted.filter(function (match) { return asTyped(match, strict); });
     var byPosition = new Map(), inRun = new Set(), phrased = new Set(), words = new Set();
     kept.forEach(function (match) { (byPosition.get(match.p) || byPosition.set(match.p, []).get(match.p)).push(match); });
     kept.forEach(function (match) {
@@ -595,14 +600,23 @@ function marked(hit, asTyped) {
   });
 }
 
+// What may join two marked words into one mark: a little punctuation, no space ("24/11/2023", "KH&amp;CN").
+var JOINED = /^(?:[^\s\p{L}\p{N}<>&]|&[#\w]+;){1,3}$/u;
+
 function mark(html, positions, from, to) {
-  var found = offsets(html), out = "", last = from;
-  found.forEach(function (word, position) {
+  var ranges = [];
+  offsets(html).forEach(function (word, position) {
     if (!positions.has(position) || word.start < from || word.end > to) return;
-    out += html.slice(last, word.start) + "<mark>" + html.slice(word.start, word.end) + "</mark>";
-    last = word.end;
+    var last = ranges[ranges.length - 1];
+    if (last && JOINED.test(html.slice(last[1], word.start))) last[1] = word.end;
+    else ranges.push([word.start, word.end]);
   });
-  return out + html.slice(last, to);
+  var out = "", at = from;
+  ranges.forEach(function (range) {
+    out += html.slice(at, range[0]) + "<mark>" + html.slice(range[0], range[1]) + "</mark>";
+    at = range[1];
+  });
+  return out + html.slice(at, to);
 }
 
 /* A short excerpt of a section's text around its first match, marked; tags become spaces so that the
@@ -625,10 +639,12 @@ function snippet(html, positions) {
 function render(result, query) {
   var section = sections[result.index];
   var matched = {}, found = new Set();
-  [result.hit.title, result.hit.text].forEach(function (field) { field.raw.forEach(function (match) { found.add(query.kept[match.t]); }); });
+  [result.hit.title, result.hit.text].forEach(function (field) {
+    field.raw.forEach(function (match) { if (asTyped(match, query.strict)) found.add(query.kept[match.t]); });
+  });
   // A cited part opens without marks: the words searched were only the document's number.
   if (!result.cited) query.terms.forEach(function (term, t) { matched[term.typed] = matched[term.typed] || found.has(t); });
-  var positions = marked(result.hit, query.asTyped);
+  var positions = marked(result.hit, query.strict);
   return {
     location: section.location, boost: section.boost, score: result.score, terms: matched,
     title: mark(section.title, positions[0], 0, section.title.length), text: snippet(section.text || "", positions[1])

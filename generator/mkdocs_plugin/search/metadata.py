@@ -40,11 +40,10 @@ def with_metadata(url: str, fields: Mapping[str, object], entries: list[Entry]) 
 
 
 def metadata_text(fields: Mapping[str, object]) -> tuple[str, list[int]]:
-    """The entry's text (HTML: the title, then the other parts on a line) and where each part ends, in words."""
+    """The entry's text (HTML: the parts in a paragraph, "title · issuer · …") and where each part ends, in words."""
     parts = [escape(str(fields.get(zone) or ""), quote=False) for zone in META_ZONES]
     ends, count = [], 0
     for part in parts:
         count += len(folded_words(part))
         ends.append(count)
-    title, rest = parts[0], _SEPARATOR.join(part for part in parts[1:] if part)
-    return "".join(f"<p>{line}</p>" for line in (title, rest) if line), ends
+    return f"<p>{_SEPARATOR.join(part for part in parts if part)}</p>", ends
