@@ -68,6 +68,7 @@ lock:
 bench: $(VENV)/.dev-installed chromium ocr
 	$(BIN)/python -m bench --counts 10 100 1000 --search --preview
 	$(BIN)/python -m bench.intakebench
+	$(BIN)/python -m bench.intakeshapes
 
 clean:
 	rm -rf docs site site-offline dist .build

@@ -16,13 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.intake import STAMP_WORDS, document_lines, in_newspaper, on_portal, scanned, words, wrapped
+from bench.intake import STAMP_WORDS, document_lines, in_newspaper, markdown_table, on_portal, scanned, words, wrapped
 from generator.commands.build import Project, build
 from generator.corpus.load import load_corpus, load_corpus_bodies
 from generator.corpus.model import Document, walk_sections
 from generator.corpus.resolve import resolve
-from generator.intake.importer import import_document, known_numbers
-from generator.intake.sources import Source, read_document
+from generator.intake.formats import Source, read_document
+from generator.intake.importer import import_document
+from generator.intake.usecase import known_files
 
 DOCUMENTS = ("287-ctr-ddlhhvn", "20-kh-tw")
 METADATA = ("number", "type", "title", "issuer", "signer", "place", "date")
@@ -84,7 +85,7 @@ def measure(root: Path) -> list[Row]:
     build(project, as_of=dt.date(2024, 6, 15))
     site = resolve(load_corpus(project.data_dir, project.root))
     bodies = load_corpus_bodies(project.data_dir, project.root)
-    known = known_numbers(project.data_dir)
+    known = {key: number for key, (number, _) in known_files(project.data_dir, project.root).items()}
     rows = []
     for document_id in DOCUMENTS:
         document = site.documents[document_id]
@@ -111,7 +112,7 @@ def measure(root: Path) -> list[Row]:
             source = read()
             draft, _ = import_document(source.lines, bodies, source.dropped, known, source.doubtful)
             seconds = time.perf_counter() - started
-            rows.append(_row(name, document, draft, seconds / pages))
+            rows.append(_row(name, document, draft.data(), seconds / pages))
     return rows
 
 
@@ -138,16 +139,22 @@ def _expected(document: Document, field: str) -> object:
 
 
 def table(rows: list[Row]) -> str:
-    lines = [
-        "| fixture | document | body words recovered | noise words kept | section tree as the data | metadata right | s per page |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for r in rows:
-        lines.append(
-            f"| {r.fixture} | {r.document} | {r.recovered:.1%} | {r.noise} | {'yes' if r.tree_equal else 'no'} "
-            f"| {r.metadata} | {r.seconds_per_page:.2f} |"
-        )
-    return "\n".join(lines)
+    header = ["fixture", "document", "body words recovered", "noise words kept", "section tree as the data", "metadata right", "s per page"]
+    return markdown_table(
+        header,
+        [
+            [
+                r.fixture,
+                r.document,
+                f"{r.recovered:.1%}",
+                str(r.noise),
+                "yes" if r.tree_equal else "no",
+                r.metadata,
+                f"{r.seconds_per_page:.2f}",
+            ]
+            for r in rows
+        ],
+    )
 
 
 def main() -> None:

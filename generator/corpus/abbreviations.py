@@ -16,11 +16,12 @@ FILE = "abbreviations.yaml"
 EXAMPLE = "- forms: [KH&CN, KHCN, khoa học và công nghệ]"
 
 
-def load_abbreviations(path: Path, display: str, problems: list[Problem]) -> tuple[Abbreviation, ...]:
-    """Every entry of the file at `path` (none when there is no such file), each problem added to `problems`."""
-    if not path.exists():
+def load_abbreviations(path: Path, display: str, problems: list[Problem], root: Path | None = None) -> tuple[Abbreviation, ...]:
+    """Every entry of the file at `path` (none when there is no such file), each problem added to `problems`; the file
+    is read only inside `root` (the project; its folder when None)."""
+    if not path.exists() and not path.is_symlink():
         return ()
-    node, syntax = compose_file(path, display)
+    node, syntax = compose_file(path, display, root)
     problems.extend(syntax)
     if node is None or syntax:
         return ()
