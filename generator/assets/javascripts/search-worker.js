@@ -13,25 +13,22 @@ var TEXT_RESULTS = 12;
 var SNIPPET = 320;
 var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 
-if (typeof importScripts === "function") importScripts("numbers.js", "searchtext.js", "forms.js");
+if (typeof importScripts === "function") importScripts("numbers.js", "searchtext.js", "search-ranking.js", "forms.js");
 else if (typeof require === "function" && typeof module !== "undefined") {
   self.vnNumbers = require("./numbers.js");
   self.vnSearchText = require("./searchtext.js");
+  self.vnRanking = require("./search-ranking.js");
 }
 
 // Shared with the build (generator/corpus/vocabulary.py, written into numbers.js and searchtext.js).
 var NUMBERS = self.vnNumbers;
 var READER = self.vnSearchText;
+var RANKING = self.vnRanking;
 var VOCABULARY = NUMBERS.vocabulary;
 var SHARD_PREFIX = VOCABULARY.shardPrefix;
 var PLAIN_HEAD = new RegExp("^[a-z0-9]{1," + SHARD_PREFIX + "}$");
-var ZONES = READER.vocabulary.metaZones;
-// How much a match counts by where it is: a title or heading, a document's own metadata by part (its issuer's and
-// signer's names above all), running text; an item's context is the title of the heading that holds it.
-var TITLE = 12, TEXT = 1, CONTEXT = 6;
-var NAME = 16;
-var ZONE_WEIGHTS = { title: TITLE, issuer: NAME, signer: NAME, other: 3, date: TITLE };
-// Inexact matches (other diacritics than typed, a typo) count half; a date or name as a whole counts as typed.
+RANKING.setZones(READER.vocabulary.metaZones);
+// How a key finds a term: as typed (a date or a name as a whole too), or not (other diacritics, a typo).
 var EXACT = 1, INEXACT = 0.5;
 
 var sections = [];          // {location, title, page, isPage, boost, zones, number, kindWords, text, label, parent, index}
@@ -226,21 +223,18 @@ function begins(key, typed) {
   return letters.indexOf(typedLetters) === 0 && (!typedTone || key.slice(letters.length) === typedTone);
 }
 
-/* Where each section holds the terms: for its title and its text, the matches {p, t, span, q} (word position,
-   term, length in words, quality); a position may match several terms ("ủy" in "tỉnh ủy, thành ủy"). */
+/* Where each section holds the terms: its title's and its text's matches (search-ranking.js); a position may
+   match several terms ("ủy" in "tỉnh ủy, thành ủy"). */
 function hitsOf(keysByTerm) {
   var hits = new Map();
   return Promise.all(keysByTerm.map(function (keys, t) {
     return Promise.all(Object.keys(keys).map(function (key) {
       return store.shard(shardKey(foldWord(key))).then(function (shard) {
-        var list = shard[key] || [];
+        var list = shard[key] || [], exact = keys[key] === EXACT;
         for (var k = 0; k < list.length; k += 3) {
           var hit = hits.get(list[k]);
           if (!hit) hits.set(list[k], hit = emptyHit());
-          var field = list[k + 1] & 1 ? hit.text : hit.title;
-          field.raw.push({ p: list[k + 2], t: t, span: (list[k + 1] >> 1) + 1, q: keys[key] });
-          field.terms |= 1 << t;
-          if (keys[key] === EXACT) field.exact |= 1 << t;
+          RANKING.addMatch(list[k + 1] & 1 ? hit.text : hit.title, list[k + 2], t, (list[k + 1] >> 1) + 1, exact);
         }
       });
     }));
@@ -248,145 +242,7 @@ function hitsOf(keysByTerm) {
 }
 
 function emptyHit() {
-  return { title: { raw: [], sorted: null, terms: 0, exact: 0 }, text: { raw: [], sorted: null, terms: 0, exact: 0 } };
-}
-
-/* A field's matches in word order, the best of each term at each position. */
-function ordered(field) {
-  if (field.sorted === null) {
-    var raw = field.raw, kept = 0;
-    raw.sort(function (a, b) { return a.p - b.p || a.t - b.t || b.q - a.q || b.span - a.span; });
-    for (var i = 0; i < raw.length; i++) if (i === 0 || raw[i - 1].p !== raw[i].p || raw[i - 1].t !== raw[i].t) raw[kept++] = raw[i];
-    raw.length = kept;
-    field.sorted = raw;
-  }
-  return field;
-}
-
-/* Calls `each` with every match of a field at word position `p` (found by halving). */
-function eachAt(field, p, each) {
-  var sorted = field.sorted, low = 0, high = sorted.length;
-  while (low < high) {
-    var middle = (low + high) >> 1;
-    if (sorted[middle].p < p) low = middle + 1; else high = middle;
-  }
-  for (; low < sorted.length && sorted[low].p === p; low++) each(sorted[low]);
-}
-
-/* Whether the next query term follows `match` straight after it. */
-function followed(field, match) {
-  var found = false;
-  eachAt(field, match.p + match.span, function (next) { found = found || next.t === match.t + 1; });
-  return found;
-}
-
-/* The streams an entry is read from, in reading order: an item's context (its heading's title), its title, its
-   text; each with the weight of a position, and whether it labels the whole entry (titles do). A document's own
-   entry is one stream: its kind, then its title and the rest of its metadata. */
-function streams(section, hit, hits) {
-  if (section.zones.length) return [{ field: ownEntry(section, hit), weight: ownWeight(section), whole: true }];
-  var found = [];
-  var parent = section.parent >= 0 ? hits.get(section.parent) : null;
-  if (parent) found.push({ field: ordered(parent.title), weight: function () { return CONTEXT; }, whole: true });
-  found.push({ field: ordered(hit.title), weight: function () { return TITLE; }, whole: true });
-  found.push({ field: ordered(hit.text), weight: function () { return TEXT; }, whole: false });
-  return found;
-}
-
-/* A document's own entry read as readers name a document, its kind straight before its title ("Kết luận về danh
-   mục chức danh…"): the kind's words, then the text's moved after them; the number's words apart. */
-function ownEntry(section, hit) {
-  if (!hit.own) {
-    var kind = section.kindWords, field = { raw: [], sorted: null };
-    ordered(hit.title).sorted.forEach(function (m) { field.raw.push({ p: m.p < kind ? m.p : m.p - 1e6, t: m.t, span: m.span, q: m.q }); });
-    ordered(hit.text).sorted.forEach(function (m) { field.raw.push({ p: m.p + kind, t: m.t, span: m.span, q: m.q }); });
-    hit.own = ordered(field);
-  }
-  return hit.own;
-}
-
-function ownWeight(section) {
-  return function (position) { return position < section.kindWords ? TITLE : ZONE_WEIGHTS[zoneAt(section.zones, position - section.kindWords)]; };
-}
-
-function zoneWeight(ends) {
-  return function (position) { return ZONE_WEIGHTS[zoneAt(ends, position)]; };
-}
-
-function zoneAt(ends, position) {
-  for (var z = 0; z < ends.length; z++) if (position < ends[z]) return ZONES[z];
-  return ZONES[ZONES.length - 1];
-}
-
-/* The longest run of consecutive query terms starting with `match`, adjacent in its field. */
-function runFrom(field, match, least) {
-  var longest = 1;
-  eachAt(field, match.p + match.span, function (next) {
-    if (next.t === match.t + 1 && next.q >= least) longest = Math.max(longest, 1 + runFrom(field, next, least));
-  });
-  return longest;
-}
-
-/* How closely an entry holds the query's `count` terms, counting only matches of quality `least` or more:
-   2 × the share of the query's word links found adjacent in the longest run, + the share of terms found together,
-   + 0.5 when all of them are in the query's order. A phrase gives 3.5. Found together: every match in a title (or
-   a document's own entry), and in running text those within a window of a few words (the best window). */
-var inWindow = new Int32Array(32);
-
-function closeness(parts, count, least) {
-  var whole = { found: 0, longest: 0, next: 0 }, text = null;  // found: the terms as bits
-  parts.forEach(function (part) {
-    if (part.whole) read(whole, part.field, least);
-    else text = part.field;
-  });
-  var matches = text ? text.sorted : [];
-  var distinct = bits(whole.found), best = closenessOf(distinct, whole.longest, whole.next, count), from = 0;
-  var width = 2 * count + 8;
-  inWindow.fill(0, 0, count);
-  for (var to = 0; to < matches.length; to++) {
-    var match = matches[to];
-    if (match.q < least) continue;
-    if (inWindow[match.t]++ === 0 && !(whole.found & (1 << match.t))) distinct++;
-    for (; match.p - matches[from].p >= width; from++) {
-      var gone = matches[from];
-      if (gone.q >= least && --inWindow[gone.t] === 0 && !(whole.found & (1 << gone.t))) distinct--;
-    }
-    var longest = whole.longest, next = whole.next;
-    for (var k = from; k <= to; k++) {
-      if (matches[k].q < least) continue;
-      longest = Math.max(longest, runOf(text, matches[k], least));
-      if (distinct === count && matches[k].t === next) next++;
-    }
-    best = Math.max(best, closenessOf(distinct, longest, next, count));
-  }
-  return best;
-}
-
-function bits(set) {
-  var n = 0;
-  for (; set; set &= set - 1) n++;
-  return n;
-}
-
-function read(state, field, least) {
-  field.sorted.forEach(function (match) {
-    if (match.q < least) return;
-    state.found |= 1 << match.t;
-    if (match.t === state.next) state.next++;
-    state.longest = Math.max(state.longest, runOf(field, match, least));
-  });
-}
-
-/* The run starting with a match, worked out once for each quality. */
-function runOf(field, match, least) {
-  if (match.runAt !== least) { match.run = runFrom(field, match, least); match.runAt = least; }
-  return match.run;
-}
-
-function closenessOf(found, longest, next, count) {
-  if (!found) return 0;
-  var links = count > 1 ? (longest - 1) / (count - 1) : 1;
-  return 2 * links + found / count + (found === count && next >= count ? 0.5 : 0);
+  return { title: RANKING.newField(), text: RANKING.newField(), own: null };
 }
 
 // A step of closeness outweighs any score of words alone; a document dated the day searched, every closeness; a
@@ -397,53 +253,11 @@ var CLOSENESS = 1e6, WORDS_AT_MOST = 9999, DATED = 1e7, BEARS = 1e8, CITED_PART 
    where its words are, the page bearing the number or dated the day searched. */
 function evaluate(section, hit, hits, query) {
   var parent = section.parent >= 0 ? hits.get(section.parent) : null;
-  var terms = hit.title.terms | hit.text.terms | (parent ? parent.title.terms : 0);
-  if (query.count > 1 && !(terms & (terms - 1))) return alone(section, hit, query);
-  var parts = streams(section, hit, hits);
-  var any = closeness(parts, query.count, INEXACT), exact = query.allExact ? any : closeness(parts, query.count, EXACT);
-  var total = Math.max(exact ? exact + 0.25 : 0, any) * CLOSENESS + Math.min(WORDS_AT_MOST, words(parts, query.count) * section.boost);
-  return { closeness: any, score: total + bonus(section, hit, query) };
-}
-
-/* An entry holding a single term of several: its share of the query, and where the term is. Most entries of a
-   query of common words are such, and need no more. */
-function alone(section, hit, query) {
-  var any = 1 / query.count, exact = hit.title.exact | hit.text.exact ? any + 0.25 : 0;
-  var weight = hit.title.terms || section.zones.length ? TITLE : TEXT;
-  return { closeness: any, score: Math.max(exact, any) * CLOSENESS + 10 * weight * section.boost + bonus(section, hit, query) };
-}
-
-/* The page bearing the number searched, or a document dated the day searched. */
-function bonus(section, hit, query) {
-  var total = section.isPage && bears(query.number, section.number) ? BEARS : 0;
-  return total + (section.zones.length && query.dates.size ? DATED * datedShare(section, hit, query) : 0);
-}
-
-/* The weight of where the terms are found, each where it weighs most, and a little for repeats and adjacent pairs. */
-function words(parts, count) {
-  var best = new Map(), repeats = 0;
-  parts.forEach(function (part) {
-    part.field.sorted.forEach(function (match) {
-      var weight = part.weight(match.p) * match.q;
-      best.set(match.t, Math.max(best.get(match.t) || 0, weight));
-      repeats += 0.1;
-      if (followed(part.field, match)) repeats += weight;
-    });
-  });
-  var total = Math.min(repeats, count);  // repeats only break ties
-  best.forEach(function (weight) { total += 10 * weight; });
-  return total;
-}
-
-/* For a document's own entry, the share of the query's terms it holds when its date part holds a date searched. */
-function datedShare(section, hit, query) {
-  var dated = false, found = new Set();
-  ordered(hit.title).sorted.forEach(function (match) { found.add(match.t); });
-  ordered(hit.text).sorted.forEach(function (match) {
-    found.add(match.t);
-    if (zoneAt(section.zones, match.p) === "date" && query.dates.has(match.t)) dated = true;
-  });
-  return dated ? found.size / query.count : 0;
+  var found = RANKING.assess(section, hit, parent, query.count, query.allExact);
+  var total = Math.max(found.exact ? found.exact + 0.25 : 0, found.any) * CLOSENESS + Math.min(WORDS_AT_MOST, found.words * section.boost);
+  if (section.isPage && bears(query.number, section.number)) total += BEARS;
+  if (section.zones.length && query.dates) total += DATED * RANKING.datedShare(section, hit, query.dates, query.count);
+  return { closeness: found.any, score: total };
 }
 
 /* An item ranks just above the section holding it when it holds the words as closely. */
@@ -459,9 +273,8 @@ function namedPages(scored, count) {
   return scored.filter(function (result) {
     var section = sections[result.index];
     if (!section.isPage || result.closeness < 3 || result.terms !== count) return false;
-    var covered = new Set();
-    ordered(result.hit.title).sorted.forEach(function (match) { for (var k = 0; k < match.span; k++) covered.add(match.p + k); });
-    return covered.size > 0 && covered.size === foldedWords(section.title).length;
+    var covered = RANKING.covered(result.hit.title);
+    return covered > 0 && covered === foldedWords(section.title).length;
   });
 }
 
@@ -505,11 +318,12 @@ function search(text, current) {
       keys.forEach(function (found, t) { if (Object.keys(found).length) kept.push(t); });
       query.kept = kept;
       // A word typed with diacritics is found as typed only where written so: marked there alone ("Trọng", not "trong").
-      query.strict = kept.map(function (t) { return Boolean(query.terms[t].accented); });
+      query.strict = 0;
+      kept.forEach(function (t, k) { if (query.terms[t].accented) query.strict |= 1 << k; });
       query.allExact = kept.every(function (t) { return Object.keys(keys[t]).every(function (key) { return keys[t][key] === EXACT; }); });
       query.count = Math.max(1, kept.length);
-      query.dates = new Set();
-      kept.forEach(function (t, k) { if (/^_[0-9]/.test(query.terms[t].token || "")) query.dates.add(k); });
+      query.dates = 0;  // the terms that are dates, as bits
+      kept.forEach(function (t, k) { if (/^_[0-9]/.test(query.terms[t].token || "")) query.dates |= 1 << k; });
       return hitsOf(kept.map(function (t) { return keys[t]; }));
     })
     .then(function (hits) { return hits && stillWanted() ? rank(hits, query, stillWanted) : null; });
@@ -518,9 +332,8 @@ function search(text, current) {
 function rank(hits, query, stillWanted) {
   var scored = [];
   hits.forEach(function (hit, i) {
-    var terms = new Set(), value = evaluate(sections[i], hit, hits, query);
-    [hit.title, hit.text].forEach(function (field) { field.raw.forEach(function (match) { terms.add(match.t); }); });
-    scored.push({ index: i, hit: hit, terms: terms.size, closeness: value.closeness, score: value.score });
+    var value = evaluate(sections[i], hit, hits, query);
+    scored.push({ index: i, hit: hit, terms: RANKING.bits(hit.title.terms | hit.text.terms), closeness: value.closeness, score: value.score });
   });
   // A page bearing the number ranks first even when its text did not match every term.
   sections.forEach(function (section, i) {
@@ -576,30 +389,6 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/* Whether a match finds its term as typed: exactly, or any way when the term was typed without diacritics. */
-function asTyped(match, strict) {
-  return match.q === EXACT || !strict[match.t];
-}
-
-/* The word positions to mark: each term where it is found as typed; a term found in a run of consecutive terms
-   only in such runs. */
-function marked(hit, strict) {
-  return [hit.title, hit.text].map(function (field) {
-    var kept = ordered(field).sorted.filter(function (match) { return asTyped(match, strict); });
-    var byPosition = new Map(), inRun = new Set(), phrased = new Set(), words = new Set();
-    kept.forEach(function (match) { (byPosition.get(match.p) || byPosition.set(match.p, []).get(match.p)).push(match); });
-    kept.forEach(function (match) {
-      (byPosition.get(match.p + match.span) || []).forEach(function (next) {
-        if (next.t === match.t + 1) { inRun.add(match); inRun.add(next); phrased.add(match.t); phrased.add(next.t); }
-      });
-    });
-    kept.forEach(function (match) {
-      if (inRun.has(match) || !phrased.has(match.t)) for (var k = 0; k < match.span; k++) words.add(match.p + k);
-    });
-    return words;
-  });
-}
-
 // What may join two marked words into one mark: a little punctuation, no space ("24/11/2023", "KH&amp;CN").
 var JOINED = /^(?:[^\s\p{L}\p{N}<>&]|&[#\w]+;){1,3}$/u;
 
@@ -638,16 +427,14 @@ function snippet(html, positions) {
    opened page marks the others). */
 function render(result, query) {
   var section = sections[result.index];
-  var matched = {}, found = new Set();
-  [result.hit.title, result.hit.text].forEach(function (field) {
-    field.raw.forEach(function (match) { if (asTyped(match, query.strict)) found.add(query.kept[match.t]); });
-  });
+  var matched = {}, found = new Set(), asTyped = RANKING.foundAsTyped(result.hit, query.strict);
+  query.kept.forEach(function (t, k) { if (asTyped & (1 << k)) found.add(t); });
   // A cited part opens without marks: the words searched were only the document's number.
   if (!result.cited) query.terms.forEach(function (term, t) { matched[term.typed] = matched[term.typed] || found.has(t); });
-  var positions = marked(result.hit, query.strict);
+  var title = RANKING.marked(result.hit.title, query.strict), text = RANKING.marked(result.hit.text, query.strict);
   return {
     location: section.location, boost: section.boost, score: result.score, terms: matched,
-    title: mark(section.title, positions[0], 0, section.title.length), text: snippet(section.text || "", positions[1])
+    title: mark(section.title, title, 0, section.title.length), text: snippet(section.text || "", text)
   };
 }
 
