@@ -178,7 +178,7 @@ def test_scripts_read_dates_and_names_as_python_does(browser, offline: Project, 
 
     from generator.corpus.searchtext import FormReader, concepts, words_and_gaps
 
-    forms = json.loads((offline.docs_dir / "search" / "forms.json").read_text(encoding="utf-8"))
+    forms = json.loads((offline.offline_dir / "search" / "forms.json").read_text(encoding="utf-8"))
     reader = FormReader({token: tuple(written) for token, written in forms.items()})
     page = browser.new_page()
     page.goto((offline.offline_dir / "index.html").as_uri())
