@@ -1,7 +1,7 @@
 /* How closely and where a search entry holds a query's terms, for search-worker.js (which loads it).
-   An entry's matches are kept per field (title, text) as numbers while they arrive, then as typed arrays in word
-   order: a query of common words touches tens of thousands of entries, and objects for each match would keep the
-   collector busy longer than the ranking itself. */
+   An entry's matches are kept per field (title, text) as one number each (position, term, as typed or not,
+   length), then as one sorted typed array: a query of common words touches tens of thousands of entries, and an
+   object for each match would keep the collector busy longer than the ranking itself. */
 (function (scope) {
   "use strict";
 
@@ -16,29 +16,34 @@
   var ZONES = null;
 
   function newField() {
-    return { raw: [], n: 0, p: null, t: null, span: null, exact: null, terms: 0, exactTerms: 0, runs: [null, null] };
+    return { raw: [], values: null, n: 0, terms: 0, exactTerms: 0, runs: [null, null] };
   }
+
+  // A match as a number: its position (20 bits), its term (4), whether not as typed (1) and 63 less its length (6),
+  // so that sorting the numbers orders matches by position, term, as typed first, longest first.
+  var MAX_POSITION = (1 << 20) - 1;
 
   /* Note a match: word position `p`, term `t`, length in words `span`, found as typed or not. */
   function addMatch(field, p, t, span, exact) {
-    field.raw.push(((p * 16 + t) * 2 + (exact ? 0 : 1)) * 64 + (63 - span));
+    field.raw.push((Math.min(p, MAX_POSITION) << 11) | (t << 7) | (exact ? 0 : 64) | (63 - span));
     field.terms |= 1 << t;
     if (exact) field.exactTerms |= 1 << t;
   }
 
+  function position(field, i) { return field.values[i] >>> 11; }
+  function term(field, i) { return (field.values[i] >>> 7) & 15; }
+  function isExact(field, i) { return !(field.values[i] & 64); }
+  function span(field, i) { return 63 - (field.values[i] & 63); }
+
   /* The field's matches in word order, the best of each term at each position (as typed first, then longest). */
   function ordered(field) {
-    if (field.p !== null) return field;
-    var values = Float64Array.from(field.raw).sort(), n = 0;
-    field.p = new Int32Array(values.length);
-    field.t = new Uint8Array(values.length);
-    field.span = new Uint8Array(values.length);
-    field.exact = new Uint8Array(values.length);
+    if (field.values !== null) return field;
+    var values = Int32Array.from(field.raw).sort(), n = 0;
     for (var i = 0; i < values.length; i++) {
-      var rest = Math.floor(values[i] / 64), inexact = rest % 2, key = Math.floor(rest / 2), p = Math.floor(key / 16), t = key % 16;
-      if (n && field.p[n - 1] === p && field.t[n - 1] === t) continue;
-      field.p[n] = p; field.t[n] = t; field.span[n] = 63 - values[i] % 64; field.exact[n] = 1 - inexact; n++;
+      if (n && values[n - 1] >>> 7 === values[i] >>> 7) continue;  // the same position and term
+      values[n++] = values[i];
     }
+    field.values = values;
     field.n = n;
     field.raw = null;
     return field;
@@ -49,26 +54,27 @@
     var low = 0, high = field.n;
     while (low < high) {
       var middle = (low + high) >> 1;
-      if (field.p[middle] < p) low = middle + 1; else high = middle;
+      if (position(field, middle) < p) low = middle + 1; else high = middle;
     }
-    for (; low < field.n && field.p[low] === p; low++) each(low);
+    for (; low < field.n && position(field, low) === p; low++) each(low);
   }
 
   /* Whether the next query term follows match `i` straight after it. */
   function followed(field, i) {
     var found = false;
-    eachAt(field, field.p[i] + field.span[i], function (j) { found = found || field.t[j] === field.t[i] + 1; });
+    eachAt(field, position(field, i) + span(field, i), function (j) { found = found || term(field, j) === term(field, i) + 1; });
     return found;
   }
 
   /* The longest run of consecutive query terms starting with match `i`, adjacent in its field; `exactOnly`: of
      matches as typed only. Worked out once. */
   function runOf(field, i, exactOnly) {
+    if (field.n === 1) return 1;
     var memo = field.runs[+exactOnly] || (field.runs[+exactOnly] = new Int8Array(field.n));
     if (!memo[i]) {
       var longest = 1;
-      eachAt(field, field.p[i] + field.span[i], function (j) {
-        if (field.t[j] === field.t[i] + 1 && (field.exact[j] || !exactOnly)) longest = Math.max(longest, 1 + runOf(field, j, exactOnly));
+      eachAt(field, position(field, i) + span(field, i), function (j) {
+        if (term(field, j) === term(field, i) + 1 && (isExact(field, j) || !exactOnly)) longest = Math.max(longest, 1 + runOf(field, j, exactOnly));
       });
       memo[i] = longest;
     }
@@ -98,10 +104,10 @@
     if (!hit.own) {
       var kind = section.kindWords, own = newField(), title = ordered(hit.title), text = ordered(hit.text);
       for (var i = 0; i < title.n; i++) {
-        var p = title.p[i] < kind ? KIND_AT + title.p[i] : title.p[i] - kind;
-        addMatch(own, p, title.t[i], title.span[i], title.exact[i]);
+        var p = position(title, i) < kind ? KIND_AT + position(title, i) : position(title, i) - kind;
+        addMatch(own, p, term(title, i), span(title, i), isExact(title, i));
       }
-      for (var j = 0; j < text.n; j++) addMatch(own, KIND_AT + kind + text.p[j], text.t[j], text.span[j], text.exact[j]);
+      for (var j = 0; j < text.n; j++) addMatch(own, KIND_AT + kind + position(text, j), term(text, j), span(text, j), isExact(text, j));
       hit.own = ordered(own);
     }
     return hit.own;
@@ -135,18 +141,18 @@
     var from = 0, width = 2 * count + 8;
     inWindow.fill(0, 0, count);
     for (var to = 0; to < text.n; to++) {
-      if (exactOnly && !text.exact[to]) continue;
-      var t = text.t[to];
+      if (exactOnly && !isExact(text, to)) continue;
+      var t = term(text, to);
       if (inWindow[t]++ === 0 && !(whole.found & (1 << t))) distinct++;
-      for (; text.p[to] - text.p[from] >= width; from++) {
-        var gone = text.t[from];
-        if ((text.exact[from] || !exactOnly) && --inWindow[gone] === 0 && !(whole.found & (1 << gone))) distinct--;
+      for (; position(text, to) - position(text, from) >= width; from++) {
+        var gone = term(text, from);
+        if ((isExact(text, from) || !exactOnly) && --inWindow[gone] === 0 && !(whole.found & (1 << gone))) distinct--;
       }
       var longest = whole.longest, next = whole.next;
       for (var k = from; k <= to; k++) {
-        if (exactOnly && !text.exact[k]) continue;
+        if (exactOnly && !isExact(text, k)) continue;
         longest = Math.max(longest, runOf(text, k, exactOnly));
-        if (distinct === count && text.t[k] === next) next++;
+        if (distinct === count && term(text, k) === next) next++;
       }
       best = Math.max(best, closenessOf(distinct, longest, next, count));
     }
@@ -155,9 +161,9 @@
 
   function read(state, field, exactOnly) {
     for (var i = 0; i < field.n; i++) {
-      if (exactOnly && !field.exact[i]) continue;
-      state.found |= 1 << field.t[i];
-      if (field.t[i] === state.next) state.next++;
+      if (exactOnly && !isExact(field, i)) continue;
+      state.found |= 1 << term(field, i);
+      if (term(field, i) === state.next) state.next++;
       state.longest = Math.max(state.longest, runOf(field, i, exactOnly));
     }
   }
@@ -181,8 +187,8 @@
     parts.forEach(function (part) {
       var field = part.field;
       for (var i = 0; i < field.n; i++) {
-        var weight = part.weight(field.p[i]) * (field.exact[i] ? 1 : INEXACT_WEIGHT);
-        best[field.t[i]] = Math.max(best[field.t[i]], weight);
+        var weight = part.weight(position(field, i)) * (isExact(field, i) ? 1 : INEXACT_WEIGHT);
+        best[term(field, i)] = Math.max(best[term(field, i)], weight);
         repeats += 0.1;
         if (followed(field, i)) repeats += weight;
       }
@@ -208,7 +214,7 @@
      (`dates`: the terms that are dates, as bits). */
   function datedShare(section, hit, dates, count) {
     var text = ordered(hit.text), dated = false;
-    for (var i = 0; i < text.n; i++) if (dates & (1 << text.t[i]) && zoneAt(section.zones, text.p[i]) === "date") dated = true;
+    for (var i = 0; i < text.n; i++) if (dates & (1 << term(text, i)) && zoneAt(section.zones, position(text, i)) === "date") dated = true;
     return dated ? bits(hit.title.terms | hit.text.terms) / count : 0;
   }
 
@@ -216,7 +222,7 @@
   function covered(field) {
     var words = new Set();
     ordered(field);
-    for (var i = 0; i < field.n; i++) for (var k = 0; k < field.span[i]; k++) words.add(field.p[i] + k);
+    for (var i = 0; i < field.n; i++) for (var k = 0; k < span(field, i); k++) words.add(position(field, i) + k);
     return words.size;
   }
 
@@ -226,16 +232,16 @@
   function marked(field, strict) {
     ordered(field);
     var kept = [], inRun = new Set(), phrased = 0, words = new Set();
-    for (var i = 0; i < field.n; i++) if (field.exact[i] || !(strict & (1 << field.t[i]))) kept.push(i);
+    for (var i = 0; i < field.n; i++) if (isExact(field, i) || !(strict & (1 << term(field, i)))) kept.push(i);
     var keptAt = new Map();
-    kept.forEach(function (i) { (keptAt.get(field.p[i]) || keptAt.set(field.p[i], []).get(field.p[i])).push(i); });
+    kept.forEach(function (i) { (keptAt.get(position(field, i)) || keptAt.set(position(field, i), []).get(position(field, i))).push(i); });
     kept.forEach(function (i) {
-      (keptAt.get(field.p[i] + field.span[i]) || []).forEach(function (j) {
-        if (field.t[j] === field.t[i] + 1) { inRun.add(i); inRun.add(j); phrased |= (1 << field.t[i]) | (1 << field.t[j]); }
+      (keptAt.get(position(field, i) + span(field, i)) || []).forEach(function (j) {
+        if (term(field, j) === term(field, i) + 1) { inRun.add(i); inRun.add(j); phrased |= (1 << term(field, i)) | (1 << term(field, j)); }
       });
     });
     kept.forEach(function (i) {
-      if (inRun.has(i) || !(phrased & (1 << field.t[i]))) for (var k = 0; k < field.span[i]; k++) words.add(field.p[i] + k);
+      if (inRun.has(i) || !(phrased & (1 << term(field, i)))) for (var k = 0; k < span(field, i); k++) words.add(position(field, i) + k);
     });
     return words;
   }

@@ -204,13 +204,22 @@ function vocabulary(term, isLast) {
   });
 }
 
+// A word typed with diacritics finds the other forms of its fold too only when the index holds them this many
+// times as often as the form typed: its diacritics then look like a slip ("tri thúc" for "trí thức"), not a choice
+// ("trí thức", never "trị"/"thực"; "Trọng").
+var SLIP = 10;
+
 function wordsIn(shard, term, isLast) {
-  var found = {}, completes = isLast && Array.from(term.folded).length >= SHARD_PREFIX;
+  var found = {}, completes = isLast && Array.from(term.folded).length >= SHARD_PREFIX, exact = 0, other = 0;
   Object.keys(shard).forEach(function (key) {
-    var folded = foldWord(key);
-    if (folded === term.folded) found[key] = !term.accented || key === term.key ? EXACT : INEXACT;
-    else if (completes && folded.indexOf(term.folded) === 0) found[key] = !term.accented || begins(key, term.key) ? EXACT : INEXACT;
+    var folded = foldWord(key), quality = null;
+    if (folded === term.folded) quality = !term.accented || key === term.key ? EXACT : INEXACT;
+    else if (completes && folded.indexOf(term.folded) === 0) quality = !term.accented || begins(key, term.key) ? EXACT : INEXACT;
+    if (quality === null) return;
+    found[key] = quality;
+    if (quality === EXACT) exact += shard[key].length; else other += shard[key].length;
   });
+  if (exact && exact * SLIP >= other) Object.keys(found).forEach(function (key) { if (found[key] === INEXACT) delete found[key]; });
   return found;
 }
 
