@@ -9,16 +9,22 @@ bodies' names); tests compare what Python and the scripts find on random text.
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 
 from generator.corpus.model import Abbreviation, Body
 from generator.corpus.vocabulary import DATE_PATTERNS, DATE_TOKEN, GAP_CLASSES, MAX_FORM_WORDS, fold
 
 # A word, as the search worker reads one: letters and digits ([\p{L}\p{N}]+ in the scripts).
 WORD = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(r"([^\W_]+)")
 _DATES = tuple((re.compile(pattern), groups) for pattern, groups in DATE_PATTERNS)
+# Every date holds a year of four digits: a text without one holds none.
+_YEAR = re.compile(r"[0-9]{4}")
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # A name's forms, folded, by the search term that stands for all of them ("_khcn").
@@ -39,14 +45,21 @@ def gap_class(gap: str) -> str:
     return next((mark for mark in GAP_CLASSES if mark in gap), " ")
 
 
+@functools.lru_cache(maxsize=4096)  # gaps are few: a space, ", ", "/", " - "…
+def _gap_class(gap: str) -> str:
+    return gap_class(gap)
+
+
+def split_words(text: str) -> tuple[list[str], list[str]]:
+    """The words of plain text as written, and the class of the gap before each."""
+    parts = _SPLIT.split(text)
+    return parts[1::2], [" " if gap == " " else _gap_class(gap) for gap in parts[0:-1:2]]
+
+
 def words_and_gaps(text: str) -> tuple[list[str], list[str]]:
     """The folded words of plain text and the class of the gap before each."""
-    words, gaps, last = [], [], 0
-    for found in WORD.finditer(text):
-        words.append(fold(found.group()))
-        gaps.append(gap_class(text[last : found.start()]))
-        last = found.end()
-    return words, gaps
+    words, gaps = split_words(text)
+    return [fold(word) for word in words], gaps
 
 
 def date_token(day: int, month: int, year: int) -> str | None:
@@ -61,18 +74,18 @@ def date_token(day: int, month: int, year: int) -> str | None:
 
 def dates(words: list[str], gaps: list[str]) -> list[Concept]:
     """The dates written in a stream of words, in any common writing."""
-    stream, starts = "", dict[int, int]()
-    for word, gap in zip(words, gaps, strict=True):
-        stream += gap
-        starts[len(stream)] = len(starts)
-        stream += word
+    pieces = list(map(operator.add, gaps, words))
+    stream = "".join(pieces)
+    if not _YEAR.search(stream):
+        return []
+    ends = list(accumulate(map(len, pieces)))  # where each word ends in the stream
     found = []
     for pattern, (day, month, year) in _DATES:
         for match in pattern.finditer(stream):
             token = date_token(int(match.group(day)), int(match.group(month)), int(match.group(year)))
             if token is not None:
-                first = starts[min(match.start(day), match.start(year))]
-                last = starts[max(match.start(day), match.start(year))]
+                first = bisect_right(ends, min(match.start(day), match.start(year)))
+                last = bisect_right(ends, max(match.start(day), match.start(year)))
                 found.append(Concept(first, last - first + 1, token))
     return found
 
@@ -110,7 +123,13 @@ class FormReader:
 
     def every(self, words: list[str]) -> list[Concept]:
         """Every form in `words`, by first word: forms may overlap (a name inside a longer one)."""
-        return [concept for start in range(len(words)) if words[start] in self.trie for concept in self.at(words, start)]
+        trie, found, count = self.trie, [], len(words)
+        for start in [index for index, word in enumerate(words) if word in trie]:
+            node = trie[words[start]]
+            # Most words that begin a form begin none here: neither a form of one word nor the next word of one.
+            if isinstance(node, dict) and ("" in node or (start + 1 < count and words[start + 1] in node)):
+                found += self.at(words, start)
+        return found
 
 
 def concepts(words: list[str], gaps: list[str], reader: FormReader | None) -> list[Concept]:

@@ -18,7 +18,7 @@ import re
 from array import array
 from pathlib import Path
 
-from generator.corpus.searchtext import WORD, FormReader, concepts, gap_class
+from generator.corpus.searchtext import FormReader, concepts, split_words
 from generator.corpus.vocabulary import SHARD_PREFIX, accent_key, fold
 from generator.support.jsonfile import compact
 
@@ -45,17 +45,10 @@ class Words:
 
     def __init__(self, html: str, cache: FoldCache | None = None) -> None:
         forms = FoldCache() if cache is None else cache
-        text = _MARKUP.sub(" ", html)
-        self.folded: list[str] = []
-        self.keys: list[str] = []
-        self.gaps: list[str] = []
-        last = 0
-        for found in WORD.finditer(text):
-            folded, key = forms[found.group()]
-            self.folded.append(folded)
-            self.keys.append(key)
-            self.gaps.append(gap_class(text[last : found.start()]) if found.start() > last else " ")
-            last = found.end()
+        written, self.gaps = split_words(_MARKUP.sub(" ", html))
+        pairs = list(map(forms.__getitem__, written))
+        self.folded: list[str] = [pair[0] for pair in pairs]
+        self.keys: list[str] = [pair[1] for pair in pairs]
 
 
 def folded_words(html: str, cache: FoldCache | None = None) -> list[str]:
@@ -73,8 +66,8 @@ def shard_key(word: str) -> str:
 
 
 def postings_of(words: Words, reader: FormReader | None) -> list[tuple[str, int, int]]:
-    """What a field's words put in the index: (key, span code, position) for each word (its lowercase form,
-    span code 0) and each date or name found in it (its search term, twice its length in words less one)."""
+    """What a field's words put in the index: (key, span code, position) for each word (its key, span code 0) and
+    each date or name found in it (its search term, twice its length in words less one)."""
     found = [(word, 0, position) for position, word in enumerate(words.keys)]
     found += [(concept.token, 2 * (concept.span - 1), concept.start) for concept in concepts(words.folded, words.gaps, reader)]
     return found
@@ -123,17 +116,28 @@ class ShardWriter:
             self.sections.append(section)
             self.texts.append(text)
             for field, html in ((0, title), (1, text)):
-                for key, span, position in postings_of(Words(html, self.folded), self.reader):
+                words = Words(html, self.folded)
+                for position, key in enumerate(words.keys):  # the hot loop: _post written out
                     found = self.postings.get(key)
                     if found is None:
                         found = self.postings[key] = array("I")
                         self.ids.setdefault(key, len(self.ids))
-                    found.extend((number, field + span, position))
-                    self.held += 3
+                    found.extend((number, field, position))
+                self.held += 3 * len(words.keys)
+                for concept in concepts(words.folded, words.gaps, self.reader):
+                    self._post(concept.token, number, field + 2 * (concept.span - 1), concept.start)
             if self.target is not None and len(self.texts) == CHUNK:
                 self._write_texts(self.target)
             if self.spill is not None and self.held > self.SPILL_AT:
                 self._spill(self.spill)
+
+    def _post(self, key: str, number: int, field: int, position: int) -> None:
+        found = self.postings.get(key)
+        if found is None:
+            found = self.postings[key] = array("I")
+            self.ids.setdefault(key, len(self.ids))
+        found.extend((number, field, position))
+        self.held += 3
 
     def _spill(self, folder: Path) -> None:
         """Append the postings held to their shards' files, as blocks of (word number, count, numbers)."""
