@@ -16,8 +16,8 @@ import urllib.parse
 from pathlib import Path
 
 from bench.corpus import make_corpus
+from bench.support import CHROMIUM, CHROMIUM_ARGS, serving
 from generator.commands.build import Project, build
-from tests.support import CHROMIUM, CHROMIUM_ARGS, serving
 
 # A word pair, a phrase of five words (more shards to fetch) and a citation of a part.
 QUERIES = ("tri thuc", "tôn vinh trí thức tiêu biểu", "20-KH/TW mục IV.3")

@@ -186,7 +186,7 @@ def _paragraphs_in_order(document: object) -> list[str]:
     from docx.table import Table
 
     found: list[str] = []
-    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]  # a python-docx Document, typed `object` here: docx has no stubs
         if isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:

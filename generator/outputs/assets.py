@@ -11,6 +11,7 @@ import jinja2
 
 from generator.corpus.tracking import script_rules
 from generator.corpus.vocabulary import script_vocabulary
+from generator.pages.output import SiteOutput
 
 ASSETS = Path(__file__).parent.parent / "assets"
 SCHEMA_FILE = Path(__file__).parent / "documents.schema.json"
@@ -55,3 +56,6 @@ def tracking_json() -> str:
 def vocabulary_json() -> str:
     """The shared vocabulary as a JavaScript value (JSON, which JavaScript reads as is)."""
     return json.dumps(script_vocabulary(), ensure_ascii=False, separators=(",", ":"))
+
+
+ASSET_FILES = SiteOutput(lambda context: dict(asset_files()))

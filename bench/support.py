@@ -1,5 +1,6 @@
-"""Helpers the tests and the benchmark share: the repository, project copies, a quiet local web server and
-how Chromium is launched. A plain module (no fixtures), so that bench/ can import it."""
+"""Helpers the benchmark and the tests share: the repository, project copies, a quiet local web server and
+how Chromium is launched. The tests import the benchmark's helpers (this module, the synthetic corpus, the
+intake fixtures); the benchmark never imports the tests."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            super().handle_error(request, client_address)  # type: ignore[arg-type]  # the socket typeshed names is the request here
 
 
 @contextlib.contextmanager
