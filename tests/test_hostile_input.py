@@ -239,8 +239,8 @@ def test_a_folder_named_like_a_file_and_a_dangling_link_are_messages(built_proje
     (built_project.data_dir / "documents" / "x.yaml").mkdir()
     os.symlink(built_project.root / "khong-co.yaml", built_project.data_dir / "documents" / "y.yaml")
     err = failed_build(built_project, capsys)
-    assert "không đọc được tệp (đây là một thư mục)" in err
-    assert "không đọc được tệp (tệp không còn, hoặc là liên kết tới tệp không có)" in err
+    assert "tệp là một thư mục, không phải tệp dữ liệu" in err
+    assert "tệp là liên kết (symlink) trỏ ra ngoài thư mục dự án hoặc tới tệp không có" in err
     assert "Traceback" not in err
 
 

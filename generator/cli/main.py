@@ -9,10 +9,12 @@ import errno
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from generator.commands.build import Project, SiteBuildError, build, check
 from generator.corpus.errors import ValidationError
+from generator.corpus.text import url_problem
+from generator.support.display import excerpt, visible
 
 if TYPE_CHECKING:
     from generator.intake.importer import Report
@@ -74,8 +76,26 @@ def _unexpected(error: Exception, project: Project) -> str:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its complaints said in Vietnamese."""
+
+    WORDS = (
+        ("the following arguments are required: ", "thiếu tham số bắt buộc: "),
+        ("unrecognized arguments: ", "không hiểu tham số: "),
+        ("argument ", "tham số "),
+        ("invalid choice: ", "lựa chọn không hợp lệ: "),
+        ("choose from ", "hãy chọn một trong "),
+        ("expected one argument", "cần một giá trị"),
+    )
+
+    def error(self, message: str) -> NoReturn:
+        for english, vietnamese in self.WORDS:
+            message = message.replace(english, vietnamese)
+        self.exit(2, f"Lỗi: {visible(message)}\nXem hướng dẫn: {self.prog} --help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="nq45", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
+    parser = _Parser(prog="nq45", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_parser = commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/")
@@ -83,7 +103,10 @@ def _parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="dựng bản mở trực tiếp từ đĩa vào site-offline/ và nén thành dist/*.zip"
     )
     build_parser.add_argument(
-        "--site-url", metavar="URL", help="địa chỉ nơi đăng trang, ví dụ https://vusta.vn/nghi-quyet-45/ (mặc định theo mkdocs.yml)"
+        "--site-url",
+        type=_site_url,
+        metavar="URL",
+        help="địa chỉ nơi đăng trang, ví dụ https://vusta.vn/nghi-quyet-45/ (mặc định theo mkdocs.yml)",
     )
     build_parser.add_argument("--no-pdf", dest="pdfs", action="store_false", help="không tạo bản PDF của văn bản")
     build_parser.add_argument(
@@ -119,6 +142,19 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f'ngày không hợp lệ "{value}"; cần dạng YYYY-MM-DD, ví dụ 2024-06-30') from None
 
 
+def _site_url(value: str) -> str:
+    """An http(s) address with a host, as every page's canonical link and the sitemap will carry it."""
+    problem = url_problem(value)
+    scheme = value.split(":", 1)[0].lower()
+    if problem is None and scheme not in ("http", "https"):
+        problem = "chỉ nhận địa chỉ bắt đầu bằng https:// hoặc http://"
+    if problem is None and any(mark in value for mark in "?#"):
+        problem = "địa chỉ trang không được có phần truy vấn (?) hay neo (#)"
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f'địa chỉ "{excerpt(value)}" không dùng được: {problem}; ví dụ https://vusta.vn/nghi-quyet-45/')
+    return value if value.endswith("/") else f"{value}/"
+
+
 def _check(project: Project, args: argparse.Namespace) -> int:
     site = check(project)
     print(f"Dữ liệu hợp lệ: {len(site.documents)} văn bản, {len(site.bodies)} cơ quan.")
@@ -130,8 +166,9 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     report = build(project, offline=args.offline, as_of=args.as_of, pdfs=args.pdfs, speedups=args.speedups, **options)
     written = len(report.docs.written) + len(report.docs.removed)
     where = f"site-offline/ và {project.offline_zip.relative_to(project.root)}" if args.offline else "site/"
+    changed = "docs/ và site/ giữ nguyên" if args.offline else f"{written} tệp trong docs/ thay đổi"
     print(
-        f"Đã dựng trang: {report.documents} văn bản; {written} tệp trong docs/ thay đổi; "
+        f"Đã dựng trang: {report.documents} văn bản; {changed}; "
         f"sinh và ghi docs/ {report.seconds.generate:.2f} giây, MkDocs {report.seconds.mkdocs:.2f} giây, "
         f"hoàn tất {report.seconds.write:.2f} giây. Kết quả ở {where}."
     )

@@ -30,6 +30,7 @@ from generator.corpus.text import is_safe_slug, slugify
 from generator.corpus.vocabulary import DOCUMENT_TYPES, RESERVED_IDS
 from generator.corpus.yamlsource import Node, ScalarNode, compose_file
 from generator.support.parallel import map_in_chunks
+from generator.support.safefiles import listed
 
 DOCUMENT_REQUIRED = ("number", "type", "issuer")
 DOCUMENT_OPTIONAL = (
@@ -80,11 +81,17 @@ def load_corpus(data_dir: Path, root: Path | None = None, cache: LoadCache | Non
     if not folder.is_dir():
         where = Location(_display(folder, root), 1, 1)
         problems.append(Problem(where, "", "không có thư mục data/documents/; hãy tạo thư mục và đặt tệp YAML của mỗi văn bản vào đó"))
-    for document, found in _load_changed(sorted(folder.glob("*.yaml")) if folder.is_dir() else [], root, cache):
+    readable = []
+    for entry in listed(folder, ".yaml", root):
+        if entry.refused is None:
+            readable.append(entry.path)
+        else:
+            problems.append(Problem(Location(_display(entry.path, root), 1, 1), "", f"tệp {entry.refused}"))
+    for document, found in _load_changed(readable, root, cache):
         problems.extend(found)
         if document is not None:
             documents.append(document)
-    reports = load_reports(data_dir / "reports", _display(data_dir / "reports", root), problems)
+    reports = load_reports(data_dir / "reports", _display(data_dir / "reports", root), problems, root)
     if problems:
         raise ValidationError(problems)
     return Corpus(bodies=tuple(bodies), documents=tuple(documents), reports=tuple(reports))
@@ -100,8 +107,9 @@ def load_corpus_bodies(data_dir: Path, root: Path) -> list[Body]:
 
 
 def _display(path: Path, root: Path) -> str:
+    """The path as the project names it (never where a link leads)."""
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        return str(path.absolute().relative_to(root.absolute()))
     except ValueError:
         return str(path)
 
@@ -111,7 +119,7 @@ def _load_bodies(path: Path, root: Path, problems: list[Problem]) -> list[Body]:
     if not path.exists():
         problems.append(Problem(Location(display, 1, 1), "", "không tìm thấy tệp danh sách cơ quan bodies.yaml"))
         return []
-    node, syntax = compose_file(path, display)
+    node, syntax = compose_file(path, display, root)
     problems.extend(syntax)
     if node is None or syntax:
         return []
@@ -182,12 +190,12 @@ def _load_documents(paths: Sequence[Path], root: Path) -> list[tuple[Document | 
         if path.parent not in folders:
             folders[path.parent] = _display(path.parent, root)
         problems: list[Problem] = []
-        loaded.append((_load_document(path, f"{folders[path.parent]}/{path.name}", problems), problems))
+        loaded.append((_load_document(path, f"{folders[path.parent]}/{path.name}", root, problems), problems))
     return loaded
 
 
-def _load_document(path: Path, display: str, problems: list[Problem]) -> Document | None:
-    node, syntax = compose_file(path, display)
+def _load_document(path: Path, display: str, root: Path, problems: list[Problem]) -> Document | None:
+    node, syntax = compose_file(path, display, root)
     problems.extend(syntax)
     if node is None or syntax:
         return None
