@@ -15,6 +15,7 @@ from generator.commands.build import Project, SiteBuildError, build, check
 from generator.corpus.errors import ValidationError
 from generator.corpus.text import url_problem
 from generator.support.display import excerpt, visible
+from generator.support.engine import EngineMissingError, engine
 
 if TYPE_CHECKING:
     from generator.intake.importer import Report
@@ -30,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as error:
         print(error.report(project.root), file=sys.stderr)
     except SiteBuildError as error:
-        print(f"Lỗi khi dựng trang bằng MkDocs: {error}\n{KEPT}", file=sys.stderr)
+        print(f"Lỗi khi dựng trang bằng {engine().name}: {error}\n{KEPT}", file=sys.stderr)
+    except EngineMissingError as error:
+        print(f"{error}\n{KEPT}", file=sys.stderr)
     except OSError as error:
         print(f"Không ghi được {_where(error, project.root)}: {_os_reason(error)}.\n{KEPT}", file=sys.stderr)
     except KeyboardInterrupt:
