@@ -76,11 +76,11 @@ $(ZENSICAL)/.installed: requirements-zensical.lock
 
 # Every test on MkDocs (Zensical builds the hostile site too), then those that run the engine on ProperDocs.
 test: $(VENV)/.dev-installed $(ZENSICAL)/.installed chromium ocr lint typecheck
-	NQ45_ZENSICAL=$(ZENSICAL)/bin/zensical $(BIN)/python -m pytest -q
+	NQ45_ZENSICAL=$(abspath $(ZENSICAL)/bin/zensical) $(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory test-properdocs
 
 test-properdocs: $(PROPERDOCS)/.installed $(ZENSICAL)/.installed $(VENV)/.site-installed chromium
-	NQ45_OTHER_ENGINE=$(BIN)/nq45 NQ45_ZENSICAL=$(ZENSICAL)/bin/zensical $(PROPERDOCS)/bin/python -m pytest -q $(PROPERDOCS_TESTS)
+	NQ45_OTHER_ENGINE=$(abspath $(BIN)/nq45) NQ45_ZENSICAL=$(abspath $(ZENSICAL)/bin/zensical) $(PROPERDOCS)/bin/python -m pytest -q $(PROPERDOCS_TESTS)
 
 # Rewrite the lock files from pyproject.toml, keeping the versions they pin where still allowed.
 lock:

@@ -19,7 +19,8 @@ import yaml
 
 from generator.commands.build import Project, write_docs
 from generator.support.engine import engine
-from tests.conftest import AS_OF, REPO, copy_config, copy_project, files_of, serving
+from tests.conftest import AS_OF, REPO, copy_project, files_of, serving
+from tests.test_browser_hostile import FIELDS, project_with
 
 # Material names the engine and its version in every page's head; nothing else may differ.
 GENERATOR_LINE = re.compile(rb'<meta name="generator" content="[^"]*">')
@@ -63,21 +64,7 @@ def _first_difference(one: bytes, other: bytes) -> str:
 
 def hostile_project(root: Path) -> Project:
     """The real bodies, and one body and one document whose names, title and summary are markup."""
-    (root / "data" / "documents").mkdir(parents=True)
-    bodies = yaml.safe_load((REPO / "data" / "bodies.yaml").read_text(encoding="utf-8"))
-    bodies["bodies"].append({"id": "co-quan-thu", "name": HOSTILE["body_name"], "short_names": [HOSTILE["short_name"]]})
-    (root / "data" / "bodies.yaml").write_text(yaml.safe_dump(bodies, allow_unicode=True), encoding="utf-8")
-    document = {
-        "number": "9-KH/TW",
-        "type": "Kế hoạch",
-        "issuer": "co-quan-thu",
-        "title": HOSTILE["title"],
-        "summary": HOSTILE["summary"],
-        "sections": [{"number": "1.", "title": HOSTILE["title"], "text": HOSTILE["summary"]}],
-    }
-    (root / "data" / "documents" / "9-kh-tw.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    copy_config(root)
-    return Project(root)
+    return project_with(root, dict.fromkeys(FIELDS, "Chữ") | HOSTILE, "https://a.example/")
 
 
 def without_plugin(project: Project) -> Path:
@@ -95,7 +82,7 @@ def zensical() -> str:
         if os.environ.get("CI"):
             pytest.fail(f"{path}: make test installs Zensical (requirements-zensical.lock)")
         pytest.skip("make test installs Zensical (requirements-zensical.lock)")
-    return path
+    return str(Path(path).resolve())
 
 
 def build_elsewhere(project: Project, how: str) -> Path:
