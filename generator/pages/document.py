@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.corpus.model import Document, body_parts
+from generator.corpus.model import Appendix, BodyPart, Document, body_parts
 from generator.pages import paths
 from generator.pages.common import MISSING, Linker, display_date, document_name, front_matter, section_label
 from generator.pages.markdown import attribute, escape, link
@@ -41,9 +42,21 @@ class HeaderView:
     issuer_lines_md: list[str]
     number_md: str
     motto_md: str
+    slogan_md: str
     place_date_md: str
     kind_md: str
     title_lines_md: list[str]
+
+
+@dataclass(frozen=True)
+class AppendixView:
+    """A text attached after the signature: its heading lines, note, opening paragraphs and blocks, escaped."""
+
+    id: str
+    title_lines_md: list[str]
+    note_md: str
+    preamble_md: list[str]
+    blocks: list[Block]
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,7 @@ class DocumentView:
     signer_md: str
     recipients_md: list[str]
     notes_md: list[str]
+    appendices: list[AppendixView]
 
 
 class DocumentPages:
@@ -98,11 +112,22 @@ class DocumentPages:
             official_url=attribute(document.official_url) if document.official_url else "",
             header=self.header(document),
             preamble_md=[text(p, page, document) for p in document.preamble],
-            blocks=self.blocks(document, page),
+            blocks=self.blocks(document, body_parts(document), page),
             signature_lines_md=[escape(line) for line in signature.lines] if signature else [],
             signer_md=escape(signature.name) if signature else "",
             recipients_md=[text(r.text, page, document) for r in document.recipients],
             notes_md=[escape(note) for note in document.notes],
+            appendices=[self.appendix(document, appendix, page) for appendix in document.appendices],
+        )
+
+    def appendix(self, document: Document, appendix: Appendix, page: str) -> AppendixView:
+        text = self.links.text
+        return AppendixView(
+            id=appendix.id,
+            title_lines_md=[text(line, page, document) for line in appendix.title_lines],
+            note_md=text(appendix.note, page, document) if appendix.note else "",
+            preamble_md=[text(paragraph, page, document) for paragraph in appendix.preamble],
+            blocks=self.blocks(document, body_parts(appendix), page),
         )
 
     def rows(self, document: Document, page: str) -> list[Row]:
@@ -129,15 +154,16 @@ class DocumentPages:
             issuer_lines_md=[escape(line) for line in header.issuer_lines],
             number_md=escape(f"Số: {document.number}"),
             motto_md=escape(header.motto),
+            slogan_md=escape(header.slogan),
             place_date_md=escape(header.place_date),
             kind_md=escape(header.kind_line),
             title_lines_md=[self.links.text(line, paths.document_page(document.id), document) for line in header.title_lines],
         )
 
-    def blocks(self, document: Document, page: str) -> list[Block]:
-        """Flatten the body; the last block of a section's own text carries its id for a task badge."""
+    def blocks(self, document: Document, parts: Iterable[BodyPart], page: str) -> list[Block]:
+        """Flatten a body; the last block of a section's own text carries its id for a task badge."""
         blocks = []
-        for part in body_parts(document):
+        for part in parts:
             section = part.section
             label = section_label(section, part.ancestors) if part.kind != "paragraph" else ""
             marker = escape(section.number) if section.number else "\\-"
