@@ -94,6 +94,7 @@ bench: $(VENV)/.dev-installed $(PROPERDOCS)/.installed chromium ocr
 	$(BIN)/python -m bench --counts 10 100 1000 --search --preview
 	$(BIN)/python -m bench.engines --count 1000
 	$(BIN)/python -m bench.intakebench
+	$(BIN)/python -m bench.intakeshapes
 
 # The build at 1,000 documents on MkDocs and on ProperDocs, with and without the speed-ups.
 bench-engines: $(VENV)/.dev-installed $(PROPERDOCS)/.installed

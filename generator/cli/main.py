@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import datetime as dt
 import errno
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -121,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.set_defaults(run=_build)
     commands.add_parser("check", help="chỉ kiểm tra dữ liệu").set_defaults(run=_check)
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
+    serve.add_argument("--addr", type=_address, default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
     importer = commands.add_parser("import", help="chuyển văn bản nhận được thành tệp YAML nháp trong data/drafts/")
     importer.add_argument(
@@ -144,6 +145,15 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f'ngày không hợp lệ "{value}"; cần dạng YYYY-MM-DD, ví dụ 2024-06-30') from None
+
+
+def _address(value: str) -> str:
+    """host:port, as the preview listens on it: an IP address or a name, and a port from 1 to 65535."""
+    host, _, port = value.rpartition(":")
+    host = host.strip("[]")
+    if not re.fullmatch(r"[A-Za-z0-9.:-]{1,253}", host) or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f'địa chỉ "{excerpt(value)}" không dùng được; cần dạng máy:cổng, ví dụ 127.0.0.1:8000')
+    return value
 
 
 def _site_url(value: str) -> str:
