@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.intake import STAMP_WORDS, document_lines, in_newspaper, on_portal, scanned, words, wrapped
+from bench.intake import STAMP_WORDS, document_lines, in_newspaper, markdown_table, on_portal, scanned, words, wrapped
 from generator.commands.build import Project, build
 from generator.corpus.load import load_corpus, load_corpus_bodies
 from generator.corpus.model import Document, Section, walk_sections
@@ -141,16 +141,22 @@ def _expected(document: Document, field: str) -> object:
 
 
 def table(rows: list[Row]) -> str:
-    lines = [
-        "| fixture | document | body words recovered | noise words kept | section tree as the data | metadata right | s per page |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for r in rows:
-        lines.append(
-            f"| {r.fixture} | {r.document} | {r.recovered:.1%} | {r.noise} | {'yes' if r.tree_equal else 'no'} "
-            f"| {r.metadata} | {r.seconds_per_page:.2f} |"
-        )
-    return "\n".join(lines)
+    header = ["fixture", "document", "body words recovered", "noise words kept", "section tree as the data", "metadata right", "s per page"]
+    return markdown_table(
+        header,
+        [
+            [
+                r.fixture,
+                r.document,
+                f"{r.recovered:.1%}",
+                str(r.noise),
+                "yes" if r.tree_equal else "no",
+                r.metadata,
+                f"{r.seconds_per_page:.2f}",
+            ]
+            for r in rows
+        ],
+    )
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.intake import words
+from bench.intake import markdown_table, words
 from generator.commands.build import Project
 from generator.intake.usecase import MERGE, apply_import, plan_import
 
@@ -182,16 +182,32 @@ def measure(project_root: Path) -> list[Row]:
 
 
 def table(rows: list[Row]) -> str:
-    lines = [
-        "| fixture | shape | identity right | other records written | body words recovered | chrome words kept | tree as printed | s |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    header = [
+        "fixture",
+        "shape",
+        "identity right",
+        "other records written",
+        "body words recovered",
+        "chrome words kept",
+        "tree as printed",
+        "s",
     ]
-    for r in rows:
-        lines.append(
-            f"| {r.fixture} | {r.what} | {r.identity} | {r.wrong_records} | {r.recovered:.1%} | {r.noise} "
-            f"| {'yes' if r.tree_equal else 'no'} | {r.seconds:.2f} |"
-        )
-    return "\n".join(lines)
+    return markdown_table(
+        header,
+        [
+            [
+                r.fixture,
+                r.what,
+                r.identity,
+                str(r.wrong_records),
+                f"{r.recovered:.1%}",
+                str(r.noise),
+                "yes" if r.tree_equal else "no",
+                f"{r.seconds:.2f}",
+            ]
+            for r in rows
+        ],
+    )
 
 
 def main() -> None:

@@ -12,9 +12,11 @@ import traceback
 from pathlib import Path
 from typing import NoReturn
 
+from generator.cli import publish
 from generator.commands.build import Project, SiteBuildError, build, check
 from generator.corpus.errors import ValidationError
 from generator.corpus.text import url_problem
+from generator.publish import PublishError
 from generator.support.display import excerpt, visible
 from generator.support.engine import EngineMissingError, engine
 
@@ -28,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(project, args))
     except ValidationError as error:
         print(error.report(project.root), file=sys.stderr)
+    except PublishError as error:
+        print(error.message, file=sys.stderr)
     except SiteBuildError as error:
         print(f"Lỗi khi dựng trang bằng {engine().name}: {error}\n{KEPT}", file=sys.stderr)
     except EngineMissingError as error:
@@ -137,6 +141,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--type", dest="document_type", required=True, help='loại văn bản, ví dụ "Kế hoạch"')
     new.add_argument("--issuer", required=True, help="mã cơ quan ban hành trong data/bodies.yaml")
     new.set_defaults(run=_new)
+    publish.add_parser(commands)
     return parser
 
 
