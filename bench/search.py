@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.corpus import make_corpus
+from bench.support import CHROMIUM, CHROMIUM_ARGS, serving
 from generator.commands.build import Project, build
-from tests.support import CHROMIUM, CHROMIUM_ARGS, serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Request

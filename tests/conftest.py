@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_config, copy_project, files_of, serving
 from generator.commands.build import Project, build
 from generator.mkdocs_plugin.plugin import SitePlugin
-from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_config, copy_project, files_of, serving
 
 __all__ = ["AS_OF", "CHROMIUM", "CHROMIUM_ARGS", "REPO", "copy_config", "copy_project", "files_of", "serving"]
 

@@ -12,10 +12,13 @@ import traceback
 from pathlib import Path
 from typing import NoReturn
 
+from generator.cli import publish
 from generator.commands.build import Project, SiteBuildError, build, check
 from generator.corpus.errors import ValidationError
 from generator.corpus.text import url_problem
+from generator.publish import PublishError
 from generator.support.display import excerpt, visible
+from generator.support.engine import EngineMissingError, engine
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,8 +30,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(project, args))
     except ValidationError as error:
         print(error.report(project.root), file=sys.stderr)
+    except PublishError as error:
+        print(error.message, file=sys.stderr)
     except SiteBuildError as error:
-        print(f"Lỗi khi dựng trang bằng MkDocs: {error}\n{KEPT}", file=sys.stderr)
+        print(f"Lỗi khi dựng trang bằng {engine().name}: {error}\n{KEPT}", file=sys.stderr)
+    except EngineMissingError as error:
+        print(f"{error}\n{KEPT}", file=sys.stderr)
     except OSError as error:
         print(f"Không ghi được {_where(error, project.root)}: {_os_reason(error)}.\n{KEPT}", file=sys.stderr)
     except KeyboardInterrupt:
@@ -134,6 +141,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--type", dest="document_type", required=True, help='loại văn bản, ví dụ "Kế hoạch"')
     new.add_argument("--issuer", required=True, help="mã cơ quan ban hành trong data/bodies.yaml")
     new.set_defaults(run=_new)
+    publish.add_parser(commands)
     return parser
 
 

@@ -199,16 +199,16 @@ def _leave_out_of_materials_index(page: Page) -> None:
 
 
 def escape_head(page: Page) -> None:
-    """Make the page's title and description HTML that shows them as written.
+    """Mark the page's title and description as the HTML they are.
 
-    Material prints both as they are into <title>, <meta>, the header, the navigation and the footer:
-    it takes them for HTML. Escaped once here and marked as markup, they are text wherever the theme
-    puts them, and filters that escape (`| e`) leave them as they are.
+    The front matter holds them escaped for HTML (pages/common.py, `front_matter`), since Material prints both
+    as they are into <title>, <meta>, the header, the navigation and the footer: it takes them for HTML. Marked
+    as markup here, filters that escape (`| e`) leave them as they are too.
     """
     for key in ("title", "description"):
         value = page.meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
-            page.meta[key] = Markup.escape(value)
+            page.meta[key] = Markup(value)
 
 
 def _search_config(config: MkDocsConfig) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import jinja2
 
 from generator.corpus.tracking import script_rules
 from generator.corpus.vocabulary import script_vocabulary, search_vocabulary
+from generator.pages.output import SiteOutput
 
 ASSETS = Path(__file__).parent.parent / "assets"
 SCHEMA_FILE = Path(__file__).parent / "documents.schema.json"
@@ -62,3 +63,6 @@ def vocabulary_json() -> str:
 def search_json() -> str:
     """How search reads text (dates, question words, accent keys) as a JavaScript value."""
     return json.dumps(search_vocabulary(), ensure_ascii=False, separators=(",", ":"))
+
+
+ASSET_FILES = SiteOutput(lambda context: dict(asset_files()))

@@ -9,6 +9,7 @@ from generator.corpus.resolve import Site
 from generator.corpus.searchtext import search_forms
 from generator.outputs.templating import render
 from generator.pages import paths
+from generator.pages.output import SiteOutput
 from generator.support.jsonfile import compact
 
 
@@ -18,3 +19,6 @@ def search_form_files(site: Site) -> dict[str, bytes]:
     # JSON is a JavaScript value as it is: nothing in it needs escaping in a script file.
     script = render("forms.js.j2", forms=Markup(data.decode("utf-8")))
     return {paths.SEARCH_FORMS: data, paths.SEARCH_FORMS_SCRIPT: script.encode("utf-8")}
+
+
+SEARCH_FORMS = SiteOutput(lambda context: dict(search_form_files(context.site)))

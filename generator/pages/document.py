@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from generator.corpus.model import Appendix, BodyPart, Document, body_parts
 from generator.pages import paths
 from generator.pages.common import MISSING, Linker, display_date, document_name, front_matter, section_label
-from generator.pages.markdown import attribute, escape
+from generator.pages.markdown import attribute, escape, link
+from generator.pages.output import DocumentOutput, RenderContext
 from generator.pages.relations import LinkGroup, Relations
+from generator.support.files import GeneratedFiles
 
 
 @dataclass(frozen=True)
@@ -190,3 +192,21 @@ class DocumentPages:
                 )
             )
         return blocks
+
+
+def document_page(context: RenderContext, document: Document) -> GeneratedFiles:
+    """A document's page, with its tasks, the tasks it answers and links to its PDF and Word file."""
+    page, tasks, prints = paths.document_page(document.id), context.tasks, context.prints(document)
+    content = context.page(
+        "document.md.j2",
+        page=context.views.documents.view(document),
+        tasks=tasks.for_document(document.id, page),
+        answers=tasks.answered_by(document.id, page),
+        pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if prints else "",
+        docx_link=link("Tải bản Word (.docx)", page, paths.document_docx(document.id)) if prints else "",
+        **context.as_of_values,
+    )
+    return {page: content}
+
+
+PAGE = DocumentOutput(document_page)
