@@ -7,9 +7,17 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 # The tool that writes the lock files, in a folder of its own.
 UV_VERSION := 0.13.9
 TOOLS := .build/tools
+# Other engines, each in a venv of its own under $(TOOLS): ProperDocs in place of MkDocs (the build, the preview and
+# the tests that run the engine run on it too), and Zensical, which must build docs/ safely without the plugin.
+PROPERDOCS := $(TOOLS)/properdocs
+ZENSICAL := $(TOOLS)/zensical
+ZENSICAL_VERSION := 0.0.73
+PROPERDOCS_TESTS := tests/test_engines.py tests/test_build.py tests/test_golden.py tests/test_speedups.py tests/test_splitbuild.py \
+	tests/test_fastpages.py tests/test_serve.py tests/test_browser.py
 
 # The editorial room in the browser (generator/editor/): http://127.0.0.1:8045/ (nq45 editor --help for more).
-.PHONY: site offline check serve editor publish test lint typecheck lock system-libs chromium ocr publish-tools test-servers bench clean
+.PHONY: site offline check serve editor publish test test-properdocs lint typecheck lock system-libs chromium ocr \
+	publish-tools test-servers bench bench-engines clean
 
 # Exact versions from the lock file, then the project itself (editable: `nq45` and the MkDocs plugin).
 $(VENV)/.site-installed: requirements.lock pyproject.toml
@@ -71,21 +79,44 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
-test: $(VENV)/.dev-installed chromium ocr test-servers lint typecheck
-	$(BIN)/python -m pytest -q
+$(PROPERDOCS)/.installed: requirements-properdocs.lock pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS)
+	$(PROPERDOCS)/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.lock
+	$(PROPERDOCS)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(ZENSICAL)/.installed: requirements-zensical.lock
+	$(PYTHON) -m venv $(ZENSICAL)
+	$(ZENSICAL)/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements-zensical.lock
+	touch $@
+
+# Every test on MkDocs (Zensical builds the hostile site too), then those that run the engine on ProperDocs.
+test: $(VENV)/.dev-installed $(ZENSICAL)/.installed chromium ocr test-servers lint typecheck
+	NQ45_ZENSICAL=$(abspath $(ZENSICAL)/bin/zensical) $(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory test-properdocs
+
+test-properdocs: $(PROPERDOCS)/.installed $(ZENSICAL)/.installed $(VENV)/.site-installed chromium
+	NQ45_OTHER_ENGINE=$(abspath $(BIN)/nq45) NQ45_ZENSICAL=$(abspath $(ZENSICAL)/bin/zensical) $(PROPERDOCS)/bin/python -m pytest -q $(PROPERDOCS_TESTS)
 
 # Rewrite the lock files from pyproject.toml, keeping the versions they pin where still allowed.
 lock:
 	test -x $(TOOLS)/bin/uv || { $(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION); }
 	$(TOOLS)/bin/uv pip compile pyproject.toml --python-version 3.11.7 --quiet -o requirements.lock
 	$(TOOLS)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11.7 --quiet -o requirements-dev.lock
+	$(TOOLS)/bin/uv pip compile pyproject.toml --extra dev --extra properdocs --no-emit-package mkdocs -c requirements-dev.lock --python-version 3.11.7 --quiet -o requirements-properdocs.lock
+	echo "zensical==$(ZENSICAL_VERSION)" | $(TOOLS)/bin/uv pip compile - --python-version 3.11.7 --quiet -o requirements-zensical.lock
 
-bench: $(VENV)/.dev-installed chromium ocr test-servers
+bench: $(VENV)/.dev-installed $(PROPERDOCS)/.installed chromium ocr test-servers
 	$(BIN)/python -m bench --counts 10 100 1000 --search --preview
+	$(BIN)/python -m bench.engines --count 1000
 	$(BIN)/python -m bench.intakebench
 	$(BIN)/python -m bench.intakeshapes
 	$(BIN)/python -m bench.editor
 	$(BIN)/python -m bench.publish
+
+# The build at 1,000 documents on MkDocs and on ProperDocs, with and without the speed-ups.
+bench-engines: $(VENV)/.dev-installed $(PROPERDOCS)/.installed
+	$(BIN)/python -m bench.engines --count 1000
 
 clean:
 	rm -rf docs site site-offline dist .build

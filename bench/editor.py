@@ -10,13 +10,17 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from bench.corpus import make_corpus
+from bench.editorkit import PASSWORD, editor_app, running, under_git, with_accounts
+from bench.support import CHROMIUM, CHROMIUM_ARGS, copy_project
 from generator.commands.build import Project, build
-from tests.editorkit import PASSWORD, editor_app, running, under_git, with_accounts
-from tests.support import CHROMIUM, CHROMIUM_ARGS, copy_project
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 WORD_ID = "21-kh-tw"
 
@@ -41,7 +45,7 @@ def long_word_file(folder: Path) -> tuple[Path, int]:
     return project.site_dir / "van-ban" / f"{WORD_ID}.docx", pages
 
 
-def _sign_in(page, base: str) -> None:  # type: ignore[no-untyped-def]
+def _sign_in(page: Page, base: str) -> None:
     page.goto(f"{base}/")
     page.fill("#name", "bientap")
     page.fill("#password", PASSWORD)
@@ -49,7 +53,7 @@ def _sign_in(page, base: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url(f"{base}/")
 
 
-def measure_word(browser, folder: Path) -> str:  # type: ignore[no-untyped-def]
+def measure_word(browser: Browser, folder: Path) -> str:
     word, pages = long_word_file(folder)
     app = editor_app(folder / "phong", preview=False)
     with running(app) as base:
@@ -76,7 +80,7 @@ def measure_word(browser, folder: Path) -> str:  # type: ignore[no-untyped-def]
     )
 
 
-def measure_preview(browser, folder: Path, count: int = 1000, edits: int = 3) -> str:  # type: ignore[no-untyped-def]
+def measure_preview(browser: Browser, folder: Path, count: int = 1000, edits: int = 3) -> str:
     root = make_corpus(folder / "corpus", count)
     under_git(root)
     from generator.editor.app import create_app

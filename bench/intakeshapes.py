@@ -11,8 +11,10 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bench.intake import markdown_table, words
 from generator.commands.build import Project
@@ -122,13 +124,14 @@ class Row:
     seconds: float
 
 
-def _tree(sections: list[dict[str, object]]) -> tuple[object, ...]:
-    return tuple((s.get("number"), _tree(s.get("sections", []))) for s in sections)  # type: ignore[arg-type]
+def _tree(sections: list[dict[str, Any]]) -> tuple[object, ...]:
+    """The numbering tree of a draft's sections (YAML data: mappings holding lists)."""
+    return tuple((s.get("number"), _tree(s.get("sections", []))) for s in sections)
 
 
-def _draft_tree(fields: dict[str, object]) -> tuple[object, ...]:
-    tree = _tree(fields.get("sections", []))  # type: ignore[arg-type]
-    attached = tuple(("phụ lục", _tree(a.get("sections", []))) for a in fields.get("appendices", []))  # type: ignore[attr-defined]
+def _draft_tree(fields: Mapping[str, Any]) -> tuple[object, ...]:
+    tree = _tree(fields.get("sections", []))
+    attached = tuple(("phụ lục", _tree(a.get("sections", []))) for a in fields.get("appendices", []))
     return tree + attached
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from bench.corpus import make_corpus
 from bench.intake import markdown_table
 from bench.phases import AS_OF
+from bench.servers import ssh_server
 from generator.commands.build import Project, build
 from generator.publish import PublishConfig, TargetResult, load_targets, publish
-from tests.servers import ssh_server
 
 
 @dataclass(frozen=True)

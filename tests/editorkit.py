@@ -1,12 +1,9 @@
-"""Helpers for the editor's tests: a project copy under git with accounts, a client signed in, the form of a page."""
+"""Helpers for the editor's tests: a client signed in, the form of a page, a document under another number (the
+editor over a project copy with accounts is in bench/editorkit.py, which the benchmark shares)."""
 
 from __future__ import annotations
 
-import contextlib
 import re
-import subprocess
-import threading
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,42 +11,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 
-from generator.commands.project import Project
-from generator.editor.accounts import Accounts, Role
-from generator.editor.app import create_app
-from generator.editor.config import EditorConfig
-from generator.editor.state import private_folder
-from tests.support import copy_project
+from bench.editorkit import PASSWORD, editor_app, running
+
+__all__ = ["HOST", "PASSWORD", "csrf_of", "derived", "editor_app", "form_fields", "running", "signed_in"]
 
 HOST = {"Host": "127.0.0.1:8045"}
-PASSWORD = "mat-khau-thu-nghiem"
-PEOPLE = {"quantri": Role.ADMIN, "xuatban": Role.PUBLISHER, "bientap": Role.EDITOR, "bientap2": Role.EDITOR}
-
-
-def git_project(root: Path) -> Project:
-    """A copy of the project's data and config, committed to a new git repository (as the office's clone is)."""
-    project = copy_project(root)
-    under_git(root)
-    return project
-
-
-def under_git(root: Path) -> None:
-    """Put a project folder under git, its data committed, as the office's clone is."""
-    (root / ".gitignore").write_text("/.editor/\n/docs/\n/site/\n/.build/\n", encoding="utf-8")
-    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Thử", "-c", "user.email=thu@example.vn", "commit", "-qm", "Dữ liệu"]):
-        subprocess.run(["git", "-C", str(root), *command], check=True, capture_output=True)
-
-
-def with_accounts(config: EditorConfig) -> None:
-    accounts = Accounts(private_folder(config.state_dir) / "accounts.json")
-    for name, role in PEOPLE.items():
-        accounts.create(name, f"Cán bộ {name}", role, PASSWORD)
-
-
-def editor_app(root: Path, preview: bool = False, **options: object) -> Flask:
-    config = EditorConfig(git_project(root), preview=preview, **options)  # type: ignore[arg-type]  # options of EditorConfig
-    with_accounts(config)
-    return create_app(config)
 
 
 def csrf_of(html: str) -> str:
@@ -109,26 +75,6 @@ def form_fields(html: str, start: str = '<form method="post" class="bieu-mau') -
     parser = _Form()
     parser.feed(section)
     return MultiDict([(name, value) for name, value in parser.fields])
-
-
-@contextlib.contextmanager
-def running(app: Flask) -> Iterator[str]:
-    """Serve `app` with Waitress on a loopback port while the block runs (its preview started); yield the base URL."""
-    import waitress
-
-    parts = app.extensions["phong_bien_tap"]
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=6)
-    port = server.effective_port
-    if parts.preview is not None:
-        parts.preview.start()
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.close()
-        if parts.preview is not None:
-            parts.preview.stop()
 
 
 def derived(root: Path, source: str, number: str, new_id: str) -> None:

@@ -13,9 +13,9 @@ import yaml
 
 from bench.intake import scanned
 from bench.intakebench import tree
+from bench.support import copy_project, serving
 from generator.commands.build import Project, build
 from tests.editorkit import PASSWORD, derived, editor_app, running
-from tests.support import copy_project, serving
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}

@@ -221,10 +221,11 @@ def test_the_home_page_stands_as_of_the_readers_day(browser, server: str, built,
     import datetime as dt
 
     from generator.commands.build import check
+    from generator.pages.home import Overviews
     from generator.pages.tasks import TaskViews
 
     site = check(built)
-    overview = TaskViews(site, dt.date.fromisoformat(day)).overview("index.md")
+    overview = Overviews(TaskViews(site, dt.date.fromisoformat(day))).of("index.md")
     expected_counts = {c.status: c.count for c in overview.counts if c.count}
     expected_lists = {
         "overdue": [_section_link(item.task.where_md) for item in overview.overdue if item.shown],

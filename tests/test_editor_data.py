@@ -11,12 +11,12 @@ import pytest
 import yaml
 from flask import Flask
 
+from bench.support import REPO
 from generator.commands.build import check
 from generator.editor import tree
 from generator.editor.bodiesfile import with_entry
 from generator.editor.forms import data_from_form, form_from_data
 from tests.editorkit import HOST, csrf_of, editor_app, form_fields, signed_in
-from tests.support import REPO
 
 
 def _git(root: Path, *arguments: str) -> str:

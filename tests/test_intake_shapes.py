@@ -20,7 +20,7 @@ from generator.corpus.load import load_corpus_bodies
 from generator.intake.formats import read_document
 from generator.intake.identity import MAYBE, OWN, RELATION, mentions
 from generator.intake.importer import import_document
-from tests.support import REPO, copy_project
+from tests.conftest import REPO, copy_project
 
 SHAPES = REPO / "tests" / "fixtures" / "intake"
 

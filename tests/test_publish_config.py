@@ -11,7 +11,7 @@ import pytest
 from generator.publish import FolderTarget, PublishConfigError, PublishError, SshTarget, load_targets
 from generator.publish.fields import host_problem, path_problem
 from generator.publish.releases import new_release_id, parse_state, read_metadata
-from tests.support import REPO
+from tests.conftest import REPO
 
 SSH = """targets:
   - name: vusta

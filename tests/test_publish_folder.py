@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.servers import children, killer_of_rsync, pages_marked
 from generator.commands.build import Project
 from generator.publish import Phase, PublishConfig, PublishError, PublishEvent, list_releases, load_targets, plan, publish, rollback
 from generator.publish.publishing import local_lock
-from tests.servers import children, killer_of_rsync, pages_marked
 
 
 @pytest.fixture

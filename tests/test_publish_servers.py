@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.servers import NGINX_SITE, SshServer, killer_of_rsync, nginx_server, pages_marked, ssh_server
 from generator.commands.build import Project, build
 from generator.publish import PublishConfig, PublishError, list_releases, load_targets, publish, rollback
 from tests.conftest import AS_OF, copy_project
-from tests.servers import NGINX_SITE, SshServer, killer_of_rsync, nginx_server, pages_marked, ssh_server
 
 REPO_NGINX_TYPES = re.compile(r"types \{(.*?)\}", re.S)
 MARK = b"<!-- c -->"

@@ -178,10 +178,11 @@ def test_the_home_pages_lists_hold_every_task_they_can_show_within_the_year(repo
     after the build the lists a build on that day would show."""
     from generator.commands.build import check
     from generator.corpus.tracking import DUE_SOON_DAYS, site_status
+    from generator.pages.home import Overviews
     from generator.pages.tasks import TaskViews
 
     site = check(reported)
-    built = TaskViews(site, AS_OF).overview("index.md", shown)
+    built = Overviews(TaskViews(site, AS_OF)).of("index.md", shown)
     for offset in range(0, 367):
         day = AS_OF + dt.timedelta(days=offset)
         last = (day + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()

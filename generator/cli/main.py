@@ -18,6 +18,7 @@ from generator.corpus.errors import ValidationError
 from generator.corpus.text import url_problem
 from generator.publish import PublishError
 from generator.support.display import excerpt, visible
+from generator.support.engine import EngineMissingError, engine
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     except PublishError as error:
         print(error.message, file=sys.stderr)
     except SiteBuildError as error:
-        print(f"Lỗi khi dựng trang bằng MkDocs: {error}\n{KEPT}", file=sys.stderr)
+        print(f"Lỗi khi dựng trang bằng {engine().name}: {error}\n{KEPT}", file=sys.stderr)
+    except EngineMissingError as error:
+        print(f"{error}\n{KEPT}", file=sys.stderr)
     except OSError as error:
         print(f"Không ghi được {_where(error, project.root)}: {_os_reason(error)}.\n{KEPT}", file=sys.stderr)
     except KeyboardInterrupt:

@@ -18,6 +18,7 @@ from generator.corpus.errors import ValidationError
 from generator.outputs.assets import ASSETS
 from generator.outputs.templating import TEMPLATES as OUTPUT_TEMPLATES
 from generator.pages.render import TEMPLATES
+from generator.support.engine import engine
 
 DEBOUNCE_SECONDS = 0.1
 CHANGES = frozenset({"created", "modified", "moved", "deleted"})
@@ -101,6 +102,7 @@ def serve(project: Project, addr: str) -> int:
 def serve_docs(project: Project, addr: str) -> int:
     """Serve the site MkDocs builds from docs/, rebuilt as docs/ changes, until interrupted (the editor's preview
     writes docs/ itself)."""
+    engine()  # MkDocs, or ProperDocs answering for it
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     # A stop request (kill, a service manager, a CI timeout) ends the preview as Ctrl+C does, so that

@@ -10,6 +10,7 @@ from generator.outputs.opendata import page_url
 from generator.outputs.templating import render
 from generator.pages import paths
 from generator.pages.common import document_name
+from generator.pages.output import SiteOutput
 
 FEED_ID = "tag:vusta.vn,2023:nghi-quyet-45"
 FEED_TITLE = "Nghị quyết 45-NQ/TW và các văn bản triển khai"
@@ -49,3 +50,6 @@ def atom_feed(site: Site) -> bytes:
     ]
     updated = entries[0].stamp if entries else _stamp(FIRST_DAY)
     return render("feed.xml.j2", title=FEED_TITLE, feed_id=FEED_ID, updated=updated, entries=entries).encode("utf-8")
+
+
+FEED = SiteOutput(lambda context: {paths.FEED: atom_feed(context.site)})

@@ -56,7 +56,8 @@ def render(form: DocumentForm, screen: Screen, status: int = 200) -> tuple[str, 
 
 def _review(draft: Draft) -> dict[str, object]:
     review = draft.review if draft.kind == "import" else {}
-    doubtful = {str(word) for _, word in review.get("doubtful", [])} if review else set()  # type: ignore[attr-defined]
+    listed = review.get("doubtful", [])  # (line, word) pairs, as the importer's review keeps them
+    doubtful = {str(word) for _, word in listed} if isinstance(listed, list) else set()
 
     def doubts(text: str) -> list[str]:
         """The words recognition was unsure of that `text` holds, in their order there."""

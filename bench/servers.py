@@ -1,6 +1,6 @@
-"""Real servers for the publishing tests and benchmark: Debian's OpenSSH server and nginx, started as the current
+"""Real servers for the publishing benchmark and tests: Debian's OpenSSH server and nginx, started as the current
 user on free loopback ports with throwaway keys and configuration in a temporary folder, stopped afterwards. A plain
-module (no fixtures), so that bench/ can import it."""
+module (no fixtures): the tests import it from bench/, which never imports the tests."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.support import REPO
 from generator.publish import Phase, PublishEvent
-from tests.support import REPO
 
 SSHD = "/usr/sbin/sshd"
 NGINX = "/usr/sbin/nginx"
