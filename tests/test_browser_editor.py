@@ -1,6 +1,7 @@
 """The editorial room in Chromium, as an officer uses it: sign in; add documents from a Word file, a text PDF, a
 stamped scan and pasted text; correct a guessed field, a misread word and a level of the tree; save; see the pages in
-the preview; a progress report reaches the board and the body's page; markup stays text; pages pass axe."""
+the preview; a progress report reaches the board and the body's page; markup stays text; two editors on one document;
+an old version restored; publish to a local folder; pages pass axe."""
 
 from __future__ import annotations
 
@@ -158,6 +159,10 @@ def test_pasted_text_guessed_fields_are_marked_and_a_correction_reaches_the_prev
     assert number.input_value() == "150-HD/BTGTW"
     assert "doan" in (page.locator(".truong:has(#f-number)").get_attribute("class") or "")
     assert page.locator("#doan-number").inner_text().startswith("Đoán:")
+    title = page.locator("#f-title")  # guessed from the sentence that announces the document, and short of a word
+    assert title.input_value() == "Về tuyên truyền về đội ngũ trí thức"
+    assert "doan" in (page.locator(".truong:has(#f-title)").get_attribute("class") or "")
+    title.fill("Về tuyên truyền về đội ngũ trí thức Việt Nam")
     assert page.locator("#f-date").input_value() == ""  # the text gives no year: the officer fills it in
     page.fill("#f-date", "2024-04-16")  # the date the paper bears
     page.click("button[value='kiem-tra'] >> nth=0")
@@ -167,11 +172,13 @@ def test_pasted_text_guessed_fields_are_marked_and_a_correction_reaches_the_prev
     review = page.url
     page.click("button[value='xem-truoc'] >> nth=0")
     assert "16/04/2024" in page.locator("article").inner_text()
+    assert "Về tuyên truyền về đội ngũ trí thức Việt Nam" in page.locator("article").inner_text()
     assert not (project.data_dir / "documents" / "150-hd-btgtw.yaml").exists()  # previewed, not saved
     page.goto(review)  # the draft kept what was typed
     assert page.locator("#f-date").input_value() == "2024-04-16"
     _save(page, "150-hd-btgtw")
     assert _saved(project, "150-hd-btgtw")["date"] == "2024-04-16"
+    assert _saved(project, "150-hd-btgtw")["title"] == "Về tuyên truyền về đội ngũ trí thức Việt Nam"
     page.close()
 
 
@@ -204,6 +211,43 @@ def test_markup_in_a_field_is_text_in_the_preview(browser, editor) -> None:  # t
     assert "<script>window.hacked=1</script><i>nghiêng</i>" in page.locator("article").inner_text()
     assert page.evaluate("window.hacked === undefined") and page.locator("article i:has-text('nghiêng')").count() == 0
     page.close()
+
+
+def test_two_editors_on_one_document_then_an_old_version_restored(browser, editor) -> None:  # type: ignore[no-untyped-def]
+    base, project = editor
+    path = project.data_dir / "documents" / "35-kl-tw.yaml"
+    original = path.read_bytes()
+    first, second = _sign_in(browser, base, "bientap"), _sign_in(browser, base, "bientap2", PHONE)
+    for page in (first, second):
+        page.goto(f"{base}/van-ban/35-kl-tw/sua")
+    first.fill("#f-place", "Hà Nội")
+    _save(first, "35-kl-tw")
+    saved = path.read_bytes()
+    first.click("text=Xem trang")
+    assert "Hà Nội" in first.locator("article").inner_text()
+    second.fill("#f-signer", "Người ký khác")
+    second.click("button[value='luu'] >> nth=0")
+    conflict = second.locator(".xung-dot")
+    assert "Chưa lưu: văn bản vừa được người khác sửa" in conflict.inner_text()
+    assert conflict.locator(".added:has-text('+place: Hà Nội')").count() == 1  # what the other person changed
+    assert conflict.locator(".added:has-text('+signer: Người ký khác')").count() == 1  # what this save would change
+    assert path.read_bytes() == saved  # nothing overwritten
+    second.goto(f"{base}/van-ban/35-kl-tw/sua")  # the refused form is the second editor's draft
+    assert second.locator("#f-signer").input_value() == "Người ký khác"
+    assert _serious(second) == []
+    second.close()
+    first.goto(f"{base}/van-ban/35-kl-tw/lich-su")
+    versions = first.locator("ol.lich-su li")
+    assert versions.count() == 2 and "Cán bộ bientap" in versions.first.inner_text()
+    versions.last.locator("a").click()  # the version before the edit
+    assert first.locator(".added:has-text('+place: Hà Nội')").count() == 1  # from that version to the current one
+    first.click("button:has-text('Khôi phục bản này')")
+    first.wait_for_selector("text=Đã khôi phục bản")
+    assert path.read_bytes() == original
+    assert first.locator("ol.lich-su li").count() == 3
+    first.goto(f"{base}/xem-truoc/van-ban/35-kl-tw/")
+    assert "Hà Nội" not in first.locator("article").inner_text()  # the preview shows the restored version
+    first.close()
 
 
 def test_a_publisher_sees_what_changes_publishes_to_a_local_target_and_the_page_is_there(browser, editor) -> None:  # type: ignore[no-untyped-def]

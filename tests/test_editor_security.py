@@ -76,6 +76,9 @@ def test_an_editor_can_neither_publish_nor_manage_accounts(app: Flask) -> None:
     editor = signed_in(app, "bientap")
     token = csrf_of(editor.get("/", headers=HOST).text)
     assert editor.get("/xuat-ban", headers=HOST).status_code == 403
+    publish = {"csrf": token, "op": "xuat-ban", "dong-y": "1"}
+    assert editor.post("/xuat-ban", data=publish, headers=HOST).status_code == 403
+    assert editor.post("/xuat-ban/quay-lai", data={"csrf": token}, headers=HOST).status_code == 403
     assert editor.get("/tai-khoan", headers=HOST).status_code == 403
     made = {"csrf": token, "name": "moi", "full_name": "Mới", "role": "admin", "password": "x" * 12}
     assert editor.post("/tai-khoan", data=made, headers=HOST).status_code == 403
