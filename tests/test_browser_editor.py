@@ -197,6 +197,15 @@ def test_a_report_from_the_form_appears_on_the_board_and_the_bodys_page(browser,
     assert page.locator("article b:has-text('Chiến lược')").count() == 0
     page.goto(f"{base}/xem-truoc/nhiem-vu/")
     assert "Đã trình dự thảo <b>Chiến lược</b> quốc gia." in page.locator("article").inner_text()
+    page.goto(f"{base}/xem-truoc/co-quan/ban-can-su-dang-chinh-phu/")
+    page.click("text=Sửa báo cáo 30/06/2024")  # the report is edited from the page that shows it
+    assert page.locator("#f-summary").input_value() == "Đã trình dự thảo <b>Chiến lược</b> quốc gia."
+    page.fill("#f-summary", "Chính phủ đã ban hành Chiến lược quốc gia.")
+    page.click("button:has-text('Lưu báo cáo')")
+    page.wait_for_selector("text=Đã lưu báo cáo")
+    page.goto(f"{base}/xem-truoc/co-quan/ban-can-su-dang-chinh-phu/")
+    shown = page.locator("article").inner_text()
+    assert "Chính phủ đã ban hành Chiến lược quốc gia." in shown and "Đã trình dự thảo" not in shown
     page.close()
 
 
