@@ -69,7 +69,18 @@ STAMP_TEXT = "ĐẢNG ĐOÀN LIÊN HIỆP HỘI VIỆT NAM"
 
 def scanned(pdf: Path, dpi: int = SCAN_DPI, seed: int = 45) -> list[Image]:
     """The PDF as a stamped, signed scan: pages at `dpi`, a red round stamp over a body paragraph of the first
-    page and over the signature, a blue signature, a tilt of 1° and scanner noise."""
+    page and over the signature, a blue signature, a tilt of 1° and scanner noise.
+
+    Made in a process of its own: Pillow's noise comes from the C library's rand(), one sequence per process, so a
+    scan made after another would differ (and be recognised differently); in a fresh process it is always the same."""
+    import concurrent.futures
+    import multiprocessing
+
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_scanned, pdf, dpi, seed).result()
+
+
+def _scanned(pdf: Path, dpi: int, seed: int) -> list[Image]:
     import random
 
     import pypdfium2
