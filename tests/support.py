@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import sys
 import threading
@@ -49,6 +51,27 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class CompressingHandler(QuietHandler):
+    """Sends text files gzip-compressed to a client that accepts it, as a production web server does."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", "/")
+
+    def send_head(self) -> io.BytesIO | None:  # type: ignore[override]  # SimpleHTTPRequestHandler returns a file object
+        path = self.translate_path(self.path)
+        if Path(path).is_dir() and self.path.split("?")[0].endswith("/"):
+            path = str(Path(path) / "index.html")
+        wanted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not wanted or not self.path.split("?")[0].endswith(self.COMPRESSED) or not Path(path).is_file():
+            return super().send_head()  # type: ignore[return-value]  # the file object SimpleHTTPRequestHandler opened
+        body = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 class QuietServer(http.server.ThreadingHTTPServer):
     """A loopback server that does not print the broken pipes of requests a browser cancels."""
 
@@ -58,9 +81,11 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """Serve `folder` on a loopback port while the block runs; yield its base URL (no final slash)."""
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+def serving(folder: Path, compress: bool = False) -> Iterator[str]:
+    """Serve `folder` on a loopback port while the block runs; yield its base URL (no final slash).
+    With `compress`, text files go out gzip-compressed, as a production web server sends them."""
+    handler = CompressingHandler if compress else QuietHandler
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"

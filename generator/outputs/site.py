@@ -27,7 +27,9 @@ from generator.pages import paths
 from generator.pages.chart import deadline_chart
 from generator.pages.common import display_date
 from generator.pages.markdown import link
-from generator.pages.render import chart_svg, markdown, markdown_environment
+from generator.pages.overview import Overviews
+from generator.pages.chartphone import phone_chart
+from generator.pages.render import chart_svg, markdown, markdown_environment, phone_chart_svg
 from generator.pages.tasks import TaskViews
 from generator.pages.views import Views
 from generator.support.files import Content, FileOrder, GeneratedFiles
@@ -232,7 +234,8 @@ def _lists(context: RenderContext) -> GeneratedFiles:
             "home.md.j2",
             tree=tree,
             others=others,
-            overview=context.tasks.overview(paths.HOME),
+            overview=Overviews(context.tasks).overview(paths.HOME),
+            full_text=listings.full_text_count(),
             latest=listings.latest(paths.HOME),
             as_of=context.as_of_text,
             as_of_iso=context.as_of.isoformat(),
@@ -257,7 +260,9 @@ def _task_board(context: RenderContext) -> GeneratedFiles:
         as_of=context.as_of_text,
         as_of_iso=context.as_of.isoformat(),
         chart=chart_svg(chart),
+        chart_phone=phone_chart_svg(phone_chart(site.tasks, statuses, context.as_of)),
         chart_by_quarter=chart.by_quarter,
+        legend=chart.legend,
     )
     return {paths.TASKS: page}
 
@@ -276,7 +281,7 @@ def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> GeneratedFile
     for body in bodies:
         page = paths.body_page(body.id)
         view, tasks = context.views.bodies.view(body), context.tasks.for_body(body.id, page)
-        extra = {"scorecard": context.tasks.scorecard(body.id), "reports": context.tasks.reports_by(body.id, page)}
+        extra = {"scorecard": context.tasks.scorecard(body.id, page), "reports": context.tasks.reports_by(body.id, page)}
         as_of = {"as_of": context.as_of_text, "as_of_iso": context.as_of.isoformat()}
         files[page] = context.page("body.md.j2", page=view, tasks=tasks, **as_of, **extra)
     return files

@@ -45,12 +45,28 @@ def _escaped_code(found: re.Match[str]) -> str:
     return f"\\u{ord(found.group()):04x}"
 
 
-def front_matter(title: str, description: str, search_boost: float = 1.0, searchable: bool = True, number: str = "") -> str:
+@dataclass(frozen=True)
+class Part:
+    """An entry of a document's contents ("Mục lục"): the anchor it jumps to, the label readers cite ("IV.3",
+    "" for the page's own sections), its words, and its depth."""
+
+    anchor: str
+    label: str
+    title: str
+    depth: int
+
+
+def front_matter(
+    title: str, description: str, search_boost: float = 1.0, searchable: bool = True, number: str = "", parts: tuple[Part, ...] = ()
+) -> str:
     """Return a YAML front matter block; `number`: the document number the page bears, which search puts before
-    the label of each of its items."""
+    the label of each of its items; `parts`: the document's contents, which the theme shows as "Mục lục"."""
     lines = ["---", f"title: {yaml_string(title)}", f"description: {yaml_string(description)}"]
     if number:
         lines.append(f"number: {yaml_string(number)}")
+    if parts:
+        lines.append("parts:")
+        lines += [f"  - [{yaml_string(p.anchor)}, {yaml_string(p.label)}, {yaml_string(p.title)}, {p.depth}]" for p in parts]
     if not searchable:
         lines += ["search:", "  exclude: true"]
     elif search_boost != 1.0:

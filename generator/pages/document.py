@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.corpus.model import Document, body_parts
 from generator.pages import paths
-from generator.pages.common import MISSING, Linker, display_date, document_name, front_matter, section_label
+from generator.pages.common import MISSING, Linker, Part, display_date, document_name, front_matter, section_label
 from generator.pages.markdown import attribute, escape
 from generator.pages.relations import LinkGroup, Relations
 
@@ -68,6 +68,34 @@ class DocumentView:
     notes_md: list[str]
 
 
+# An entry of the contents keeps this many characters of its words, cut at a word.
+PART_TITLE_CHARS = 70
+
+
+def contents(document: Document) -> tuple[Part, ...]:
+    """A document's contents for its "Mục lục": the page's own sections, and every heading and numbered item of
+    its text (bullets and paragraphs left out); none for a document whose text is not on the site."""
+    if not document.has_full_text:
+        return ()
+    parts = [Part("thong-tin", "", "Thông tin văn bản", 0), Part("quan-he", "", "Quan hệ văn bản", 0), Part("noi-dung", "", "Nội dung văn bản", 0)]
+    for part in body_parts(document):
+        section = part.section
+        if part.kind == "paragraph" or section.number is None:
+            continue
+        parts.append(Part(section.id, section_label(section, part.ancestors), shortened(part.text), part.depth + 1))
+    if document.notes:
+        parts.append(Part("ghi-chu", "", "Ghi chú biên tập", 0))
+    return tuple(parts)
+
+
+def shortened(text: str, limit: int = PART_TITLE_CHARS) -> str:
+    """`text` cut at the last word that fits `limit` characters, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
 class DocumentPages:
     """Builds the view of each document's page."""
 
@@ -83,7 +111,7 @@ class DocumentPages:
         signature = document.signature
         text = self.links.text
         return DocumentView(
-            front_matter=front_matter(name, description, number=document.number),
+            front_matter=front_matter(name, description, number=document.number, parts=contents(document)),
             heading_md=escape(name),
             title_md=text(document.title, page, document) if document.title else "",
             rows=self.rows(document, page),

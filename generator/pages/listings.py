@@ -64,6 +64,11 @@ class Listings:
         dated = sorted((d for d in self.site.documents.values() if d.date), key=document_order, reverse=True)
         return [self.links.listed(d, page) for d in dated[:count]]
 
+    def full_text_count(self) -> tuple[int, int]:
+        """How many documents the site has, and how many of them carry their full text."""
+        documents = self.site.documents.values()
+        return len(documents), sum(d.has_full_text for d in documents)
+
     def all_documents(self, page: str) -> list[ListedDocument]:
         return [self.links.listed(d, page) for d in self.links.documents_by_number()]
 
