@@ -89,7 +89,7 @@ def render(project: Project, site: Site, as_of: dt.date | None = None, pdfs: boo
     """Render every generated file of a checked site, by path under docs/: in memory, but for the PDFs and
     Word files, which are made in (or found in) the print cache."""
     rendered = caches.rendered if caches else None
-    return render_site(site, as_of or dt.date.today(), project.print_cache_dir, pdfs, rendered)
+    return render_site(site, as_of or dt.date.today(), project.print_cache_dir, pdfs, rendered, site_url=project.site_url())
 
 
 def write_docs(project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> tuple[Site, SyncResult]:
@@ -133,7 +133,7 @@ def _build(
         options["use_directory_urls"] = False
     stager = Stager(transaction.stage("docs", project.docs_dir), project.docs_dir)
     # In a process of its own, which gives back all it took when it ends: MkDocs, next, never holds the corpus.
-    staged = run_apart(partial(_generate_staged, project, stager, as_of, pdfs))
+    staged = run_apart(partial(_generate_staged, project, stager, as_of, pdfs, project.site_url(options.get("site_url"))))
     generated = time.perf_counter()
     with build_date(as_of):
         run_mkdocs(project.config_file, stager.staged, site_dir, offline=offline, speedups=speedups, **options)
@@ -159,7 +159,7 @@ class StagedCorpus:
     validate: float
 
 
-def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: bool) -> StagedCorpus:
+def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: bool, site_url: str) -> StagedCorpus:
     started = time.perf_counter()
     # Started while this process is small: they never hold the corpus (support/makers.py).
     cores = available_cores()
@@ -168,7 +168,7 @@ def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: boo
         with collector_paused():
             site = check(project)
             validated = time.perf_counter()
-            staged = stage_site(site, as_of, stager, project.print_cache_dir, pdfs, makers)
+            staged = stage_site(site, as_of, stager, project.print_cache_dir, pdfs, makers, site_url=site_url)
     finally:
         if makers is not None:
             makers.stop()

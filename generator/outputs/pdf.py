@@ -48,12 +48,12 @@ def print_blocks(document: Document) -> list[PrintBlock]:
     ]
 
 
-def print_data(document: Document) -> dict[str, object]:
-    """What the print template reads of a document."""
+def print_data(document: Document, author: str) -> dict[str, object]:
+    """What the print template reads of a document; `author`: the issuing body's name, the file's author."""
     return {
         "title": f"{document.type} {document.number}",
         "number": document.number,
-        "issuer": document.issuer,
+        "author": author,
         "header": header_data(document),
         "preamble": list(document.preamble),
         "blocks": [asdict(block) for block in print_blocks(document)],
@@ -63,8 +63,8 @@ def print_data(document: Document) -> dict[str, object]:
     }
 
 
-def print_json(document: Document) -> str:
-    return orjson.dumps(print_data(document), option=orjson.OPT_SORT_KEYS).decode("utf-8")
+def print_json(document: Document, author: str) -> str:
+    return orjson.dumps(print_data(document, author), option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
 def font_files() -> list[Path]:
@@ -93,9 +93,9 @@ def _compiler() -> typst.Compiler:
     return _compilers[pid]
 
 
-def document_pdf(document: Document) -> bytes:
-    """Typeset the document's PDF."""
-    return _typeset(print_json(document))
+def document_pdf(document: Document, author: str) -> bytes:
+    """Typeset the document's PDF; `author`: the issuing body's name."""
+    return _typeset(print_json(document, author))
 
 
 def _typeset(payload: str) -> bytes:
@@ -104,14 +104,14 @@ def _typeset(payload: str) -> bytes:
     return data
 
 
-def pdf_order(document: Document, cache_dir: Path) -> FileOrder:
+def pdf_order(document: Document, cache_dir: Path, author: str) -> FileOrder:
     """The document's PDF in `cache_dir`, named by a digest of its data, template, fonts and typesetter: typeset
     only when no file of that name is there."""
-    payload = print_json(document)
+    payload = print_json(document, author)
     key = hashlib.sha256((_template_digest() + payload).encode("utf-8")).hexdigest()
     return FileOrder(cache_dir / f"{key}.pdf", _typeset, payload)
 
 
-def pdf_file(document: Document, cache_dir: Path) -> Path:
+def pdf_file(document: Document, cache_dir: Path, author: str) -> Path:
     """The document's PDF in `cache_dir`, typeset here unless it is there already."""
-    return pdf_order(document, cache_dir).made()
+    return pdf_order(document, cache_dir, author).made()

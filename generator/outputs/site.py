@@ -82,6 +82,7 @@ class RenderContext:
     pdfs: bool
     pdf_cache: Path | None
     makers: FileMakers | None = None  # where PDFs and Word files are made; here when None
+    site_url: str = ""  # where the site is published: the feed's links are absolute from it
 
     @property
     def as_of_text(self) -> str:
@@ -109,10 +110,12 @@ class Plan:
     cores: int
 
 
-def _plan(site: Site, as_of: dt.date, pdf_cache: Path | None, pdfs: bool, reusable: set[str], makers: FileMakers | None = None) -> Plan:
+def _plan(
+    site: Site, as_of: dt.date, pdf_cache: Path | None, pdfs: bool, reusable: set[str], makers: FileMakers | None = None, site_url: str = ""
+) -> Plan:
     if pdfs and pdf_cache is None:
         raise ValueError("PDFs need a folder to be made in")
-    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache, makers)
+    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache, makers, site_url)
     stale = [document for document in site.documents.values() if document.id not in reusable]
     # With makers, they take the other cores: this process alone holds the corpus.
     cores = available_cores() if len(site.documents) >= MIN_ITEMS and makers is None else 1
@@ -129,7 +132,7 @@ def _plan(site: Site, as_of: dt.date, pdf_cache: Path | None, pdfs: bool, reusab
 
 
 def render_site(
-    site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True, cache: RenderCache | None = None
+    site: Site, as_of: dt.date, pdf_cache: Path | None = None, pdfs: bool = True, cache: RenderCache | None = None, site_url: str = ""
 ) -> GeneratedFiles:
     """Return every file of the docs directory, keyed by its relative path; task status is as of `as_of`.
 
@@ -138,7 +141,7 @@ def render_site(
     With `cache`, document pages still right from the last call are reused, and the cache updated.
     A large site is rendered by all cores, each taking the next job nobody has taken.
     """
-    plan = _plan(site, as_of, pdf_cache, pdfs, cache.reusable(site, (as_of, pdfs)) if cache else set())
+    plan = _plan(site, as_of, pdf_cache, pdfs, cache.reusable(site, (as_of, pdfs)) if cache else set(), site_url=site_url)
     results = run_jobs([*plan.listing_jobs, *plan.document_jobs], plan.cores)
     files: GeneratedFiles = {}
     for listed in results[: len(plan.listing_jobs)]:
@@ -182,14 +185,20 @@ class Staged:
 
 
 def stage_site(
-    site: Site, as_of: dt.date, sink: Sink, pdf_cache: Path | None = None, pdfs: bool = True, makers: FileMakers | None = None
+    site: Site,
+    as_of: dt.date,
+    sink: Sink,
+    pdf_cache: Path | None = None,
+    pdfs: bool = True,
+    makers: FileMakers | None = None,
+    site_url: str = "",
 ) -> Staged:
     """Render every file of the docs directory as `render_site` does, but hand each job's files to `sink`
     as soon as they are made, by the process that made them: a large site is never held in memory.
 
     With `makers`, PDFs and Word files are made by those workers while this process renders the pages,
     and put in place once all are made."""
-    plan = _plan(site, as_of, pdf_cache, pdfs, set(), makers)
+    plan = _plan(site, as_of, pdf_cache, pdfs, set(), makers, site_url)
     jobs = [partial(_put, sink, job) for job in plan.listing_jobs]
     jobs += [partial(_put_each, sink, job) for job in plan.document_jobs]
     put = [*run_jobs(jobs, plan.cores), _summary(sink, asset_files())]
@@ -273,7 +282,7 @@ def _task_exports(context: RenderContext) -> GeneratedFiles:
 
 
 def _feed(context: RenderContext) -> GeneratedFiles:
-    return {paths.FEED: atom_feed(context.views.site)}
+    return {paths.FEED: atom_feed(context.views.site, context.site_url)}
 
 
 def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> GeneratedFiles:
@@ -312,8 +321,9 @@ def _document_pages(context: RenderContext, documents: Sequence[Document]) -> li
         }
         folder = context.pdf_cache
         if with_pdf and folder:
-            files[paths.document_pdf(document.id)] = context.made(pdf_order(document, folder))
-            files[paths.document_docx(document.id)] = context.made(docx_order(document, folder))
+            author = views.site.bodies[document.issuer].name
+            files[paths.document_pdf(document.id)] = context.made(pdf_order(document, folder, author))
+            files[paths.document_docx(document.id)] = context.made(docx_order(document, folder, author))
         related = views.relations.page(document)
         if related is not None:
             files[paths.relations_page(document.id)] = markdown(relations_template, page=related)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.corpus.model import Document, body_parts
+from generator.corpus.model import STATUS_UNKNOWN, Document, body_parts
 from generator.pages import paths
 from generator.pages.common import MISSING, Linker, Part, display_date, document_name, front_matter, section_label
 from generator.pages.markdown import attribute, escape
@@ -144,7 +144,7 @@ class DocumentPages:
             Row("Nơi ban hành", plain(document.place)),
             Row("Ngày ban hành", display_date(document.date)),
             *([Row("Nhiệm kỳ", escape(document.term))] if document.term else []),
-            Row("Tình trạng", escape(document.status)),
+            *([Row("Tình trạng", escape(document.status))] if document.status != STATUS_UNKNOWN else []),
         ]
 
     def header(self, document: Document) -> HeaderView | None:

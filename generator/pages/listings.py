@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.corpus.collation import vietnamese_key
 from generator.corpus.model import Document
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import document_order
@@ -113,7 +114,7 @@ class Listings:
 
     def by_body(self, page: str) -> list[GroupView]:
         groups = []
-        for body in sorted(self.site.bodies.values(), key=lambda b: b.name):
+        for body in sorted(self.site.bodies.values(), key=lambda b: vietnamese_key(b.name)):
             issued = self.issued.get(body.id, [])
             if issued:
                 listed = [self.links.listed(d, page) for d in issued]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.corpus.collation import vietnamese_key
 from generator.corpus.deadlines import COMPLETE_BY, START_FROM
 from generator.corpus.model import REPORT_LABELS, Report
 from generator.corpus.numbers import number_key
@@ -234,7 +235,7 @@ class TaskViews:
         documents = {t.document.id: t.document.number for t in self.site.tasks}
         quarters = sorted({quarter_of(t.deadline.due) for t in self.site.tasks if t.deadline and t.deadline.due})
         return {
-            "body": [Option(k, attribute(v)) for k, v in sorted(bodies.items(), key=lambda item: item[1])],
+            "body": [Option(k, attribute(v)) for k, v in sorted(bodies.items(), key=lambda item: vietnamese_key(item[1]))],
             "document": [Option(k, attribute(v)) for k, v in documents.items()],
             "quarter": [Option(q, "/".join(quarter_name(q))) for q in quarters],
             "status": [Option(k, v) for k, v in STATUS_LABELS.items()],

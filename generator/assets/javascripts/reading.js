@@ -121,9 +121,20 @@
     });
   }
 
+  /* The error page's search button opens Material's search box. */
+  function setupSearchButton() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-open-search]"), function (button) {
+      button.addEventListener("click", function () {
+        var toggle = document.querySelector("label[for='__search']");
+        if (toggle) toggle.click();
+      });
+    });
+  }
+
   function setup() {
     setupContents();
     setupCopyLinks();
+    setupSearchButton();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
