@@ -125,6 +125,7 @@ def _plan(
         partial(_task_exports, context),
         partial(_lists, context),
         partial(_feed, context),
+        partial(_signer_pages, context),
         *(partial(_body_pages, context, part) for part in chunks(list(site.bodies.values()), cores)),
     ]
     document_jobs = [partial(_document_pages, context, part) for part in chunks(stale, cores)]
@@ -283,6 +284,14 @@ def _task_exports(context: RenderContext) -> GeneratedFiles:
 
 def _feed(context: RenderContext) -> GeneratedFiles:
     return {paths.FEED: atom_feed(context.views.site, context.site_url)}
+
+
+def _signer_pages(context: RenderContext) -> GeneratedFiles:
+    """Who signed what: a page per signer and their index."""
+    signers = context.views.signers
+    files = {paths.SIGNERS: context.page("signers.md.j2", signers=signers.index())}
+    files.update({paths.signer_page(key): context.page("signer.md.j2", page=signers.view(key)) for key in signers.ids()})
+    return files
 
 
 def _body_pages(context: RenderContext, bodies: Sequence[Body]) -> GeneratedFiles:

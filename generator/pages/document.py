@@ -9,6 +9,7 @@ from generator.pages import paths
 from generator.pages.common import MISSING, Linker, Part, display_date, document_name, front_matter, section_label
 from generator.pages.markdown import attribute, escape
 from generator.pages.relations import LinkGroup, Relations
+from generator.pages.signers import SignerPages
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,8 @@ def shortened(text: str, limit: int = PART_TITLE_CHARS) -> str:
 class DocumentPages:
     """Builds the view of each document's page."""
 
-    def __init__(self, links: Linker, relations: Relations) -> None:
-        self.links, self.relations = links, relations
+    def __init__(self, links: Linker, relations: Relations, signers: SignerPages) -> None:
+        self.links, self.relations, self.signers = links, relations, signers
 
     def view(self, document: Document) -> DocumentView:
         page = paths.document_page(document.id)
@@ -139,7 +140,7 @@ class DocumentPages:
             Row("Số hiệu", escape(document.number)),
             Row("Loại văn bản", escape(document.type)),
             Row("Cơ quan ban hành", self.links.body_link(document.issuer, page)),
-            Row("Người ký", plain(document.signer)),
+            Row("Người ký", self.signers.link(document, page) or MISSING),
             Row("Chức vụ", plain(document.signer_title)),
             Row("Nơi ban hành", plain(document.place)),
             Row("Ngày ban hành", display_date(document.date)),
