@@ -41,6 +41,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 @pytest.fixture(scope="session")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The real corpus built for opening from disk (no directory URLs), once for the session."""
+    project = copy_project(tmp_path_factory.mktemp("offline"))
+    build(project, offline=True)
+    return project
+
+
+@pytest.fixture(scope="session")
 def server(built: Project) -> Iterator[str]:
     """Serve the built site on a loopback port; yield its base URL."""
     with serving(built.site_dir) as base:

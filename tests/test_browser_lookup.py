@@ -6,22 +6,14 @@ import json
 
 import pytest
 
-from generator.commands.build import Project, build
+from generator.commands.build import Project
 from generator.corpus.load import load_corpus
 from generator.corpus.lookup import entry, lookup
-from tests.conftest import REPO, copy_project
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
 SPELLINGS = json.loads((REPO / "tests" / "fixtures" / "number_spellings.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The site built for opening from disk (no directory URLs)."""
-    project = copy_project(tmp_path_factory.mktemp("offline"))
-    build(project, offline=True)
-    return project
 
 
 def errors_of(page) -> list[str]:

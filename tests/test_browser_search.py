@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.commands.build import Project, build
-from tests.conftest import copy_project
+from generator.commands.build import Project
 
 pytestmark = pytest.mark.browser
 
@@ -30,13 +29,6 @@ NUMBER_QUERIES = {
     "DDLHHVN": "287-ctr-ddlhhvn",
     "118/QĐ/TW": "118-qd-tw",
 }
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_project(tmp_path_factory.mktemp("offline-search"))
-    build(project, offline=True)
-    return project
 
 
 @pytest.fixture(scope="module", params=["http", "file"])

@@ -16,7 +16,14 @@ import unicodedata
 # The alphabet, Vietnamese letters in their places; f, j, w, z where the Latin alphabet has them.
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 # A base letter with one of these marks is a letter of its own (NFD: ă = a + U+0306, â = a + U+0302, ơ = o + U+031B).
-_MARKED = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+_MARKED = {
+    ("a", "\u0306"): "ă",
+    ("a", "\u0302"): "â",
+    ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ",
+    ("u", "\u031b"): "ư",
+}
 # The tones, in CLDR's Vietnamese order: huyền, hỏi, ngã, sắc, nặng.
 TONES = "\u0300\u0309\u0303\u0301\u0323"
 _LETTER = {letter: 1000 + index for index, letter in enumerate(ALPHABET)}

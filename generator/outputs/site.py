@@ -25,10 +25,10 @@ from generator.outputs.redirects import redirect_html
 from generator.outputs.word import docx_order
 from generator.pages import paths
 from generator.pages.chart import deadline_chart
+from generator.pages.chartphone import phone_chart
 from generator.pages.common import display_date
 from generator.pages.markdown import link
 from generator.pages.overview import Overviews
-from generator.pages.chartphone import phone_chart
 from generator.pages.render import chart_svg, markdown, markdown_environment, phone_chart_svg
 from generator.pages.tasks import TaskViews
 from generator.pages.views import Views
@@ -289,7 +289,7 @@ def _feed(context: RenderContext) -> GeneratedFiles:
 def _signer_pages(context: RenderContext) -> GeneratedFiles:
     """Who signed what: a page per signer and their index."""
     signers = context.views.signers
-    files = {paths.SIGNERS: context.page("signers.md.j2", signers=signers.index())}
+    files: GeneratedFiles = {paths.SIGNERS: context.page("signers.md.j2", signers=signers.index())}
     files.update({paths.signer_page(key): context.page("signer.md.j2", page=signers.view(key)) for key in signers.ids()})
     return files
 

@@ -298,7 +298,9 @@ def _column(quarter: str, column: dict[str, int] | None, left: float, width: flo
         assert column is not None
         height = BAR_HEIGHT * column[status] / tallest
         if height:
-            segments.append(Segment(status, coordinate(left + width * 0.15), coordinate(bottom - height), coordinate(width * 0.7), coordinate(height)))
+            segments.append(
+                Segment(status, coordinate(left + width * 0.15), coordinate(bottom - height), coordinate(width * 0.7), coordinate(height))
+            )
             bottom -= height
     return Column(
         quarter=quarter,

@@ -119,7 +119,9 @@ def phone_rows(dated: list[Task], statuses: dict[str, str], as_of: dt.date) -> P
         starts = task.deadline.kinds[0] == START_FROM or len(task.deadline.kinds) > 1
         label = f"{task.document.number} {section_label(task.section, task.ancestors)}"
         bar = Bar(coordinate(at), coordinate(y - 3), coordinate(max(x(last) - at, 2))) if starts else None
-        rows.append(TaskRow(task.id, label, task.deadline.wording, statuses[task.id], coordinate(top + 18), coordinate(at), coordinate(y), bar))
+        rows.append(
+            TaskRow(task.id, label, task.deadline.wording, statuses[task.id], coordinate(top + 18), coordinate(at), coordinate(y), bar)
+        )
         tracks.append(coordinate(y))
     height = TOP + ROW * len(dated) + 6
     return PhoneRows(

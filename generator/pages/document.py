@@ -78,7 +78,11 @@ def contents(document: Document) -> tuple[Part, ...]:
     its text (bullets and paragraphs left out); none for a document whose text is not on the site."""
     if not document.has_full_text:
         return ()
-    parts = [Part("thong-tin", "", "Thông tin văn bản", 0), Part("quan-he", "", "Quan hệ văn bản", 0), Part("noi-dung", "", "Nội dung văn bản", 0)]
+    parts = [
+        Part("thong-tin", "", "Thông tin văn bản", 0),
+        Part("quan-he", "", "Quan hệ văn bản", 0),
+        Part("noi-dung", "", "Nội dung văn bản", 0),
+    ]
     for part in body_parts(document):
         section = part.section
         if part.kind == "paragraph" or section.number is None:

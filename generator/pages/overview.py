@@ -146,7 +146,9 @@ class Overviews:
     def _due_next(self, statuses: dict[str, str], shown: int) -> set[str]:
         """When nothing is due within DUE_SOON_DAYS of the build's day: the first `shown` tasks of the first date due after."""
         last = self.tasks.as_of + dt.timedelta(days=DUE_SOON_DAYS)
-        later = sorted((t for t in self.tasks.site.tasks if statuses[t.id] in (DUE, UPCOMING) and last < self._date(t) < dt.date.max), key=self._date)
+        later = sorted(
+            (t for t in self.tasks.site.tasks if statuses[t.id] in (DUE, UPCOMING) and last < self._date(t) < dt.date.max), key=self._date
+        )
         first = self._date(later[0]) if later else None
         return {t.id for t in [t for t in later if self._date(t) == first][:shown]}
 
@@ -162,4 +164,3 @@ class Overviews:
 
     def _date(self, task: Task) -> dt.date:
         return task.deadline.date if task.deadline and task.deadline.date else dt.date.max
-

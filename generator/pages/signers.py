@@ -89,4 +89,6 @@ class SignerPages:
         """Every signer, in Vietnamese alphabetical order of the name as written."""
         ordered = sorted(self.signed.items(), key=lambda item: vietnamese_key(item[1][0]))
         page = paths.SIGNERS
-        return [SignerEntry(link(escape(name), page, paths.signer_page(key)), thousands(len(documents))) for key, (name, documents) in ordered]
+        return [
+            SignerEntry(link(escape(name), page, paths.signer_page(key)), thousands(len(documents))) for key, (name, documents) in ordered
+        ]
