@@ -8,7 +8,7 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 UV_VERSION := 0.13.9
 TOOLS := .build/tools
 
-.PHONY: site offline check serve test lint typecheck lock system-libs chromium ocr bench clean
+.PHONY: site offline check serve test lint typecheck lock system-libs chromium ocr bench lighthouse clean
 
 # Exact versions from the lock file, then the project itself (editable: `nq45` and the MkDocs plugin).
 $(VENV)/.site-installed: requirements.lock pyproject.toml
@@ -68,6 +68,11 @@ lock:
 bench: $(VENV)/.dev-installed chromium ocr
 	$(BIN)/python -m bench --counts 10 100 1000 --search --preview
 	$(BIN)/python -m bench.intakebench
+
+# Lighthouse (mobile) and axe on every kind of page: figures, not a test. Lighthouse is installed from npm at
+# the version bench/lighthouse.py pins, into .build/tools/lighthouse (not committed).
+lighthouse: $(VENV)/.dev-installed chromium
+	$(BIN)/python -m bench.lighthouse --runs 3
 
 clean:
 	rm -rf docs site site-offline dist .build

@@ -20,9 +20,14 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.commands.build import Project, build
-from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_project, serving
+from generator.commands.build import build
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
+
+from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_project, offline_file, serving
 
 LIGHTHOUSE_VERSION = "12.2.3"  # the last release that runs on Debian 12's Node 20 and whose lock npm ci reads
 TOOLS = REPO / ".build" / "tools" / "lighthouse"
@@ -44,8 +49,8 @@ PAGES = {
     "404": "404.html",
 }
 AS_OF = dt.date(2024, 6, 15)
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1366, "height": 900}
 
 
 @dataclass(frozen=True)
@@ -78,9 +83,9 @@ def measure(command: Path, url: str, kind: str, runs: int) -> Scores:
         for run in range(runs):
             output = Path(folder) / f"{run}.json"
             flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+            options = ["--quiet", "--output=json", f"--output-path={output}", f"--chrome-flags={flags}", "--form-factor=mobile"]
             subprocess.run(
-                [str(command), url, "--quiet", "--output=json", f"--output-path={output}", f"--chrome-flags={flags}"]
-                + [f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile"],
+                [str(command), url, *options, f"--only-categories={','.join(CATEGORIES)}"],
                 env={**os.environ, "CHROME_PATH": CHROMIUM},
                 check=True,
             )
@@ -90,7 +95,10 @@ def measure(command: Path, url: str, kind: str, runs: int) -> Scores:
         return statistics.median(float(r["audits"][audit]["numericValue"]) for r in reports)
 
     scores = {name: round(statistics.median(r["categories"][name]["score"] for r in reports) * 100) for name in CATEGORIES}
-    return Scores(kind, scores, median("first-contentful-paint"), median("largest-contentful-paint"), median("total-blocking-time"), median("cumulative-layout-shift"))
+    timings = [
+        median(audit) for audit in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
+    ]
+    return Scores(kind, scores, *timings)
 
 
 def axe_violations(base: str, site: Path) -> dict[str, list[int]]:
@@ -103,7 +111,8 @@ def axe_violations(base: str, site: Path) -> dict[str, list[int]]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for kind, path in PAGES.items():
             counts = []
-            for viewport, address in ((PHONE, f"{base}/{path}"), (DESKTOP, f"{base}/{path}"), (PHONE, _on_disk(site, path))):
+            on_disk = offline_file(site, path).as_uri()
+            for viewport, address in ((PHONE, f"{base}/{path}"), (DESKTOP, f"{base}/{path}"), (PHONE, on_disk)):
                 page = browser.new_page(viewport=viewport)
                 page.goto(address)
                 counts.append(len(Axe().run(page).response["violations"]))
@@ -111,11 +120,6 @@ def axe_violations(base: str, site: Path) -> dict[str, list[int]]:
             found[kind] = counts
         browser.close()
     return found
-
-
-def _on_disk(site: Path, path: str) -> str:
-    file = site / path if path.endswith(".html") else site / path / "index.html"
-    return file.as_uri()
 
 
 def table(rows: list[Scores], axe: dict[str, list[int]]) -> str:
@@ -144,11 +148,12 @@ def main() -> None:
         build(project, as_of=AS_OF, pdfs=False)
         offline = copy_project(Path(workdir) / "offline")
         build(offline, as_of=AS_OF, pdfs=False, offline=True)
-        with serving(project.site_dir, compress=True) as base:
+        with serving(project.site_dir, compress=True, prefix="/nghi-quyet-45/") as base:
             kinds = [k for k in PAGES if not args.only or k in args.only]
             rows = [measure(command, f"{base}/{PAGES[kind]}", kind, args.runs) for kind in kinds]
             axe = axe_violations(base, offline.offline_dir)
-    print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, median of {args.runs} run(s) a page; Chromium {_chromium_version()}")
+    load = os.getloadavg()[0]
+    print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, median of {args.runs} run(s) a page; Chromium {_chromium_version()}; load {load:.1f}")
     print(table(rows, axe))
 
 

@@ -35,6 +35,14 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def offline_file(folder: Path, path: str) -> Path:
+    """The file of the copy opened from disk (no directory URLs) that the served site has at `path` ("van-ban/x/")."""
+    if path.endswith(".html"):
+        return folder / path
+    index = folder / path / "index.html"
+    return index if index.is_file() else folder / f"{path.rstrip('/')}.html"
+
+
 def copy_config(target: Path) -> None:
     """Copy the MkDocs config and the theme override it names into `target`."""
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")

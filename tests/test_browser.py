@@ -10,6 +10,7 @@ import yaml
 
 from generator.commands.build import Project, build
 from tests.conftest import copy_config, serving
+from tests.support import offline_file
 
 pytestmark = pytest.mark.browser
 
@@ -94,16 +95,8 @@ def test_no_accessibility_violations(browser, published: str, path: str, viewpor
 @pytest.mark.parametrize("path", PAGES)
 def test_no_accessibility_violations_from_disk(browser, offline: Project, path: str) -> None:
     """The copy opened from disk: pages as name.html, no directory URLs."""
-    folder = offline.offline_dir / path / "index.html"
-    file = (
-        offline.offline_dir / path
-        if path.endswith(".html")
-        else folder
-        if folder.is_file()
-        else offline.offline_dir / f"{path.rstrip('/')}.html"
-    )
     page = browser.new_page(viewport=PHONE)
-    page.goto(file.as_uri())
+    page.goto(offline_file(offline.offline_dir, path).as_uri())
     assert _violations(page) == []
     page.close()
 

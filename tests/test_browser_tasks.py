@@ -153,8 +153,9 @@ def test_reports_count_on_the_readers_day_as_in_the_build(browser, tmp_path) -> 
     page = browser.new_page()
     page.clock.install(time=dt.datetime(2024, 9, 1, 9))
     page.goto((project.site_dir / "co-quan" / "dang-doan-quoc-hoi" / "index.html").as_uri())
+    number = "c.querySelector('.status-count__number').textContent"
     counts = page.eval_on_selector_all(
-        "[data-scorecard] [data-status-count]", "cards => cards.map(c => [c.dataset.statusCount, c.querySelector('.status-count__number').textContent])"
+        "[data-scorecard] [data-status-count]", f"cards => cards.map(c => [c.dataset.statusCount, {number}])"
     )
     assert dict(counts)["done"] == "1" and page.locator(".status.status--done").count() == 1
     page.close()
