@@ -90,6 +90,26 @@ class RowsChart:
     months: list[Month]
     today_x: str
     rows: list[TaskRow]
+    tracks: list[str]  # the y of each row's line of time, where the layout draws one
+
+
+@dataclass(frozen=True)
+class RowsLayout:
+    """Where a row per task puts things: the time axis from `left`, `width` long, in a drawing `total` wide;
+    rows `row` high from `top`, a row's label and its dot `label_dy` and `dot_dy` below its top."""
+
+    left: float
+    width: float
+    total: int
+    top: int
+    row: int
+    label_dy: float
+    dot_dy: float
+    tracks: bool = False  # a line of time under each row's dot (the phone's, whose labels stand above it)
+
+
+# A label column on the left and the row's dot beside its label; the drawing leaves room for the last month's label.
+WIDE_ROWS = RowsLayout(LABEL_WIDTH, CHART_WIDTH, LABEL_WIDTH + CHART_WIDTH + LABEL_GAP, TOP, ROW, ROW / 2 + 6, ROW / 2)
 
 
 @dataclass(frozen=True)
@@ -170,7 +190,7 @@ def deadline_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) 
     return Chart(quarters_chart(tasks, statuses, as_of), by_quarter=True, legend=shown)
 
 
-def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> RowsChart | None:
+def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date, layout: RowsLayout = WIDE_ROWS) -> RowsChart | None:
     """A row per dated task: a dot at its deadline, a bar onward for "start from"."""
     dated = [t for t in tasks if t.deadline and t.deadline.date]
     if not dated:
@@ -182,15 +202,16 @@ def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> R
     span = (last - first).days or 1
 
     def x(date: dt.date) -> float:
-        return LABEL_WIDTH + CHART_WIDTH * (date - first).days / span
+        return layout.left + layout.width * (date - first).days / span
 
-    height = TOP + ROW * len(dated) + 10
+    height = layout.top + layout.row * len(dated) + 10
     months = month_starts(first, last)
     labelled = labelled_months(months, x)
-    rows = []
+    rows, tracks = [], []
     for index, task in enumerate(dated):
         assert task.deadline and task.deadline.date
-        y = TOP + ROW * index + ROW / 2
+        top = layout.top + layout.row * index
+        y = top + layout.dot_dy
         at = x(task.deadline.date)
         starts = task.deadline.kinds[0] == START_FROM or len(task.deadline.kinds) > 1
         rows.append(
@@ -199,22 +220,24 @@ def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> R
                 f"{task.document.number} {section_label(task.section, task.ancestors)}",
                 task.deadline.wording,
                 statuses[task.id],
-                coordinate(y + 6),
+                coordinate(top + layout.label_dy),
                 coordinate(at),
                 coordinate(y),
                 Bar(coordinate(at), coordinate(y - 3), coordinate(max(x(last) - at, 2))) if starts else None,
             )
         )
+        tracks += [coordinate(y)] if layout.tracks else []
     return RowsChart(
-        width=LABEL_WIDTH + CHART_WIDTH + LABEL_GAP,  # room for the last month's label
+        width=layout.total,
         height=height,
         title=f"Thời hạn của {len(dated)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
-        grid_top=TOP - 6,
+        grid_top=layout.top - 6,
         grid_bottom=height - 6,
-        axis_y=TOP - 12,
+        axis_y=layout.top - 12,
         months=[Month(coordinate(x(m)), coordinate(x(m) + 2), f"{m.month:02d}/{m.year}" if m in labelled else "") for m in months],
         today_x=coordinate(x(as_of)),
         rows=rows,
+        tracks=tracks,
     )
 
 

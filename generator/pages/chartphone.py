@@ -7,49 +7,31 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.corpus.deadlines import START_FROM
 from generator.corpus.resolve import Task
 from generator.corpus.tracking import quarter_name, quarter_of
 from generator.pages.chart import (
     ROWS_AT_MOST,
     STACKED,
-    Bar,
-    Month,
-    TaskRow,
+    RowsChart,
+    RowsLayout,
     column_label,
     coordinate,
-    labelled_months,
-    month_starts,
     quarter_range,
+    rows_chart,
     share_of_quarter,
 )
-from generator.pages.common import display_date, section_label, thousands
+from generator.pages.common import display_date, thousands
 
 WIDTH = 340
-# A task's row: its label on one line, its line of time under it.
-ROW = 48
-TOP = 30
 SIDE = 8
+TOP = 30
+# A task's row, 48 high: its label on one line, its line of time under it; room on the right for the last
+# month's label, which starts at its line.
+PHONE_ROWS = RowsLayout(SIDE, WIDTH - 2 * SIDE - 62, WIDTH, TOP, 48, 18, 34, tracks=True)
 # A quarter's row: its name, then its bar and count.
 QUARTER_ROW = 34
 NAME_WIDTH = 100
 COUNT_WIDTH = 44
-
-
-@dataclass(frozen=True)
-class PhoneRows:
-    """A row per dated task, its label above its line."""
-
-    width: int
-    height: int
-    title: str
-    grid_top: int
-    grid_bottom: int
-    axis_y: int
-    months: list[Month]
-    today_x: str
-    rows: list[TaskRow]
-    tracks: list[str]  # the y of each row's line of time
 
 
 @dataclass(frozen=True)
@@ -88,54 +70,12 @@ class PhoneQuarters:
     today_y: str
 
 
-def phone_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> PhoneRows | PhoneQuarters | None:
+def phone_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> RowsChart | PhoneQuarters | None:
     """The phone's drawing of the chart the board shows: rows while there are at most ROWS_AT_MOST dated tasks."""
     dated = [t for t in tasks if t.deadline and t.deadline.date]
     if not dated:
         return None
-    return phone_rows(dated, statuses, as_of) if len(dated) <= ROWS_AT_MOST else phone_quarters(dated, statuses, as_of)
-
-
-def phone_rows(dated: list[Task], statuses: dict[str, str], as_of: dt.date) -> PhoneRows:
-    dates = [t.deadline.date for t in dated if t.deadline and t.deadline.date] + [as_of]
-    first = dt.date(min(dates).year, min(dates).month, 1)
-    last_month = max(dates)
-    last = dt.date(last_month.year + (last_month.month == 12), last_month.month % 12 + 1, 1)
-    span = (last - first).days or 1
-    # The last month's label starts at its line: keep room for it on the right.
-    inner = WIDTH - 2 * SIDE - 62
-
-    def x(date: dt.date) -> float:
-        return SIDE + inner * (date - first).days / span
-
-    months = month_starts(first, last)
-    labelled = labelled_months(months, x)
-    rows, tracks = [], []
-    for index, task in enumerate(dated):
-        assert task.deadline and task.deadline.date
-        top = TOP + ROW * index
-        y = top + 34
-        at = x(task.deadline.date)
-        starts = task.deadline.kinds[0] == START_FROM or len(task.deadline.kinds) > 1
-        label = f"{task.document.number} {section_label(task.section, task.ancestors)}"
-        bar = Bar(coordinate(at), coordinate(y - 3), coordinate(max(x(last) - at, 2))) if starts else None
-        rows.append(
-            TaskRow(task.id, label, task.deadline.wording, statuses[task.id], coordinate(top + 18), coordinate(at), coordinate(y), bar)
-        )
-        tracks.append(coordinate(y))
-    height = TOP + ROW * len(dated) + 6
-    return PhoneRows(
-        width=WIDTH,
-        height=height,
-        title=f"Thời hạn của {len(dated)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
-        grid_top=TOP - 6,
-        grid_bottom=height - 4,
-        axis_y=TOP - 12,
-        months=[Month(coordinate(x(m)), coordinate(x(m) + 2), f"{m.month:02d}/{m.year}" if m in labelled else "") for m in months],
-        today_x=coordinate(x(as_of)),
-        rows=rows,
-        tracks=tracks,
-    )
+    return rows_chart(dated, statuses, as_of, PHONE_ROWS) if len(dated) <= ROWS_AT_MOST else phone_quarters(dated, statuses, as_of)
 
 
 def phone_quarters(dated: list[Task], statuses: dict[str, str], as_of: dt.date) -> PhoneQuarters:

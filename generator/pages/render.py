@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jinja2
 
-from generator.pages.chart import Chart, QuartersChart
-from generator.pages.chartphone import PhoneQuarters, PhoneRows
+from generator.pages.chart import Chart, QuartersChart, RowsChart
+from generator.pages.chartphone import PhoneQuarters
 from generator.support.templatecache import bytecode_cache, strict_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -46,7 +46,7 @@ def chart_svg(chart: Chart) -> str:
     return _svg(name, chart.drawing)
 
 
-def phone_chart_svg(drawing: PhoneRows | PhoneQuarters | None) -> str:
+def phone_chart_svg(drawing: RowsChart | PhoneQuarters | None) -> str:
     """The deadline chart as a phone shows it, as one line of SVG, or "" when no task has a date."""
     if drawing is None:
         return ""
