@@ -21,8 +21,9 @@ from generator.commands.build import Project, build
 from generator.corpus.load import load_corpus, load_corpus_bodies
 from generator.corpus.model import Document, walk_sections
 from generator.corpus.resolve import resolve
-from generator.intake.importer import import_document, known_numbers
-from generator.intake.sources import Source, read_document
+from generator.intake.formats import Source, read_document
+from generator.intake.importer import import_document
+from generator.intake.usecase import known_files
 
 DOCUMENTS = ("287-ctr-ddlhhvn", "20-kh-tw")
 METADATA = ("number", "type", "title", "issuer", "signer", "place", "date")
@@ -84,7 +85,7 @@ def measure(root: Path) -> list[Row]:
     build(project, as_of=dt.date(2024, 6, 15))
     site = resolve(load_corpus(project.data_dir, project.root))
     bodies = load_corpus_bodies(project.data_dir, project.root)
-    known = known_numbers(project.data_dir)
+    known = {key: number for key, (number, _) in known_files(project.data_dir, project.root).items()}
     rows = []
     for document_id in DOCUMENTS:
         document = site.documents[document_id]
@@ -111,7 +112,7 @@ def measure(root: Path) -> list[Row]:
             source = read()
             draft, _ = import_document(source.lines, bodies, source.dropped, known, source.doubtful)
             seconds = time.perf_counter() - started
-            rows.append(_row(name, document, draft, seconds / pages))
+            rows.append(_row(name, document, draft.data(), seconds / pages))
     return rows
 
 

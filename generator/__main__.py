@@ -4,4 +4,5 @@ import sys
 
 from generator.cli.main import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a process started afresh (multiprocessing's spawn) imports this module too
+    sys.exit(main())

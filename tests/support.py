@@ -12,11 +12,16 @@ import shutil
 import sys
 import threading
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from generator.commands.build import Project
+from generator.corpus.model import Body
+from generator.intake.formats import read_document
+from generator.intake.importer import import_document
+from generator.intake.report import Report
+from generator.intake.usecase import known_files
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -125,3 +130,25 @@ def serving(folder: Path, compress: bool = False, prefix: str = "") -> Iterator[
         yield f"http://127.0.0.1:{httpd.server_address[1]}" + (prefix or "/").rstrip("/")
     finally:
         httpd.shutdown()
+
+
+def imported(
+    lines: list[str],
+    bodies: list[Body],
+    dropped: Sequence[tuple[str, str]] = (),
+    known: Mapping[str, str] | None = None,
+    doubtful: Sequence[tuple[int, str]] = (),
+) -> tuple[dict[str, object], Report]:
+    """The importer's draft of `lines` as the fields a data file would hold, and its report."""
+    draft, report = import_document(lines, bodies, dropped, known, doubtful)
+    return draft.data(), report
+
+
+def known_numbers(data_dir: Path) -> dict[str, str]:
+    """The number of every document in `data_dir`/documents/, by its key."""
+    return {key: number for key, (number, _) in known_files(data_dir, data_dir.parent).items()}
+
+
+def text_lines(path: Path) -> list[str]:
+    """The lines the importer reads from a received file."""
+    return read_document(path).lines

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +12,6 @@ from generator.cli.main import main
 from generator.commands.build import Project, generate
 from generator.corpus.load import MAX_SECTION_DEPTH, MAX_SECTIONS
 from generator.corpus.yamlsource import MAX_FILE_BYTES, compose_text
-from generator.intake.importer import dump_yaml, import_document
-from generator.intake.sources import MAX_UNPACKED_BYTES, SourceError, read_source
 from generator.outputs.exports import spreadsheet_cell, tasks_csv
 from tests.test_bad_input import edit, failed_build, write
 
@@ -240,8 +236,8 @@ def test_a_folder_named_like_a_file_and_a_dangling_link_are_messages(built_proje
     (built_project.data_dir / "documents" / "x.yaml").mkdir()
     os.symlink(built_project.root / "khong-co.yaml", built_project.data_dir / "documents" / "y.yaml")
     err = failed_build(built_project, capsys)
-    assert "không đọc được tệp (đây là một thư mục)" in err
-    assert "không đọc được tệp (tệp không còn, hoặc là liên kết tới tệp không có)" in err
+    assert "tệp là một thư mục, không phải tệp dữ liệu" in err
+    assert "tệp là liên kết (symlink) trỏ ra ngoài thư mục dự án hoặc tới tệp không có" in err
     assert "Traceback" not in err
 
 
@@ -257,49 +253,3 @@ def test_a_nul_byte_and_bad_utf8_are_reported_where_they_are(built_project: Proj
     err = failed_build(built_project, capsys)
     assert 'File "data/documents/9-kh-tw.yaml", dòng 4, cột 9' in err and "ký tự U+0000 không được có trong tệp YAML" in err
     assert 'File "data/documents/8-kh-tw.yaml", dòng 4, cột 8' in err and "byte 0xFF không phải mã UTF-8" in err
-
-
-# --- Import --------------------------------------------------------------------------------------
-
-
-def test_an_import_that_unpacks_too_large_is_refused(tmp_path: Path) -> None:
-    bomb = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"<" + b"a" * (MAX_UNPACKED_BYTES + 1))
-    assert bomb.stat().st_size < 1 << 20
-    with pytest.raises(SourceError, match="giải nén ra quá lớn"):
-        read_source(bomb)
-
-
-@pytest.mark.parametrize(
-    ("name", "data", "said"),
-    [
-        ("x.docx", b"not a zip", "không phải tệp Word .docx"),
-        ("x.txt", b"abc\x00", "chứa byte 0 ở vị trí 4"),
-        ("x.txt", "Dòng\n".encode() + b"\xff", "không phải UTF-8 (dòng 2, cột 1)"),
-    ],
-)
-def test_files_that_are_not_documents_are_messages(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, said: str
-) -> None:
-    (tmp_path / name).write_bytes(data)
-    project = Project(tmp_path)
-    assert main(["--root", str(project.root), "import", str(tmp_path / name)]) == 1
-    err = capsys.readouterr().err
-    assert said in err and "Traceback" not in err
-
-
-def test_a_line_break_in_a_word_paragraph_never_reaches_the_yaml(tmp_path: Path) -> None:
-    import docx
-    import yaml
-
-    document = docx.Document()
-    document.add_paragraph("Dòng đầu").add_run().add_break()
-    document.paragraphs[0].add_run("official_url: https://evil.example/")
-    document.save(str(tmp_path / "x.docx"))
-    lines = read_source(tmp_path / "x.docx")
-    assert lines == ["Dòng đầu", "official_url: https://evil.example/"]
-    draft, report = import_document(["Dòng\nofficial_url: https://evil.example/"], [])
-    report.noise.append((1, "nhiễu\nofficial_url: https://evil.example/", "lý do\nsummary: x"))
-    loaded = yaml.safe_load(dump_yaml(draft, report, "x.docx"))
-    assert "official_url" not in (loaded or {})

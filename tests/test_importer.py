@@ -9,8 +9,8 @@ import yaml
 
 from generator.cli.main import main
 from generator.corpus.load import load_corpus, load_corpus_bodies
-from generator.intake.importer import import_document, read_lines
 from tests.conftest import REPO
+from tests.support import imported, text_lines
 
 SEEDS = REPO / "tests" / "fixtures" / "seeds"
 PLAN = SEEDS / "004_68fb64faef70eced.txt"
@@ -44,7 +44,7 @@ def bodies():
 
 @pytest.mark.parametrize("seed, document_id", [(PLAN, "20-kh-tw"), (PROGRAMME, "287-ctr-ddlhhvn")])
 def test_draft_has_the_same_sections_as_the_data(bodies, seed: Path, document_id: str) -> None:
-    draft, _ = import_document(read_lines(seed), bodies)
+    draft, _ = imported(text_lines(seed), bodies)
     hand = hand_made(document_id)
     assert differences(draft["sections"], hand["sections"]) == []
     assert draft["preamble"] == hand["preamble"]
@@ -54,7 +54,7 @@ def test_draft_has_the_same_sections_as_the_data(bodies, seed: Path, document_id
 
 
 def test_metadata_of_the_plan(bodies) -> None:
-    draft, report = import_document(read_lines(PLAN), bodies)
+    draft, report = imported(text_lines(PLAN), bodies)
     assert {k: draft[k] for k in ("number", "type", "issuer", "signer", "place", "date")} == {
         "number": "20-KH/TW",
         "type": "Kế hoạch",
@@ -75,7 +75,7 @@ def test_metadata_of_the_plan(bodies) -> None:
 
 
 def test_metadata_of_the_programme_and_its_stamp(bodies) -> None:
-    draft, report = import_document(read_lines(PROGRAMME), bodies)
+    draft, report = imported(text_lines(PROGRAMME), bodies)
     assert {k: draft[k] for k in ("type", "issuer", "signer", "signer_title", "date")} == {
         "type": "Chương trình hành động",
         "issuer": "dang-doan-lhhvn",
@@ -95,8 +95,8 @@ def test_docx_input(bodies, tmp_path: Path) -> None:
         document.add_paragraph(line)
     path = tmp_path / "287.docx"
     document.save(str(path))
-    from_docx, _ = import_document(read_lines(path), bodies)
-    from_text, _ = import_document(read_lines(PROGRAMME), bodies)
+    from_docx, _ = imported(text_lines(path), bodies)
+    from_text, _ = imported(text_lines(PROGRAMME), bodies)
     assert from_docx == from_text
 
 
@@ -104,25 +104,31 @@ def test_import_command_writes_a_draft_that_validates_once_corrected(tmp_path: P
     import shutil
 
     shutil.copytree(REPO / "data", tmp_path / "data")
-    (tmp_path / "data" / "documents" / "287-ctr-ddlhhvn.yaml").unlink()
+    record = tmp_path / "data" / "documents" / "287-ctr-ddlhhvn.yaml"
+    record.unlink()
     assert main(["--root", str(tmp_path), "import", str(PROGRAMME)]) == 0
     out = capsys.readouterr().out
     draft = tmp_path / "data" / "drafts" / "287-ctr-ddlhhvn.yaml"
-    assert out.splitlines()[0] == f"Đã ghi bản nháp {draft}."
+    assert out.splitlines()[0] == "Đã ghi bản nháp data/drafts/287-ctr-ddlhhvn.yaml."
     assert "Không xếp được dòng 80: : ANH TRÚC" in out
+    assert "Để hoàn tác lần nhập này: nq45 import --undo " in out
     text = draft.read_text(encoding="utf-8").replace("287-CTr/ĐDLHHVN", "287-CTr/ĐĐLHHVN")
-    (tmp_path / "data" / "documents" / "287-ctr-ddlhhvn.yaml").write_text(text, encoding="utf-8")
+    record.write_text(text, encoding="utf-8")
     corpus = load_corpus(tmp_path / "data", tmp_path)
     assert any(d.number == "287-CTr/ĐĐLHHVN" for d in corpus.documents)
-    assert main(["--root", str(tmp_path), "import", str(PROGRAMME)]) == 0  # the number is in data/ now: completes that file
-    assert "đã bổ sung vào tệp đó, không tạo bản trùng" in capsys.readouterr().out
+    before = record.read_bytes()
+    # The number is in data/ now, with its full text: the record stays as the officer left it, a draft goes beside.
+    assert main(["--root", str(tmp_path), "import", str(PROGRAMME)]) == 0
+    out = capsys.readouterr().out
+    assert "tệp đó giữ nguyên (tệp đã có toàn văn" in out and "data/drafts/287-ctr-ddlhhvn-2.yaml" in out
+    assert record.read_bytes() == before
     assert main(["--root", str(tmp_path), "import", str(PROGRAMME), "--output", str(draft)]) == 1
     assert "đã có; không ghi đè" in capsys.readouterr().err
 
 
 def test_date_from_the_attribute_table_when_the_header_has_none(bodies) -> None:
-    lines = [line for line in read_lines(PLAN) if not line.startswith("Hà Nội, ngày")]
-    draft, report = import_document(lines, bodies)
+    lines = [line for line in text_lines(PLAN) if not line.startswith("Hà Nội, ngày")]
+    draft, report = imported(lines, bodies)
     assert draft["date"] == "2023-11-28"
     assert "place" not in draft
     assert "date" not in report.missing

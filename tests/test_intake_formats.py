@@ -11,9 +11,9 @@ from bench.intake import document_lines
 from generator.commands.build import Project, build
 from generator.corpus.load import load_corpus, load_corpus_bodies
 from generator.corpus.resolve import resolve
-from generator.intake.importer import import_document
-from generator.intake.sources import SourceError, read_document
+from generator.intake.formats import SourceError, read_document
 from tests.conftest import copy_project
+from tests.support import imported
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +29,9 @@ def test_the_sites_own_files_give_the_plain_texts_draft(printed: Project, docume
     site = resolve(load_corpus(printed.data_dir, printed.root))
     bodies = load_corpus_bodies(printed.data_dir, printed.root)
     document = site.documents[document_id]
-    plain, _ = import_document(document_lines(document), bodies)
+    plain, _ = imported(document_lines(document), bodies)
     received = read_document(printed.site_dir / "van-ban" / f"{document_id}.{suffix}")
-    draft, report = import_document(received.lines, bodies, received.dropped)
+    draft, report = imported(received.lines, bodies, received.dropped)
     assert report.unplaced == []
     for name in ("number", "type", "title", "issuer", "signer", "signer_title", "place", "date", "preamble", "sections", "recipients"):
         assert draft.get(name) == plain.get(name), name
@@ -78,7 +78,7 @@ def test_a_document_already_in_data_is_completed_in_its_own_file(printed: Projec
     capsys.readouterr()
     assert main(["--root", str(project.root), "import", str(printed.site_dir / "van-ban" / "287-ctr-ddlhhvn.pdf")]) == 0
     out = capsys.readouterr().out
-    assert "Văn bản 287-CTr/ĐĐLHHVN đã có ở data/documents/287-ctr-ddlhhvn.yaml; đã bổ sung vào tệp đó, không tạo bản trùng." in out
+    assert "Văn bản 287-CTr/ĐĐLHHVN đã có ở data/documents/287-ctr-ddlhhvn.yaml; đã bổ sung vào tệp đó những trường tệp chưa có" in out
     assert 'thêm trường "sections"' in out and 'thêm trường "header"' in out
     assert not (project.data_dir / "drafts").exists()
     text = path.read_text(encoding="utf-8")

@@ -12,10 +12,10 @@ from generator.cli.main import main
 from generator.commands.build import Project
 from generator.corpus.load import load_corpus, load_corpus_bodies
 from generator.corpus.resolve import resolve
-from generator.intake.importer import import_document, known_numbers
+from generator.intake.formats import read_document
 from generator.intake.prose import facts_in
-from generator.intake.sources import read_document
 from tests.conftest import REPO
+from tests.support import imported, known_numbers
 
 
 @pytest.mark.parametrize(
@@ -66,8 +66,9 @@ def test_a_news_text_without_header_gives_a_draft_that_validates(project: Projec
     target = project.data_dir / "documents" / "99-kh-ddlhhvn.yaml"
     assert main(["--root", str(project.root), "import", str(source), "--output", str(target)]) == 0
     out = capsys.readouterr().out
-    assert 'Đoán, cần đối chiếu: number: "99-KH/ĐĐLHHVN", đọc từ câu văn, không từ khối tiêu đề' in out
-    assert 'Đoán, cần đối chiếu: issuer: "dang-doan-lhhvn"' in out
+    assert '  số hiệu: 99-KH/ĐĐLHHVN — từ câu công bố văn bản (lời dẫn của bài đăng), dòng 2: "Đảng đoàn Liên hiệp' in out
+    assert "  cơ quan ban hành: dang-doan-lhhvn — từ câu công bố văn bản" in out
+    assert "  45-NQ/TW — văn bản được thực hiện" in out
     assert "Đoán, cần đối chiếu: relations.implements: 45-NQ/TW, đọc từ câu văn" in out
     assert "Đề xuất: văn bản 77-KH/TU (implements) chưa có trong data/documents/" in out
     draft = target.read_text(encoding="utf-8")
@@ -78,8 +79,8 @@ def test_a_news_text_without_header_gives_a_draft_that_validates(project: Projec
 def test_an_unknown_issuer_gets_a_proposed_entry() -> None:
     bodies = load_corpus_bodies(REPO / "data", REPO)
     lines = ["Tỉnh ủy Sóc Trăng ban hành Chương trình số 51-CTr/TU, ngày 10/5/2024 thực hiện Nghị quyết số 45-NQ/TW.", "1. Quán triệt."]
-    draft, report = import_document(lines, bodies, known=known_numbers(REPO / "data"))
-    assert "issuer" not in draft and "issuer" in report.missing
+    draft, report = imported(lines, bodies, known=known_numbers(REPO / "data"))
+    assert draft["issuer"] == "tinh-uy-soc-trang" and "issuer" not in report.missing
     assert (
         'cơ quan "Tỉnh ủy Sóc Trăng" chưa có trong data/bodies.yaml; thêm: - id: tinh-uy-soc-trang / name: Tỉnh ủy Sóc Trăng'
         in report.proposals
@@ -103,8 +104,8 @@ def test_a_saved_web_page_gives_the_article_and_lists_the_rest(tmp_path: Path) -
     path = tmp_path / "trang.html"
     path.write_bytes(page.encode("utf-8"))
     received = read_document(path)
-    draft, report = import_document(received.lines, bodies, received.dropped, known_numbers(REPO / "data"))
-    plain, _ = import_document(lines, bodies)
+    draft, report = imported(received.lines, bodies, received.dropped, known_numbers(REPO / "data"))
+    plain, _ = imported(lines, bodies)
     for name in ("number", "type", "title", "issuer", "date", "preamble", "sections", "recipients", "signature"):
         assert draft[name] == plain[name], name
     dropped = {text for _, text, _ in report.noise}
@@ -123,10 +124,10 @@ def test_an_unknown_issuer_in_the_header_gets_a_proposed_entry() -> None:
         "Sóc Trăng, ngày 10 tháng 5 năm 2024",
     ]
     lines += ["CHƯƠNG TRÌNH", "Thực hiện Nghị quyết số 45-NQ/TW", "I. MỤC ĐÍCH", "1. Quán triệt."]
-    draft, report = import_document(lines, bodies, known=known_numbers(REPO / "data"))
+    draft, report = imported(lines, bodies, known=known_numbers(REPO / "data"))
     assert (draft["number"], draft["type"], draft["date"], draft["place"]) == ("51-CTr/TU", "Chương trình", "2024-05-10", "Sóc Trăng")
-    assert 'cơ quan "TỈNH ỦY SÓC TRĂNG" của khối tiêu đề chưa có trong data/bodies.yaml' in report.proposals[0]
-    assert "id: tinh-uy-soc-trang" in report.proposals[0] and "issuer" in report.missing
+    assert 'cơ quan "Tỉnh ủy Sóc Trăng" chưa có trong data/bodies.yaml' in report.proposals[0]
+    assert "id: tinh-uy-soc-trang" in report.proposals[0] and draft["issuer"] == "tinh-uy-soc-trang"
 
 
 def test_a_word_cut_by_a_hyphen_at_a_lines_end_is_joined() -> None:
@@ -148,10 +149,10 @@ def test_the_term_is_read_from_the_title_block_or_the_prose() -> None:
         "VỀ TIẾP TỤC XÂY DỰNG VÀ PHÁT HUY VAI TRÒ CỦA ĐỘI NGŨ TRÍ THỨC",
     ]
     block += ["I. TÌNH HÌNH", "1. Trí thức."]
-    draft, _ = import_document(block, bodies)
+    draft, _ = imported(block, bodies)
     assert draft["term"] == "khóa XIII" and draft["title"] == "Về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức"
     prose = ["Tỉnh ủy Sóc Trăng khóa XV ban hành Chương trình số 51-CTr/TU, ngày 10/5/2024 thực hiện Nghị quyết.", "1. Quán triệt."]
-    draft, report = import_document(prose, bodies)
+    draft, report = imported(prose, bodies)
     assert draft["term"] == "khóa XV" and 'term: "khóa XV", đọc từ câu văn' in " ".join(report.lines())
     assert 'cơ quan "Tỉnh ủy Sóc Trăng" chưa có' in " ".join(report.proposals)
 

@@ -13,10 +13,10 @@ from bench.intakebench import data_body, data_tree, draft_body, tree
 from generator.commands.build import Project, build
 from generator.corpus.load import load_corpus, load_corpus_bodies
 from generator.corpus.resolve import resolve
-from generator.intake.importer import import_document, known_numbers
+from generator.intake.formats import read_document
 from generator.intake.ocr import without_ink
-from generator.intake.sources import read_document
 from tests.conftest import copy_project
+from tests.support import imported, known_numbers
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_a_stamped_scan_gives_the_datas_words_and_tree(printed: Project) -> None
     images[0].save(scan, save_all=True, append_images=images[1:], resolution=200.0)
     received = read_document(scan)
     bodies = load_corpus_bodies(printed.data_dir, printed.root)
-    draft, report = import_document(received.lines, bodies, received.dropped, known_numbers(printed.data_dir), received.doubtful)
+    draft, report = imported(received.lines, bodies, received.dropped, known_numbers(printed.data_dir), received.doubtful)
     truth, got = Counter(words(" ".join(data_body(document)))), Counter(words(" ".join(draft_body(draft))))
     assert sum(min(truth[w], got[w]) for w in truth) / sum(truth.values()) >= 0.98
     assert sum(max(0, got[w.lower()] - truth[w.lower()]) for w in STAMP_WORDS) == 0
@@ -56,25 +56,40 @@ def test_a_stamped_scan_gives_the_datas_words_and_tree(printed: Project) -> None
     assert listed and len(listed) == len(received.doubtful)
 
 
+def _png_claiming(width: int, height: int) -> bytes:
+    """A PNG file of a few bytes whose header claims `width` × `height` pixels: a decompression bomb."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
 def test_a_hostile_image_is_a_message_not_a_crash(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from PIL import Image
+    from PIL import Image, TiffImagePlugin
+    from PIL.TiffImagePlugin import IFDRational
 
-    from generator.intake import ocr, sources
-    from generator.intake.sources import SourceError
+    from generator.intake import ocr
+    from generator.intake.formats import SourceError
 
-    small = Image.new("RGB", (100, 100), (255, 255, 255))
     bomb = tmp_path / "bom.png"
-    small.save(bomb)
-    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # 10,000 pixels claimed: more than twice the limit
+    bomb.write_bytes(_png_claiming(100_000, 100_000))
     with pytest.raises(SourceError, match=r"bom\.png không đọc được như một ảnh \(DecompressionBombError\)"):
         read_document(bomb)
-    monkeypatch.undo()
-    pages = tmp_path / "hai-trang.tif"
-    small.save(pages, save_all=True, append_images=[small])
-    monkeypatch.setattr(sources, "MAX_SCAN_PAGES", 1)
-    with pytest.raises(SourceError, match="có 2 trang; một bản quét tối đa 1 trang"):
+    small = Image.new("RGB", (100, 100), (255, 255, 255))
+    pages = tmp_path / "nhieu-trang.tif"
+    small.save(pages, save_all=True, append_images=[small] * 100)
+    with pytest.raises(SourceError, match="có 101 trang; một bản quét tối đa 100 trang"):
         read_document(pages)
-    monkeypatch.setattr(sources, "MAX_SCAN_PAGES", 100)
+    zero = tmp_path / "do-phan-giai-0.tif"
+    directory = TiffImagePlugin.ImageFileDirectory_v2()
+    directory[282], directory[283], directory[296] = IFDRational(0, 0), IFDRational(0, 0), 2
+    small.save(zero, tiffinfo=directory)
+    with pytest.raises(SourceError, match=r"Không nhận dạng được chữ nào"):  # a blank page, read at 300 dpi
+        read_document(zero)
     monkeypatch.setattr(ocr, "PAGE_SECONDS", 0.001)
     with pytest.raises(SourceError, match=r"một trang nhận dạng quá 0\.001 giây"):
-        read_document(pages)
+        read_document(zero, confined=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import subprocess
@@ -12,6 +13,15 @@ from bench.preview import fetch, free_port, wait_for
 from generator.commands.build import Project
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def _status(port: int, host: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", "/nghi-quyet-45/", headers={"Host": f"{host}:{port}"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
 
 
 def test_an_edit_is_served_with_its_search_entries(project: Project, tmp_path: Path) -> None:
@@ -35,6 +45,8 @@ def test_an_edit_is_served_with_its_search_entries(project: Project, tmp_path: P
         assert any("Trương Thị Mai Anh" in entry["text"] for entry in docs if entry["location"].startswith("van-ban/20-kh-tw/"))
         assert len({entry["location"].split("#")[0] for entry in docs}) > 40  # pages not rebuilt keep their entries
         assert [p.name for p in temporary.iterdir() if p.name.startswith("mkdocs_")]  # the site MkDocs serves
+        assert _status(port, "localhost") == 200
+        assert _status(port, "rebinding.example") == 421  # DNS rebinding: a foreign name is not answered
     finally:
         server.terminate()
         _, err = server.communicate(timeout=30)

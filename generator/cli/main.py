@@ -9,13 +9,12 @@ import errno
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NoReturn
 
 from generator.commands.build import Project, SiteBuildError, build, check
 from generator.corpus.errors import ValidationError
-
-if TYPE_CHECKING:
-    from generator.intake.importer import Report
+from generator.corpus.text import url_problem
+from generator.support.display import excerpt, visible
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,8 +73,26 @@ def _unexpected(error: Exception, project: Project) -> str:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its complaints said in Vietnamese."""
+
+    WORDS = (
+        ("the following arguments are required: ", "thiếu tham số bắt buộc: "),
+        ("unrecognized arguments: ", "không hiểu tham số: "),
+        ("argument ", "tham số "),
+        ("invalid choice: ", "lựa chọn không hợp lệ: "),
+        ("choose from ", "hãy chọn một trong "),
+        ("expected one argument", "cần một giá trị"),
+    )
+
+    def error(self, message: str) -> NoReturn:
+        for english, vietnamese in self.WORDS:
+            message = message.replace(english, vietnamese)
+        self.exit(2, f"Lỗi: {visible(message)}\nXem hướng dẫn: {self.prog} --help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="nq45", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
+    parser = _Parser(prog="nq45", description="Dựng trang văn bản Nghị quyết 45-NQ/TW từ dữ liệu YAML.")
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_parser = commands.add_parser("build", help="kiểm tra dữ liệu, sinh Markdown vào docs/ và dựng trang vào site/")
@@ -83,7 +100,10 @@ def _parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="dựng bản mở trực tiếp từ đĩa vào site-offline/ và nén thành dist/*.zip"
     )
     build_parser.add_argument(
-        "--site-url", metavar="URL", help="địa chỉ nơi đăng trang, ví dụ https://vusta.vn/nghi-quyet-45/ (mặc định theo mkdocs.yml)"
+        "--site-url",
+        type=_site_url,
+        metavar="URL",
+        help="địa chỉ nơi đăng trang, ví dụ https://vusta.vn/nghi-quyet-45/ (mặc định theo mkdocs.yml)",
     )
     build_parser.add_argument("--no-pdf", dest="pdfs", action="store_false", help="không tạo bản PDF của văn bản")
     build_parser.add_argument(
@@ -101,8 +121,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
     importer = commands.add_parser("import", help="chuyển văn bản nhận được thành tệp YAML nháp trong data/drafts/")
-    importer.add_argument("file", type=Path, help="tệp nguồn: .txt, .docx, .pdf (có lớp chữ hoặc bản quét), .html, ảnh quét .png/.jpg/.tif")
+    importer.add_argument(
+        "file", type=Path, nargs="?", help="tệp nguồn: .txt, .md, .docx, .pdf (có lớp chữ hoặc bản quét), .html, ảnh quét .png/.jpg/.tif"
+    )
     importer.add_argument("--output", type=Path, help="nơi ghi tệp nháp (mặc định data/drafts/<số-hiệu>.yaml)")
+    importer.add_argument("--dry-run", action="store_true", help="chỉ cho xem những gì sẽ thay đổi, không ghi gì")
+    importer.add_argument("--undo", nargs="?", const="", metavar="MÃ", help="hoàn tác lần nhập có mã này (mặc định: lần gần nhất)")
     importer.set_defaults(run=_import)
     new = commands.add_parser("new", help="tạo tệp YAML khung cho một văn bản mới")
     new.add_argument("number", help='số hiệu, ví dụ "15-KH/ĐĐLHHVN"')
@@ -119,6 +143,19 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f'ngày không hợp lệ "{value}"; cần dạng YYYY-MM-DD, ví dụ 2024-06-30') from None
 
 
+def _site_url(value: str) -> str:
+    """An http(s) address with a host, as every page's canonical link and the sitemap will carry it."""
+    problem = url_problem(value)
+    scheme = value.split(":", 1)[0].lower()
+    if problem is None and scheme not in ("http", "https"):
+        problem = "chỉ nhận địa chỉ bắt đầu bằng https:// hoặc http://"
+    if problem is None and any(mark in value for mark in "?#"):
+        problem = "địa chỉ trang không được có phần truy vấn (?) hay neo (#)"
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f'địa chỉ "{excerpt(value)}" không dùng được: {problem}; ví dụ https://vusta.vn/nghi-quyet-45/')
+    return value if value.endswith("/") else f"{value}/"
+
+
 def _check(project: Project, args: argparse.Namespace) -> int:
     site = check(project)
     print(f"Dữ liệu hợp lệ: {len(site.documents)} văn bản, {len(site.bodies)} cơ quan.")
@@ -130,8 +167,9 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     report = build(project, offline=args.offline, as_of=args.as_of, pdfs=args.pdfs, speedups=args.speedups, **options)
     written = len(report.docs.written) + len(report.docs.removed)
     where = f"site-offline/ và {project.offline_zip.relative_to(project.root)}" if args.offline else "site/"
+    changed = "docs/ và site/ giữ nguyên" if args.offline else f"{written} tệp trong docs/ thay đổi"
     print(
-        f"Đã dựng trang: {report.documents} văn bản; {written} tệp trong docs/ thay đổi; "
+        f"Đã dựng trang: {report.documents} văn bản; {changed}; "
         f"sinh và ghi docs/ {report.seconds.generate:.2f} giây, MkDocs {report.seconds.mkdocs:.2f} giây, "
         f"hoàn tất {report.seconds.write:.2f} giây. Kết quả ở {where}."
     )
@@ -153,48 +191,45 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 
 def _import(project: Project, args: argparse.Namespace) -> int:
-    from generator.corpus.load import load_corpus_bodies
-    from generator.corpus.numbers import number_key
-    from generator.intake.importer import draft_path, dump_yaml, import_document, known_files
-    from generator.intake.sources import SourceError, read_document
+    from generator.intake.formats import SourceError
+    from generator.intake.usecase import BESIDE, MERGE, IntakeError, apply_import, plan_import, undo_import
 
-    source: Path = args.file
-    if not source.is_file():
-        print(f"Không tìm thấy tệp {source}.", file=sys.stderr)
-        return 1
+    journal = project.staging_dir / "imports"
     try:
-        received = read_document(source)
-    except SourceError as error:
-        print(error, file=sys.stderr)
+        if args.undo is not None:
+            print("\n".join(undo_import(journal, project.root, args.undo or None)))
+            return 0
+        if args.file is None:
+            print("Lỗi: cần tên tệp để nhập (hoặc --undo để hoàn tác lần nhập trước).", file=sys.stderr)
+            return 2
+        plan = plan_import(project.root, args.file, args.output)
+    except (SourceError, IntakeError) as error:
+        print(visible(str(error)), file=sys.stderr)
         return 1
-    files = known_files(project.data_dir)
-    known = {key: number for key, (number, _) in files.items()}
-    bodies = load_corpus_bodies(project.data_dir, project.root)
-    draft, report = import_document(received.lines, bodies, received.dropped, known, received.doubtful)
-    existing = files.get(number_key(str(draft["number"]))) if draft.get("number") and not args.output else None
-    if existing is not None:
-        return _merge(project, existing[1], draft, report)
-    target = args.output or draft_path(project.data_dir / "drafts", draft, source)
-    if target.exists():
-        print(f"{target} đã có; không ghi đè. Hãy chọn nơi khác bằng --output.", file=sys.stderr)
+    where = plan.target.relative_to(project.root) if plan.target.is_relative_to(project.root) else plan.target
+    if args.dry_run:
+        print(f"Chạy thử: chưa ghi gì. Lần nhập này sẽ {_verb(plan.action)} {where}:")
+        print(plan.diff(project.root) or "(không thay đổi gì)")
+        print("\n".join(plan.report.lines()))
+        return 0
+    try:
+        applied = apply_import(plan, journal, project.root)
+    except IntakeError as error:
+        print(visible(str(error)), file=sys.stderr)
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(dump_yaml(draft, report, source.name), encoding="utf-8")
-    print(f"Đã ghi bản nháp {target}.")
-    print("\n".join(report.lines()))
+    if plan.action == MERGE:
+        print(f"Văn bản {plan.draft.number} đã có ở {where}; đã bổ sung vào tệp đó những trường tệp chưa có, không tạo bản trùng.")
+    elif plan.action == BESIDE:
+        record = plan.record.relative_to(project.root) if plan.record else ""
+        print(f"Văn bản {plan.draft.number} đã có ở {record}; tệp đó giữ nguyên ({plan.reason}). Đã ghi bản nháp bên cạnh: {where}.")
+    else:
+        print(f"Đã ghi bản nháp {where}.")
+    print("\n".join(plan.changes) if plan.action != "new" else "", end="\n" if plan.action != "new" else "")
+    print("\n".join(visible(line) for line in plan.report.lines()))
+    if applied.id:
+        print(f"Để hoàn tác lần nhập này: {applied.undo_command}")
     return 0
 
 
-def _merge(project: Project, path: Path, draft: dict[str, object], report: Report) -> int:
-    """A draft for a document data/ holds: into its file, never beside it."""
-    from generator.intake.merge import merge_into
-
-    try:
-        changes = merge_into(path, draft)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 1
-    print(f"Văn bản {draft['number']} đã có ở {path.relative_to(project.root)}; đã bổ sung vào tệp đó, không tạo bản trùng.")
-    print("\n".join(changes) if changes else "Tệp đã có đủ mọi trường của bản nhập; không đổi gì.")
-    print("\n".join(report.lines()))
-    return 0
+def _verb(action: str) -> str:
+    return {"new": "tạo bản nháp", "merge": "bổ sung vào", "beside": "ghi bản nháp bên cạnh văn bản đã có, ở"}[action]

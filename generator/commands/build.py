@@ -108,9 +108,9 @@ def build(
 ) -> BuildReport:
     """Generate Markdown and build the site; on any failure, docs/ and site/ are untouched.
 
-    MkDocs reads the generated files from memory. docs/ and site/ (with `offline`, the copy that
-    works opened from disk, site-offline/, and its zip in dist/) are built beside the project's and
-    swapped in together once everything succeeded. Without `speedups`, the plugin's speed-ups stay
+    MkDocs reads the generated Markdown from the staged docs/. docs/ and site/ (with `offline`, instead, the copy
+    that works opened from disk, site-offline/, and its zip in dist/, leaving docs/ and site/ as they were) are
+    built beside the project's and swapped in together once everything succeeded. Without `speedups`, the plugin's speed-ups stay
     off (the site is the same). One build at a time: a second one waits for the first.
     """
     with project_lock(project.staging_dir):
@@ -131,7 +131,10 @@ def _build(
     site_dir = transaction.stage("site-offline", project.offline_dir) if offline else transaction.stage("site", project.site_dir)
     if offline:
         options["use_directory_urls"] = False
-    stager = Stager(transaction.stage("docs", project.docs_dir), project.docs_dir)
+    # The offline copy's Markdown is not the docs/ that site/ was built from: it stays apart, so docs/ and site/
+    # remain the pair of the last `build`.
+    staged_docs = transaction.scratch("docs") if offline else transaction.stage("docs", project.docs_dir)
+    stager = Stager(staged_docs, project.docs_dir)
     # In a process of its own, which gives back all it took when it ends: MkDocs, next, never holds the corpus.
     staged = run_apart(partial(_generate_staged, project, stager, as_of, pdfs, project.site_url(options.get("site_url"))))
     generated = time.perf_counter()
@@ -145,7 +148,7 @@ def _build(
     built = time.perf_counter()
     if pdfs:  # a build without them leaves the cache for the next one with them
         prune_print_cache(project.print_cache_dir, staged.files.print_files)
-    docs = SyncResult(staged.files.changed, stager.removed(staged.files.paths))
+    docs = SyncResult([], []) if offline else SyncResult(staged.files.changed, stager.removed(staged.files.paths))
     seconds = Seconds(staged.validate, generated - started, built - generated, time.perf_counter() - built)
     return BuildReport(staged.documents, docs, seconds)
 

@@ -66,6 +66,10 @@ class Transaction:
         self.targets[name] = target
         return self.folder / "new" / name
 
+    def scratch(self, name: str) -> Path:
+        """A folder to build an intermediate output `name` in, which replaces nothing and goes with the staging."""
+        return self.folder / "new" / name
+
     def commit(self) -> None:
         """Swap every staged output in, all or none; then let the old ones go."""
         _write_synced(self.folder / JOURNAL, json.dumps({name: str(target) for name, target in self.targets.items()}))

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.support.display import EXCERPT, excerpt, safe_message, visible
+from generator.support.safefiles import UnsafeFileError, read_bounded
+
 
 @dataclass(frozen=True, order=True, slots=True)
 class Location:
@@ -25,15 +28,21 @@ class Problem:
 
     def format(self, root: Path | None = None) -> str:
         """Return the message, the location line and the offending source line."""
-        where = f'  File "{self.location.file}", dòng {self.location.line}, cột {self.location.column}'
+        where = f'  File "{visible(self.location.file)}", dòng {self.location.line}, cột {self.location.column}'
         if self.field:
-            where += f", trường {self.field}"
-        lines = [f"Lỗi: {self.message}", where]
+            where += f", trường {excerpt(self.field)}"
+        lines = [f"Lỗi: {self.text}", where]
         source = _source_line(self.location, root or Path.cwd())
         if source is not None:
-            lines.append(f"    {source}")
-            lines.append("    " + " " * (self.location.column - 1) + "^")
+            shown, column = source
+            lines.append(f"    {shown}")
+            lines.append("    " + " " * (column - 1) + "^")
         return "\n".join(lines)
+
+    @property
+    def text(self) -> str:
+        """The message fit to show anywhere: each value it quotes cut short, control characters made visible."""
+        return safe_message(self.message)
 
 
 class ValidationError(Exception):
@@ -54,11 +63,22 @@ class ValidationError(Exception):
         return "\n\n".join(blocks)
 
 
-def _source_line(location: Location, root: Path) -> str | None:
+def _source_line(location: Location, root: Path) -> tuple[str, int] | None:
+    """An excerpt of the line the problem is on, around its column, and the column within the excerpt; read only
+    from a regular file inside `root`, and only the first MAX_SOURCE bytes of it."""
     try:
-        lines = (root / location.file).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        data = read_bounded(root / location.file, root, MAX_SOURCE)
+    except (UnsafeFileError, OSError):
         return None
-    if 1 <= location.line <= len(lines):
-        return lines[location.line - 1].rstrip()
-    return None
+    lines = data.decode("utf-8", "replace").splitlines()
+    if not 1 <= location.line <= len(lines):
+        return None
+    line = lines[location.line - 1].rstrip()
+    start = max(0, location.column - 1 - EXCERPT // 2)
+    before = visible(line[start : location.column - 1])
+    shown = ("…" if start else "") + excerpt(line[start:], EXCERPT)
+    return shown, len(before) + (2 if start else 1)
+
+
+# A data file is at most 4 MiB (yamlsource.MAX_FILE_BYTES); the line shown with a problem is read from no more.
+MAX_SOURCE = 4 << 20

@@ -12,6 +12,7 @@ from generator.corpus.model import (
     RELATION_KINDS,
     STATUSES,
     AnswerRef,
+    Appendix,
     Body,
     Corpus,
     Document,
@@ -27,9 +28,10 @@ from generator.corpus.numbers import type_code
 from generator.corpus.reader import Reader
 from generator.corpus.reports import load_reports
 from generator.corpus.text import is_safe_slug, slugify
-from generator.corpus.vocabulary import DOCUMENT_TYPES, RESERVED_IDS
+from generator.corpus.vocabulary import DOCUMENT_TYPES, RESERVED_IDS, UNCODED_TYPES
 from generator.corpus.yamlsource import Node, ScalarNode, compose_file
 from generator.support.parallel import map_in_chunks
+from generator.support.safefiles import listed
 
 DOCUMENT_REQUIRED = ("number", "type", "issuer")
 DOCUMENT_OPTIONAL = (
@@ -50,6 +52,7 @@ DOCUMENT_OPTIONAL = (
     "signature",
     "recipients",
     "notes",
+    "appendices",
 )
 # A document's levels: phần, mục, khoản, điểm, ý and a few more; the site shows at most six headings.
 MAX_SECTION_DEPTH = 12
@@ -80,11 +83,17 @@ def load_corpus(data_dir: Path, root: Path | None = None, cache: LoadCache | Non
     if not folder.is_dir():
         where = Location(_display(folder, root), 1, 1)
         problems.append(Problem(where, "", "không có thư mục data/documents/; hãy tạo thư mục và đặt tệp YAML của mỗi văn bản vào đó"))
-    for document, found in _load_changed(sorted(folder.glob("*.yaml")) if folder.is_dir() else [], root, cache):
+    readable = []
+    for entry in listed(folder, ".yaml", root):
+        if entry.refused is None:
+            readable.append(entry.path)
+        else:
+            problems.append(Problem(Location(_display(entry.path, root), 1, 1), "", f"tệp {entry.refused}"))
+    for document, found in _load_changed(readable, root, cache):
         problems.extend(found)
         if document is not None:
             documents.append(document)
-    reports = load_reports(data_dir / "reports", _display(data_dir / "reports", root), problems)
+    reports = load_reports(data_dir / "reports", _display(data_dir / "reports", root), problems, root)
     if problems:
         raise ValidationError(problems)
     return Corpus(bodies=tuple(bodies), documents=tuple(documents), reports=tuple(reports))
@@ -100,8 +109,9 @@ def load_corpus_bodies(data_dir: Path, root: Path) -> list[Body]:
 
 
 def _display(path: Path, root: Path) -> str:
+    """The path as the project names it (never where a link leads)."""
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        return str(path.absolute().relative_to(root.absolute()))
     except ValueError:
         return str(path)
 
@@ -111,7 +121,7 @@ def _load_bodies(path: Path, root: Path, problems: list[Problem]) -> list[Body]:
     if not path.exists():
         problems.append(Problem(Location(display, 1, 1), "", "không tìm thấy tệp danh sách cơ quan bodies.yaml"))
         return []
-    node, syntax = compose_file(path, display)
+    node, syntax = compose_file(path, display, root)
     problems.extend(syntax)
     if node is None or syntax:
         return []
@@ -182,12 +192,12 @@ def _load_documents(paths: Sequence[Path], root: Path) -> list[tuple[Document | 
         if path.parent not in folders:
             folders[path.parent] = _display(path.parent, root)
         problems: list[Problem] = []
-        loaded.append((_load_document(path, f"{folders[path.parent]}/{path.name}", problems), problems))
+        loaded.append((_load_document(path, f"{folders[path.parent]}/{path.name}", root, problems), problems))
     return loaded
 
 
-def _load_document(path: Path, display: str, problems: list[Problem]) -> Document | None:
-    node, syntax = compose_file(path, display)
+def _load_document(path: Path, display: str, root: Path, problems: list[Problem]) -> Document | None:
+    node, syntax = compose_file(path, display, root)
     problems.extend(syntax)
     if node is None or syntax:
         return None
@@ -213,8 +223,10 @@ def _read_document(reader: Reader, node: Node, stem: str) -> Document | None:
     get = fields.get
     document_type = reader.choice(get("type"), "type", list(DOCUMENT_TYPES))
     status = reader.choice(get("status"), "status", STATUSES) or "Chưa xác định"
-    sections = _read_sections(reader, get("sections"), "sections", "")
-    _check_unique_ids(reader, sections)
+    count = _Count()
+    sections = _read_sections(reader, get("sections"), "sections", "", count=count)
+    appendices = _read_appendices(reader, get("appendices"), count)
+    _check_unique_ids(reader, [*sections, *(s for appendix in appendices for s in appendix.sections)])
     number = reader.string(get("number"), "number", required=True) or ""
     if number and document_type:
         _check_number(reader, get("number"), number, document_type)
@@ -243,6 +255,7 @@ def _read_document(reader: Reader, node: Node, stem: str) -> Document | None:
         location=reader.at(node),
         answers=_read_answers(reader, get("answers"), "answers"),
         locations={name: reader.at(value) for name, value in fields.items()},
+        appendices=tuple(appendices),
     )
 
 
@@ -254,8 +267,12 @@ def _check_number(reader: Reader, node: Node | None, number: str, document_type:
     assert node is not None
     code = type_code(number)
     if code is None:
-        reader.problem(node, "number", f'số hiệu "{number}" không đúng dạng; cần dạng như 45-NQ/TW, 118-QĐ/TW hoặc 01/2024/TT-BKHCN')
-    elif slugify(code) not in DOCUMENT_TYPES[document_type]:
+        reader.problem(
+            node,
+            "number",
+            f'số hiệu "{number}" không đúng dạng; cần dạng như 45-NQ/TW, 118-QĐ/TW, 04/NQ-CP, 719/QĐ-TTg hoặc 01/2024/TT-BKHCN',
+        )
+    elif document_type not in UNCODED_TYPES and slugify(code) not in DOCUMENT_TYPES[document_type]:
         codes = "/".join(code.upper() for code in DOCUMENT_TYPES[document_type])
         reader.problem(
             node,
@@ -291,7 +308,7 @@ def _references(reader: Reader, node: Node | None, path: str) -> list[tuple[str,
 def _read_header(reader: Reader, node: Node | None) -> Header | None:
     if node is None:
         return None
-    fields = reader.mapping(node, "header", ("kind_line",), ("issuer_lines", "motto", "place_date", "title_lines"))
+    fields = reader.mapping(node, "header", ("kind_line",), ("issuer_lines", "motto", "slogan", "place_date", "title_lines"))
     if fields is None:
         return None
     return Header(
@@ -300,6 +317,7 @@ def _read_header(reader: Reader, node: Node | None) -> Header | None:
         place_date=reader.string(fields.get("place_date"), "header.place_date") or "",
         kind_line=reader.string(fields.get("kind_line"), "header.kind_line") or "",
         title_lines=reader.strings(fields.get("title_lines"), "header.title_lines"),
+        slogan=reader.string(fields.get("slogan"), "header.slogan") or "",
     )
 
 
@@ -332,6 +350,28 @@ def _read_recipients(reader: Reader, node: Node | None) -> tuple[Recipient, ...]
     return tuple(recipients)
 
 
+def _read_appendices(reader: Reader, node: Node | None, count: _Count) -> list[Appendix]:
+    """The texts attached after the signature; each one's sections are anchored under "phu-luc-<n>"."""
+    appendices = []
+    for number, (item, path) in enumerate(reader.items(node, "appendices"), 1):
+        fields = reader.mapping(item, path, ("title_lines",), ("note", "preamble", "sections"))
+        if fields is None:
+            continue
+        prefix = f"phu-luc-{number}"
+        appendices.append(
+            Appendix(
+                id=prefix,
+                number=number,
+                title_lines=reader.strings(fields.get("title_lines"), f"{path}.title_lines"),
+                note=reader.string(fields.get("note"), f"{path}.note"),
+                preamble=reader.strings(fields.get("preamble"), f"{path}.preamble"),
+                sections=tuple(_read_sections(reader, fields.get("sections"), f"{path}.sections", prefix, count=count, appendix=number)),
+                location=reader.at(item),
+            )
+        )
+    return appendices
+
+
 class _Count:
     """Sections read so far in one document."""
 
@@ -340,7 +380,7 @@ class _Count:
 
 
 def _read_sections(
-    reader: Reader, node: Node | None, path: str, parent_id: str, depth: int = 1, count: _Count | None = None
+    reader: Reader, node: Node | None, path: str, parent_id: str, depth: int = 1, count: _Count | None = None, appendix: int = 0
 ) -> list[Section]:
     count = count or _Count()
     sections: list[Section] = []
@@ -372,7 +412,7 @@ def _read_sections(
                 f"{item_path}.id",
                 f'mã mục "{own}" không dùng được làm neo liên kết; cần chữ thường không dấu, số và gạch ngang',
             )
-        children = _read_sections(reader, fields.get("sections"), f"{item_path}.sections", section_id, depth + 1, count)
+        children = _read_sections(reader, fields.get("sections"), f"{item_path}.sections", section_id, depth + 1, count, appendix)
         paragraphs = reader.strings(fields.get("paragraphs"), f"{item_path}.paragraphs")
         sections.append(
             Section(
@@ -387,6 +427,7 @@ def _read_sections(
                 bodies=reader.strings(fields.get("bodies"), f"{item_path}.bodies"),
                 task=_read_task(reader, fields.get("task"), f"{item_path}.task", (text, *paragraphs)),
                 answers=_read_answers(reader, fields.get("answers"), f"{item_path}.answers"),
+                appendix=appendix,
             )
         )
     return sections

@@ -56,6 +56,7 @@ class Header:
     place_date: str
     kind_line: str
     title_lines: tuple[str, ...]
+    slogan: str = ""  # the state motto's second line, "Độc lập - Tự do - Hạnh phúc"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,20 @@ class Section:
     bodies: tuple[str, ...] = ()
     task: TaskSpec | None = None
     answers: tuple[AnswerRef, ...] = ()
+    appendix: int = 0  # the number of the attached text it belongs to (1 for the first), 0 for the body
+
+
+@dataclass(frozen=True, slots=True)
+class Appendix:
+    """A text attached after the signature ("Kèm theo Nghị quyết số …"): its heading, note and own tree."""
+
+    id: str  # "phu-luc-1": its sections' anchors start with it
+    number: int
+    title_lines: tuple[str, ...]
+    note: str | None
+    preamble: tuple[str, ...]
+    sections: tuple[Section, ...]
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -129,16 +144,19 @@ class Document:
     location: Location
     answers: tuple[AnswerRef, ...] = ()
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    appendices: tuple[Appendix, ...] = ()
 
     @functools.cached_property
     def outline(self) -> tuple[tuple[Section, tuple[Section, ...]], ...]:
-        """Every section with its ancestors, in document order: walked once, then kept."""
-        return tuple(walk_sections(self.sections))
+        """Every section with its ancestors, in document order, the attached texts' after the body's: walked
+        once, then kept."""
+        attached = [pair for appendix in self.appendices for pair in walk_sections(appendix.sections)]
+        return (*walk_sections(self.sections), *attached)
 
     @property
     def has_full_text(self) -> bool:
         """Tell whether the body of the document is transcribed."""
-        return bool(self.sections)
+        return bool(self.sections or self.appendices)
 
 
 # What a body may report of a task, as written, and the code the rules read.
@@ -194,9 +212,10 @@ class BodyPart:
     ancestors: tuple[Section, ...] = ()
 
 
-def body_parts(document: Document) -> Iterator[BodyPart]:
-    """Flatten the body; `last` marks the final block of each section's own text."""
-    for section, ancestors in document.outline:
+def body_parts(document: Document | Appendix) -> Iterator[BodyPart]:
+    """Flatten the body of a document, or of a text attached to it; `last` marks the final block of each section's
+    own text."""
+    for section, ancestors in walk_sections(document.sections):
         own: list[tuple[str, str]] = []
         if section.title:
             own.append(("heading", section.title))

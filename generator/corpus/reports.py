@@ -8,19 +8,23 @@ from generator.corpus.errors import Location, Problem
 from generator.corpus.model import REPORT_STATUSES, Report
 from generator.corpus.reader import Reader
 from generator.corpus.yamlsource import Node, compose_file
+from generator.support.safefiles import listed
 
 REQUIRED = ("body", "task", "date", "status", "summary")
 OPTIONAL = ("link", "document")
 
 
-def load_reports(folder: Path, display_folder: str, problems: list[Problem]) -> list[Report]:
-    """Every report in `folder` (none when there is no such folder), each problem added to `problems`."""
-    if not folder.is_dir():
-        return []
+def load_reports(folder: Path, display_folder: str, problems: list[Problem], root: Path) -> list[Report]:
+    """Every report in `folder` (none when there is no such folder), each problem added to `problems`; files are
+    read only inside `root`."""
     reports = []
-    for path in sorted(folder.glob("*.yaml")):
+    for entry in listed(folder, ".yaml", root):
+        path = entry.path
         display = f"{display_folder}/{path.name}"
-        node, syntax = compose_file(path, display)
+        if entry.refused is not None:
+            problems.append(Problem(Location(display, 1, 1), "", f"tệp {entry.refused}"))
+            continue
+        node, syntax = compose_file(path, display, root)
         problems.extend(syntax)
         if node is None or syntax:
             continue

@@ -27,8 +27,11 @@ DOCUMENT_TYPES: dict[str, tuple[str, ...]] = {
     "Công văn": ("cv",),
     "Nghị định": ("nd",),
     "Thông tư": ("tt",),
+    "Thông tư liên tịch": ("ttlt",),
     "Đề án": ("da",),
 }
+# Types whose numbers carry no type code: a Công văn is numbered "<n>/<issuer>-<unit>" ("1234/BKHCN-VP").
+UNCODED_TYPES = frozenset({"Công văn"})
 
 # Names the site's own pages and folders use: no document file or body may be called so, or its
 # page would replace one of them ("index" would replace the list of documents).
@@ -55,11 +58,14 @@ RESERVED_IDS = frozenset(
     )
 )
 
-# A document number as printed: "45-NQ/TW", "118/QĐ/TW", "287 - CTr/ĐDLHHVN", "01/2024/TT-BKHCN".
+# A document number as printed: "45-NQ/TW", "118/QĐ/TW", "287 - CTr/ĐDLHHVN", "01/2024/TT-BKHCN", "04/NQ-CP",
+# "719/QĐ-TTg", "3260-KH/ĐĐQH15" (an issuer code may end in the term's number).
 # Groups: the number, a year, the type code, the issuer code.
 _LETTERS = r"[A-Za-zĐđ&]{1,15}"
+# "TU", "ĐĐQH15", "T.Ư" (Trung ương, as some bodies write it).
+_ISSUER_CODE = r"[A-Za-zĐđƯư&]{1,15}(?:\.[A-Za-zĐđƯư]{1,5})*[0-9]{0,3}"
 _SEPARATOR = r"\s*[-/]\s*"
-NUMBER_PATTERN = rf"([0-9]{{1,5}})(?:{_SEPARATOR}([0-9]{{4}}))?{_SEPARATOR}({_LETTERS}){_SEPARATOR}({_LETTERS})"
+NUMBER_PATTERN = rf"([0-9]{{1,5}})(?:{_SEPARATOR}([0-9]{{4}}))?{_SEPARATOR}({_LETTERS}){_SEPARATOR}({_ISSUER_CODE})"
 
 # What a reader types into the lookup is read up to this many characters.
 MAX_QUERY = 200

@@ -9,6 +9,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.corpus.errors import Location, Problem
+from generator.support.safefiles import UnsafeFileError, read_bounded
 
 __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "compose_file", "field_path", "location"]
 
@@ -30,15 +31,14 @@ def location(file: str, node: Node) -> Location:
     return Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def compose_file(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
-    """Compose one YAML file; return its root node and any problems that stop it from being read."""
+def compose_file(path: Path, display: str, root: Path | None = None) -> tuple[Node | None, list[Problem]]:
+    """Compose one YAML file, a regular file inside `root` (the project; its folder when None), read within
+    MAX_FILE_BYTES; return its root node and any problems that stop it from being read."""
     start = Location(display, 1, 1)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Problem(start, "", f"tệp quá lớn ({path.stat().st_size:,} byte); mỗi tệp YAML tối đa {MAX_FILE_BYTES:,} byte")]
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(start, "", f"không đọc được tệp ({_os_reason(error)}); cần một tệp YAML đọc được")]
+        data = read_bounded(path, root if root is not None else path.parent, MAX_FILE_BYTES)
+    except UnsafeFileError as refused:
+        return None, [Problem(start, "", f"tệp {refused}; cần một tệp YAML đọc được")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -99,16 +99,6 @@ def _position(display: str, before: str) -> Location:
     """The location just after `before`, the text that precedes it in the file."""
     line = before.count("\n") + 1
     return Location(display, line, len(before) - (before.rfind("\n") + 1) + 1)
-
-
-def _os_reason(error: OSError) -> str:
-    if isinstance(error, IsADirectoryError):
-        return "đây là một thư mục"
-    if isinstance(error, FileNotFoundError):
-        return "tệp không còn, hoặc là liên kết tới tệp không có"
-    if isinstance(error, PermissionError):
-        return "không có quyền đọc"
-    return error.strerror or type(error).__name__
 
 
 def _structure_problems(display: str, root: Node) -> list[Problem]:

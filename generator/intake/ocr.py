@@ -16,11 +16,12 @@ import re
 import shutil
 import statistics
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.intake.layout import Paragraph, Word, drop_running, page_lines, paragraphs, rows_by_top
+from generator.intake.layout import Line, Paragraph, Word, drop_running, page_lines, paragraphs, rows_by_top
+from generator.intake.limits import PAGE_SECONDS
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -29,13 +30,9 @@ if TYPE_CHECKING:
 INK_MARGIN = 60
 # Below this confidence (0-100) a recognised word is listed for checking.
 DOUBTFUL_BELOW = 60
-# Scanned PDFs are rendered at this resolution for recognition.
-RENDER_DPI = 300
 # Recognised words of one row may stand this far apart in height (points): letters differ more than print does.
 ROW_TOLERANCE = 6.0
 LANGUAGE = "vie"
-# A page takes about 10 s here; one that takes this long is not a page of text.
-PAGE_SECONDS = 300
 
 
 class OcrError(Exception):
@@ -71,10 +68,14 @@ def check_tesseract() -> None:
         raise OcrError("chưa cài mô hình tiếng Việt của Tesseract (gói Debian tesseract-ocr-vie)")
 
 
-def recognise_pages(pages: Iterable[tuple[Image, float]]) -> Scan:
-    """Recognise every page (an image and its resolution in dots per inch), one at a time."""
+def recognise_pages(pages: Iterable[tuple[Image, float]], progress: Callable[[str], None] | None = None) -> Scan:
+    """Recognise every page (an image and its resolution in dots per inch), one at a time, saying which."""
     check_tesseract()
-    lines = [line for number, (image, dpi) in enumerate(pages) for line in page_lines(number, _rows(without_ink(image), dpi))]
+    lines: list[Line] = []
+    for number, (image, dpi) in enumerate(pages):
+        if progress is not None:
+            progress(f"Đang nhận dạng chữ trang {number + 1}")
+        lines += page_lines(number, _rows(without_ink(image), dpi))
     dropped: list[tuple[str, str]] = []
     found = []
     for paragraph in paragraphs(drop_running(lines, dropped)):

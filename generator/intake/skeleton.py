@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.corpus.errors import Location, Problem, ValidationError
 from generator.corpus.numbers import parse_number
+from generator.corpus.text import is_safe_slug, slugify
 from generator.corpus.vocabulary import DOCUMENT_TYPES, PLACEHOLDER
 
 # Every value still to be filled in starts with PLACEHOLDER: `check` refuses it until it is replaced or its
@@ -18,7 +19,7 @@ number: {number_json}
 type: {type_json}
 title: "{mark}: trích yếu của văn bản]"
 summary: "{mark}: một hai câu tóm tắt, dùng khi chia sẻ liên kết]"
-issuer: {issuer}
+issuer: {issuer_json}
 signer: "{mark}: họ và tên người ký]"
 signer_title: "{mark}: chức vụ người ký]"
 place: "{mark}: nơi ban hành]"
@@ -61,6 +62,11 @@ def write_skeleton(data_dir: Path, number: str, document_type: str, issuer: str)
     if document_type not in DOCUMENT_TYPES:
         listed = ", ".join(DOCUMENT_TYPES)
         raise ValidationError([Problem(where, "type", f'loại văn bản "{document_type}" không hợp lệ; cần một trong: {listed}')])
+    if not is_safe_slug(issuer):
+        suggestion = slugify(issuer)[:80] or "ban-tuyen-giao-trung-uong"
+        raise ValidationError(
+            [Problem(where, "issuer", f'mã cơ quan "{issuer}" không hợp lệ; cần mã trong data/bodies.yaml, ví dụ "{suggestion}"')]
+        )
     path = data_dir / "documents" / f"{key}.yaml"
     if path.exists():
         raise ValidationError([Problem(Location(str(path), 1, 1), "", "tệp đã có; không ghi đè. Hãy sửa trực tiếp tệp này")])
@@ -68,7 +74,7 @@ def write_skeleton(data_dir: Path, number: str, document_type: str, issuer: str)
         number=number,
         number_json=json.dumps(number, ensure_ascii=False),
         type_json=json.dumps(document_type, ensure_ascii=False),
-        issuer=issuer,
+        issuer_json=json.dumps(issuer),
         kind_line=document_type.upper(),
         mark=PLACEHOLDER,
     )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from generator.corpus.model import Body
+from generator.corpus.numbers import MENTION
 from generator.corpus.vocabulary import DOCUMENT_TYPES
 
 # Names capitalised inside a title beyond those of data/bodies.yaml and the document types.
@@ -32,11 +33,15 @@ ROMAN_AFTER = re.compile(r"\b(khóa|khoá|phần|chương|lần thứ)\s+([ivxlc
 
 
 def title_from_block(lines: list[str], bodies: Iterable[Body]) -> str:
-    """The title a header's title lines give: in capitals, without conference lines and in sentence case."""
-    if not lines or not all(_in_capitals(line) for line in lines):
+    """The title a header's title lines give, without conference lines, the lines in capitals in sentence case."""
+    if not lines or not any(_in_capitals(line) for line in lines):
         return " ".join(lines)
     kept = [line for index, line in enumerate(lines) if not (CONFERENCE.match(line) and index < len(lines) - 1)]
-    return sentence_case(" ".join(kept), names(bodies))
+    while len(kept) > 1 and CONFERENCE.match(kept[0]):
+        kept = kept[1:]
+    if all(_in_capitals(line) for line in kept):
+        return sentence_case(" ".join(kept), names(bodies))
+    return sentence_case(" ".join(line.lower() if _in_capitals(line) else line for line in kept), names(bodies), lower=False)
 
 
 def names(bodies: Iterable[Body]) -> list[str]:
@@ -46,14 +51,18 @@ def names(bodies: Iterable[Body]) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-def sentence_case(text: str, capitalised: list[str]) -> str:
-    """`text` in lower case but its first letter and the `capitalised` names (longest first)."""
-    lowered = text.lower()
+def sentence_case(text: str, capitalised: list[str], lower: bool = True) -> str:
+    """`text` in lower case (unless `lower` is False) but its first letter and the `capitalised` names (longest
+    first)."""
+    lowered = text.lower() if lower else text
     spans: list[tuple[int, int, str]] = []
     for name in capitalised:
-        for found in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered):
+        for found in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered if lower else lowered.lower()):
             if not any(start < found.end() and found.start() < end for start, end, _ in spans):
                 spans.append((found.start(), found.end(), name))
+    for found in MENTION.finditer(text):  # a document's number keeps its capitals: 45-NQ/TW
+        if not any(start < found.end() and found.start() < end for start, end, _ in spans):
+            spans.append((found.start(), found.end(), found.group(0)))
     out = lowered
     for start, end, name in sorted(spans, reverse=True):
         out = out[:start] + name + out[end:]

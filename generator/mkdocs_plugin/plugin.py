@@ -27,6 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.mkdocs_plugin.hostguard import guard_server
 from generator.mkdocs_plugin.linking import link_static_files
 from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES, SearchState
 from generator.mkdocs_plugin.search.sections import FAST_SECTIONS
@@ -80,6 +81,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
             self.instant_rebuild = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        guard_server(server, str(config.dev_addr.host))
         if self.instant_rebuild is None and self._use(INSTANT_REBUILD):
             self.instant_rebuild = InstantRebuild(server, config.docs_dir)
         return server

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from generator.corpus.model import Document, Section
+from generator.corpus.model import Appendix, Document, Section
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Relation, Site, document_order
 from generator.pages import paths
@@ -49,6 +49,7 @@ def header_data(document: Document) -> dict[str, object] | None:
     return {
         "issuer_lines": list(header.issuer_lines),
         "motto": header.motto,
+        "slogan": header.slogan,
         "place_date": header.place_date,
         "kind_line": header.kind_line,
         "title_lines": list(header.title_lines),
@@ -101,6 +102,18 @@ def document_data(site: Site, document: Document, with_pdf: bool) -> dict[str, o
         "signature": signature_data(document),
         "recipients": [{"text": r.text, "bodies": list(r.bodies)} for r in document.recipients],
         "notes": list(document.notes),
+        "appendices": [appendix_data(appendix) for appendix in document.appendices],
+    }
+
+
+def appendix_data(appendix: Appendix) -> dict[str, object]:
+    """A text attached after the signature, with its own tree."""
+    return {
+        "id": appendix.id,
+        "title_lines": list(appendix.title_lines),
+        "note": appendix.note,
+        "preamble": list(appendix.preamble),
+        "sections": [section_data(s) for s in appendix.sections],
     }
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 import typst
 
-from generator.corpus.model import Document, body_parts
+from generator.corpus.model import Appendix, Document, body_parts
 from generator.outputs.opendata import header_data, signature_data
 from generator.outputs.templating import TEMPLATES
 from generator.support.files import FileOrder
@@ -40,12 +40,22 @@ class PrintBlock:
     depth: int  # of its section: 0 for a top-level part
 
 
-def print_blocks(document: Document) -> list[PrintBlock]:
-    """Flatten the body: headings, numbered items (bullets as "-") and paragraphs."""
+def print_blocks(document: Document | Appendix) -> list[PrintBlock]:
+    """Flatten a body: headings, numbered items (bullets as "-") and paragraphs."""
     return [
         PrintBlock(part.kind, (part.section.number or "-") if part.kind != "paragraph" else "", part.text, part.depth)
         for part in body_parts(document)
     ]
+
+
+def appendix_print_data(appendix: Appendix) -> dict[str, object]:
+    """A text attached after the signature, as the print templates read it."""
+    return {
+        "title_lines": list(appendix.title_lines),
+        "note": appendix.note,
+        "preamble": list(appendix.preamble),
+        "blocks": [asdict(block) for block in print_blocks(appendix)],
+    }
 
 
 def print_data(document: Document, author: str) -> dict[str, object]:
@@ -60,6 +70,7 @@ def print_data(document: Document, author: str) -> dict[str, object]:
         "recipients": [recipient.text for recipient in document.recipients],
         "signature": signature_data(document),
         "notes": list(document.notes),
+        "appendices": [appendix_print_data(appendix) for appendix in document.appendices],
     }
 
 

@@ -53,11 +53,17 @@ def fixed_part(name: str) -> bytes:
 def word_data(document: Document, author: str) -> dict[str, object]:
     """What the Word templates read: the print data, with heading levels for Word's outline."""
     data = print_data(document, author)
-    blocks = data["blocks"]
-    assert isinstance(blocks, list)
-    data["blocks"] = [{**block, "level": min(block["depth"] + 1, DEEPEST_HEADING)} for block in blocks]
+    data["blocks"] = _levelled(data["blocks"])
+    appendices = data["appendices"]
+    assert isinstance(appendices, list)
+    data["appendices"] = [{**appendix, "blocks": _levelled(appendix["blocks"])} for appendix in appendices]
     data["date"] = document.date.isoformat() if document.date else ""
     return data
+
+
+def _levelled(blocks: object) -> list[dict[str, object]]:
+    assert isinstance(blocks, list)
+    return [{**block, "level": min(block["depth"] + 1, DEEPEST_HEADING)} for block in blocks]
 
 
 def document_docx(document: Document, author: str) -> bytes:

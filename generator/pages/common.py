@@ -74,21 +74,33 @@ def front_matter(
     return "\n".join([*lines, "---"])
 
 
+# Parts a state document names with a word before their number.
+_NAMED_PARTS = frozenset(("Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Điều"))
+
+
 def section_label(section: Section, ancestors: tuple[Section, ...]) -> str:
-    """Return a reader's label for a section: "IV.3", "II.1.1", "IV.1, ý 2"."""
+    """Return a reader's label for a section: "IV.3", "II.1.1", "IV.1, ý 2"; in a state document, as the law cites
+    it: "Điều 3, khoản 2, điểm a"; in a text attached after the signature, after its name: "Phụ lục 1, I.2"."""
     numbers: list[str] = []
+    article = False
     for part in (*ancestors, section):
         if part.number is None:
             continue
         own = part.number.rstrip(".-)")
-        if numbers and own.startswith(numbers[-1] + "."):
-            numbers.pop()
-        numbers.append(own)
-    label = ".".join(numbers)
+        if own.split(" ", 1)[0] in _NAMED_PARTS:
+            numbers.append(own)
+            article = own.startswith("Điều")
+        elif article:
+            numbers.append(f"{'điểm' if own.isalpha() else 'khoản'} {own}")
+        else:
+            if numbers and own.startswith(numbers[-1] + "."):
+                numbers.pop()
+            numbers.append(own)
+    label = ", ".join(numbers) if article or any(n.split(" ", 1)[0] in _NAMED_PARTS for n in numbers) else ".".join(numbers)
     if section.number is None:
         bullet = section.id.rsplit("-g", 1)[-1]
         label = f"{label}, ý {bullet}" if label else f"ý {bullet}"
-    return label
+    return f"Phụ lục {section.appendix}, {label}" if section.appendix else label
 
 
 def natural_order(document: Document) -> tuple[int, str]:

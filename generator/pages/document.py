@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.corpus.model import STATUS_UNKNOWN, Document, body_parts
+from generator.corpus.model import STATUS_UNKNOWN, Appendix, BodyPart, Document, body_parts
 from generator.pages import paths
 from generator.pages.common import MISSING, Linker, Part, display_date, document_name, front_matter, section_label
 from generator.pages.markdown import attribute, escape
@@ -40,9 +41,21 @@ class HeaderView:
     issuer_lines_md: list[str]
     number_md: str
     motto_md: str
+    slogan_md: str
     place_date_md: str
     kind_md: str
     title_lines_md: list[str]
+
+
+@dataclass(frozen=True)
+class AppendixView:
+    """A text attached after the signature: its heading lines, note, opening paragraphs and blocks, escaped."""
+
+    id: str
+    title_lines_md: list[str]
+    note_md: str
+    preamble_md: list[str]
+    blocks: list[Block]
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,7 @@ class DocumentView:
     signer_md: str
     recipients_md: list[str]
     notes_md: list[str]
+    appendices: list[AppendixView]
 
 
 # An entry of the contents keeps this many characters of its words, cut at a word.
@@ -83,14 +97,22 @@ def contents(document: Document) -> tuple[Part, ...]:
         Part("quan-he", "", "Quan hệ văn bản", 0),
         Part("noi-dung", "", "Nội dung văn bản", 0),
     ]
-    for part in body_parts(document):
-        section = part.section
-        if part.kind == "paragraph" or section.number is None:
-            continue
-        parts.append(Part(section.id, section_label(section, part.ancestors), shortened(part.text), part.depth + 1))
+    parts += numbered_parts(body_parts(document), 1)
+    for appendix in document.appendices:
+        parts.append(Part(appendix.id, "", shortened(" ".join(appendix.title_lines) or f"Phụ lục {appendix.number}"), 0))
+        parts += numbered_parts(body_parts(appendix), 1)
     if document.notes:
         parts.append(Part("ghi-chu", "", "Ghi chú biên tập", 0))
     return tuple(parts)
+
+
+def numbered_parts(body: Iterable[BodyPart], depth: int) -> list[Part]:
+    """The headings and numbered items of a text, as entries of the contents `depth` deep and below."""
+    return [
+        Part(part.section.id, section_label(part.section, part.ancestors), shortened(part.text), part.depth + depth)
+        for part in body
+        if part.kind != "paragraph" and part.section.number is not None
+    ]
 
 
 def shortened(text: str, limit: int = PART_TITLE_CHARS) -> str:
@@ -129,11 +151,22 @@ class DocumentPages:
             official_url=attribute(document.official_url) if document.official_url else "",
             header=self.header(document),
             preamble_md=[text(p, page, document) for p in document.preamble],
-            blocks=self.blocks(document, page),
+            blocks=self.blocks(document, body_parts(document), page),
             signature_lines_md=[escape(line) for line in signature.lines] if signature else [],
             signer_md=escape(signature.name) if signature else "",
             recipients_md=[text(r.text, page, document) for r in document.recipients],
             notes_md=[escape(note) for note in document.notes],
+            appendices=[self.appendix(document, appendix, page) for appendix in document.appendices],
+        )
+
+    def appendix(self, document: Document, appendix: Appendix, page: str) -> AppendixView:
+        text = self.links.text
+        return AppendixView(
+            id=appendix.id,
+            title_lines_md=[text(line, page, document) for line in appendix.title_lines],
+            note_md=text(appendix.note, page, document) if appendix.note else "",
+            preamble_md=[text(paragraph, page, document) for paragraph in appendix.preamble],
+            blocks=self.blocks(document, body_parts(appendix), page),
         )
 
     def rows(self, document: Document, page: str) -> list[Row]:
@@ -160,15 +193,16 @@ class DocumentPages:
             issuer_lines_md=[escape(line) for line in header.issuer_lines],
             number_md=escape(f"Số: {document.number}"),
             motto_md=escape(header.motto),
+            slogan_md=escape(header.slogan),
             place_date_md=escape(header.place_date),
             kind_md=escape(header.kind_line),
             title_lines_md=[self.links.text(line, paths.document_page(document.id), document) for line in header.title_lines],
         )
 
-    def blocks(self, document: Document, page: str) -> list[Block]:
-        """Flatten the body; the last block of a section's own text carries its id for a task badge."""
+    def blocks(self, document: Document, parts: Iterable[BodyPart], page: str) -> list[Block]:
+        """Flatten a body; the last block of a section's own text carries its id for a task badge."""
         blocks = []
-        for part in body_parts(document):
+        for part in parts:
             section = part.section
             label = section_label(section, part.ancestors) if part.kind != "paragraph" else ""
             marker = escape(section.number) if section.number else "\\-"
