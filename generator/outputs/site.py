@@ -262,11 +262,12 @@ def _lists(context: RenderContext) -> GeneratedFiles:
 def _task_board(context: RenderContext) -> GeneratedFiles:
     tasks, site = context.tasks, context.views.site
     statuses = {task.id: tasks.status(task) for task in site.tasks}
+    filters = tasks.filters()
     chart = deadline_chart(site.tasks, statuses, context.as_of)
     page = context.page(
         "tasks.md.j2",
         tasks=tasks.board(),
-        filters=tasks.filters(),
+        filters=filters,
         as_of=context.as_of_text,
         as_of_iso=context.as_of.isoformat(),
         chart=chart_svg(chart),
@@ -274,7 +275,8 @@ def _task_board(context: RenderContext) -> GeneratedFiles:
         chart_by_quarter=chart.by_quarter,
         legend=chart.legend,
     )
-    return {paths.TASKS: page}
+    css = context.env.get_template("board-filters.css.j2").render(filters=filters).encode("utf-8")
+    return {paths.TASKS: page, paths.TASK_FILTERS_CSS: css}
 
 
 def _task_exports(context: RenderContext) -> GeneratedFiles:

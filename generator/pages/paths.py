@@ -11,6 +11,7 @@ TASKS = "nhiem-vu/index.md"
 SIGNERS = "nguoi-ky/index.md"
 TASKS_CSV = "nhiem-vu/nhiem-vu.csv"
 TASKS_JSON = "nhiem-vu/nhiem-vu.json"
+TASK_FILTERS_CSS = "nhiem-vu/bo-loc.css"
 DOCUMENTS_JSON = "documents.json"
 FEED = "feed.xml"
 
