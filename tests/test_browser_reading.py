@@ -174,9 +174,10 @@ def test_every_page_speaks_one_vocabulary_of_statuses(browser, server: str) -> N
     page.close()
 
 
-def test_the_error_page_is_vietnamese_and_leads_back_under_a_sub_path(browser, built: Project) -> None:
+@WIDTHS
+def test_the_error_page_is_vietnamese_and_leads_back_under_a_sub_path(browser, built: Project, viewport: dict[str, int]) -> None:
     with serving(built.site_dir, prefix="/nghi-quyet-45/") as base:
-        page = browser.new_page(viewport=PHONE)
+        page = browser.new_page(viewport=viewport)
         response = page.goto(f"{base}/van-ban/khong-co/muc-nao/")
         assert response is not None and response.status == 404
         assert page.locator("h1").inner_text() == "Không tìm thấy trang này"
@@ -204,8 +205,9 @@ def test_the_error_page_of_the_copy_opened_from_disk_links_to_its_pages(browser,
     page.close()
 
 
-def test_without_javascript_what_needs_it_says_so(browser, server: str) -> None:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+@WIDTHS
+def test_without_javascript_what_needs_it_says_so(browser, server: str, viewport: dict[str, int]) -> None:
+    context = browser.new_context(viewport=viewport, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server}/")
     banner = page.locator(".md-banner .no-script-note")
@@ -220,9 +222,10 @@ def test_without_javascript_what_needs_it_says_so(browser, server: str) -> None:
     page.close()
 
 
+@WIDTHS
 @pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
-def test_a_link_from_the_home_page_shows_the_filtered_board(browser, server: str, script: bool) -> None:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=script)
+def test_a_link_from_the_home_page_shows_the_filtered_board(browser, server: str, script: bool, viewport: dict[str, int]) -> None:
+    context = browser.new_context(viewport=viewport, java_script_enabled=script)
     page = context.new_page()
     page.goto(f"{server}/")
     count = int(page.locator("[data-status-count=overdue] .status-count__number").inner_text())
