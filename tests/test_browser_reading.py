@@ -233,7 +233,7 @@ def test_a_link_from_the_home_page_shows_the_filtered_board(browser, server: str
     page.wait_for_url("**/nhiem-vu/?status=overdue#loc-overdue")
     rows = page.locator(".task-board tbody tr:visible")
     assert rows.count() == count > 0
-    assert set(rows.locator(".status").all_inner_texts()) == {STATUS_LABELS["overdue"]}
+    assert set(rows.locator(".status").all_text_contents()) == {STATUS_LABELS["overdue"]}
     if not script:
         assert "Quá hạn" in page.locator("#loc-overdue").inner_text()
         page.locator("#loc-overdue a").click()  # "Xem tất cả nhiệm vụ"
