@@ -116,3 +116,9 @@ def _stamp(page: Image, cx: int, cy: int, dpi: int) -> None:
         anchor="mm",
     )
     page.paste(ImageChops.multiply(page, layer))
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A table as the README writes them."""
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    return "\n".join([*lines, *("| " + " | ".join(row) + " |" for row in rows)])

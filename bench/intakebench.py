@@ -12,14 +12,15 @@ import datetime as dt
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from bench.intake import STAMP_WORDS, document_lines, in_newspaper, on_portal, scanned, words, wrapped
+from bench.intake import STAMP_WORDS, document_lines, in_newspaper, markdown_table, on_portal, scanned, words, wrapped
 from generator.commands.build import Project, build
 from generator.corpus.load import load_corpus, load_corpus_bodies
-from generator.corpus.model import Document, walk_sections
+from generator.corpus.model import Document, Section, walk_sections
 from generator.corpus.resolve import resolve
 from generator.intake.formats import Source, read_document
 from generator.intake.importer import import_document
@@ -51,16 +52,17 @@ def data_body(document: Document) -> list[str]:
     return texts
 
 
-def draft_body(draft: dict[str, object]) -> list[str]:
-    texts = [str(t) for t in draft.get("preamble", [])]  # type: ignore[attr-defined]
+def draft_body(draft: Mapping[str, Any]) -> list[str]:
+    """A draft's words in order; a draft is YAML data, its sections mappings of lists."""
+    texts = [str(t) for t in draft.get("preamble", [])]
 
-    def walk(sections: list[dict[str, object]]) -> None:
+    def walk(sections: list[dict[str, Any]]) -> None:
         for s in sections:
             texts.extend(str(s[k]) for k in ("number", "title", "text") if s.get(k))
-            texts.extend(str(p) for p in s.get("paragraphs", []))  # type: ignore[attr-defined]
-            walk(s.get("sections", []))  # type: ignore[arg-type]
+            texts.extend(str(p) for p in s.get("paragraphs", []))
+            walk(s.get("sections", []))
 
-    walk(draft.get("sections", []))  # type: ignore[arg-type]
+    walk(draft.get("sections", []))
     return texts
 
 
@@ -72,12 +74,12 @@ def _wrapped_source(frame: Callable[[list[str]], list[str]], plain: list[str], w
     return lambda: Source(frame(wrapped(plain, width)))
 
 
-def tree(sections: list[dict[str, object]]) -> list[object]:
-    return [[s.get("number"), tree(s.get("sections", []))] for s in sections]  # type: ignore[arg-type]
+def tree(sections: list[dict[str, Any]]) -> list[object]:
+    return [[s.get("number"), tree(s.get("sections", []))] for s in sections]
 
 
-def data_tree(sections: tuple[object, ...]) -> list[object]:
-    return [[s.number, data_tree(s.children)] for s in sections]  # type: ignore[attr-defined]
+def data_tree(sections: tuple[Section, ...]) -> list[object]:
+    return [[s.number, data_tree(s.children)] for s in sections]
 
 
 def measure(root: Path) -> list[Row]:
@@ -122,14 +124,14 @@ def _pages(pdf: Path) -> int:
     return len(pypdfium2.PdfDocument(str(pdf)))
 
 
-def _row(name: str, document: Document, draft: dict[str, object], seconds_per_page: float) -> Row:
+def _row(name: str, document: Document, draft: Mapping[str, Any], seconds_per_page: float) -> Row:
     truth, got = body_words(data_body(document)), body_words(draft_body(draft))
     recovered = sum(min(truth[w], got[w]) for w in truth) / sum(truth.values())
     noise = sum((got - truth).values())
     if name.startswith("(d)"):  # the stamp's words beyond those the document has
         noise = sum(max(0, got[w.lower()] - truth[w.lower()]) for w in STAMP_WORDS)
     right = sum(draft.get(field) == _expected(document, field) for field in METADATA)
-    same_tree = tree(draft.get("sections", [])) == data_tree(document.sections)  # type: ignore[arg-type]
+    same_tree = tree(draft.get("sections", [])) == data_tree(document.sections)
     return Row(name, document.number, recovered, noise, same_tree, f"{right}/{len(METADATA)}", seconds_per_page)
 
 
@@ -139,20 +141,26 @@ def _expected(document: Document, field: str) -> object:
 
 
 def table(rows: list[Row]) -> str:
-    lines = [
-        "| fixture | document | body words recovered | noise words kept | section tree as the data | metadata right | s per page |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for r in rows:
-        lines.append(
-            f"| {r.fixture} | {r.document} | {r.recovered:.1%} | {r.noise} | {'yes' if r.tree_equal else 'no'} "
-            f"| {r.metadata} | {r.seconds_per_page:.2f} |"
-        )
-    return "\n".join(lines)
+    header = ["fixture", "document", "body words recovered", "noise words kept", "section tree as the data", "metadata right", "s per page"]
+    return markdown_table(
+        header,
+        [
+            [
+                r.fixture,
+                r.document,
+                f"{r.recovered:.1%}",
+                str(r.noise),
+                "yes" if r.tree_equal else "no",
+                r.metadata,
+                f"{r.seconds_per_page:.2f}",
+            ]
+            for r in rows
+        ],
+    )
 
 
 def main() -> None:
-    from tests.support import copy_project  # the real corpus and configuration, copied
+    from bench.support import copy_project  # the real corpus and configuration, copied
 
     with tempfile.TemporaryDirectory(prefix="bench-intake-") as workdir:
         print(table(measure(copy_project(Path(workdir) / "project").root)))

@@ -30,7 +30,7 @@ from generator.commands.build import build
 if TYPE_CHECKING:
     from playwright.sync_api import ViewportSize
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_project, offline_file, serving
+from bench.support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_project, offline_file, serving
 
 LIGHTHOUSE_VERSION = "12.2.3"  # the last release that runs on Debian 12's Node 20 and whose lock npm ci reads
 TOOLS = REPO / ".build" / "tools" / "lighthouse"

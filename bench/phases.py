@@ -24,12 +24,12 @@ AS_OF = dt.date(2025, 6, 30)
 REPO = Path(__file__).resolve().parent.parent
 
 
-def time_build(root: Path, pdfs: bool) -> dict[str, float]:
+def time_build(root: Path, pdfs: bool, speedups: bool = True) -> dict[str, float]:
     """Validation, generation (validation and writing docs/ included), the MkDocs build and what follows it, for the
     project at `root`."""
     from generator.commands.build import Project, build
 
-    return dataclasses.asdict(build(Project(root), as_of=AS_OF, pdfs=pdfs).seconds)
+    return dataclasses.asdict(build(Project(root), as_of=AS_OF, pdfs=pdfs, speedups=speedups).seconds)
 
 
 def time_plain(config: Path) -> dict[str, float]:
@@ -42,9 +42,10 @@ def time_plain(config: Path) -> dict[str, float]:
     return {"plain": time.perf_counter() - started}
 
 
-def measure_in_fresh_process(kind: str, path: Path) -> dict[str, float]:
-    """Run `time_build` ("build" or "site") or `time_plain` ("plain") in a new interpreter; return its figures."""
-    done = subprocess.run(_command(kind, path), cwd=REPO, capture_output=True, text=True, check=True)
+def measure_in_fresh_process(kind: str, path: Path, python: str = sys.executable) -> dict[str, float]:
+    """Run `time_build` ("build" or "site", "site-no-speedups" for the site without the speed-ups) or `time_plain`
+    ("plain") in a new interpreter, `python` (another venv's, for another engine); return its figures."""
+    done = subprocess.run([python, *_command(kind, path)[1:]], cwd=REPO, capture_output=True, text=True, check=True)
     return _figures(done)
 
 
@@ -66,7 +67,8 @@ def _figures(done: subprocess.CompletedProcess[str]) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    for logger in ("mkdocs", "properdocs"):
+        logging.getLogger(logger).setLevel(logging.ERROR)
     kind, path = sys.argv[1], Path(sys.argv[2])
-    figures = time_plain(path) if kind == "plain" else time_build(path, pdfs=kind == "build")
+    figures = time_plain(path) if kind == "plain" else time_build(path, pdfs=kind == "build", speedups=kind != "site-no-speedups")
     print(json.dumps(figures))

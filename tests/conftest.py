@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_config, copy_project, files_of, serving
 from generator.commands.build import Project, build
 from generator.mkdocs_plugin.plugin import SitePlugin
-from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO, copy_config, copy_project, files_of, serving
 
 __all__ = ["AS_OF", "CHROMIUM", "CHROMIUM_ARGS", "REPO", "copy_config", "copy_project", "files_of", "serving"]
 
@@ -42,7 +42,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 @pytest.fixture(scope="session")
 def offline(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The real corpus built for opening from disk (no directory URLs), once for the session."""
+    """The real corpus built as the copy for opening from disk (site-offline/), once for the session."""
     project = copy_project(tmp_path_factory.mktemp("offline"))
     build(project, offline=True)
     return project

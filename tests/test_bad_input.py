@@ -9,6 +9,7 @@ import pytest
 
 from generator.cli.main import main
 from generator.commands.build import Project, build
+from generator.support.engine import engine
 
 DOC = "data/documents/287-ctr-ddlhhvn.yaml"
 
@@ -175,7 +176,7 @@ def test_every_problem_is_reported_at_once(built_project: Project, capsys: pytes
 def test_mkdocs_failure_keeps_previous_output(built_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     edit(built_project, "mkdocs.yml", "  - Dòng thời gian: dong-thoi-gian.md", "  - Dòng thời gian: khong-co.md")
     err = failed_build(built_project, capsys)
-    assert "Lỗi khi dựng trang bằng MkDocs" in err
+    assert f"Lỗi khi dựng trang bằng {engine().name}" in err
     assert "Thư mục docs/ và site/ được giữ nguyên như trước lần dựng này." in err
 
 
@@ -185,7 +186,7 @@ def test_mkdocs_failure_on_a_first_build_leaves_no_docs(project: Project, capsys
     assert main(["--root", str(project.root), "build", "--no-pdf"]) == 1
     assert not project.docs_dir.exists() and not project.site_dir.exists()
     assert not (project.staging_dir / "docs").exists()
-    assert "Lỗi khi dựng trang bằng MkDocs" in capsys.readouterr().err
+    assert f"Lỗi khi dựng trang bằng {engine().name}" in capsys.readouterr().err
 
 
 PLAN = "data/documents/20-kh-tw.yaml"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.support import offline_file
 from generator.commands.build import Project, build
 from tests.conftest import copy_config, serving
-from tests.support import offline_file
 
 pytestmark = pytest.mark.browser
 

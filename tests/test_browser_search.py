@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.commands.build import Project
+from tests.searchpage import links, opened_part, page_of, results, search_page
+
+__all__ = ["search_page"]  # a fixture, used by name
 
 pytestmark = pytest.mark.browser
 
@@ -29,45 +30,6 @@ NUMBER_QUERIES = {
     "DDLHHVN": "287-ctr-ddlhhvn",
     "118/QĐ/TW": "118-qd-tw",
 }
-
-
-@pytest.fixture(scope="module", params=["http", "file"])
-def search_page(request, browser, server: str, offline: Project):
-    """A document page with the search box, on the served site and on the copy opened from disk."""
-    if request.param == "http":
-        url, suffix = f"{server}/van-ban/20-kh-tw/", "/"
-    else:
-        url, suffix = f"{offline.offline_dir.as_uri()}/van-ban/20-kh-tw.html", ".html"
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(url)
-    page.locator(".md-search__input").click()
-    yield page, suffix, requests
-    page.close()
-
-
-def results(page, query: str) -> list[dict[str, str]]:
-    """Type `query` and return the result groups once they stop changing."""
-    box = page.locator(".md-search__input")
-    box.fill("")
-    box.press_sequentially(query)
-    previous, stable_since, deadline = None, time.monotonic(), time.monotonic() + 10
-    while time.monotonic() < deadline:
-        current = page.evaluate("(document.querySelector('.md-search-result__list') || {}).innerHTML || ''")
-        if current != previous:
-            previous, stable_since = current, time.monotonic()
-        elif current and time.monotonic() - stable_since > 0.4:
-            break
-        time.sleep(0.05)
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.md-search-result__item')).map(li => ({
-            href: li.querySelector('a').getAttribute('href'), html: li.innerHTML }))"""
-    )
-
-
-def page_of(href: str) -> str:
-    return href.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
 
 
 @pytest.mark.parametrize("query, document", sorted(NUMBER_QUERIES.items()))
@@ -177,7 +139,7 @@ _RANDOM_TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from("ĐđẢ�
 def test_scripts_fold_and_key_numbers_as_python_does(browser, offline: Project, texts: list[str]) -> None:
     """numbers.js gets its table from generator/corpus/vocabulary.py: the same folds and keys on any text."""
     from generator.corpus.numbers import number_key
-    from generator.corpus.vocabulary import fold
+    from generator.corpus.vocabulary import accent_key, fold
     from generator.mkdocs_plugin.search.shards import shard_key
 
     page = browser.new_page()
@@ -188,22 +150,58 @@ def test_scripts_fold_and_key_numbers_as_python_does(browser, offline: Project, 
     assert keys == [number_key(text) for text in texts]
     shards = page.evaluate("words => words.map(w => window.vnSearch.shardKey(w))", folded)
     assert shards == [shard_key(word) for word in folded]
+    keys = page.evaluate("texts => texts.map(t => window.vnSearchText.accentKey(t))", texts)
+    assert keys == [accent_key(text) for text in texts]
     page.close()
 
 
-def links(page, query: str) -> list[list[str]]:
-    """Type `query`; each result group's links, the page's first, without the highlighting query."""
-    results(page, query)
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.md-search-result__item')).map(li =>
-            Array.from(li.querySelectorAll('a')).map(a => a.getAttribute('href').replace(/\\?[^#]*/, '')))"""
+_PIECES = st.sampled_from(
+    [
+        *("24", "11", "2023", "3", "28", "2024", "02", "29", "1999", "/", "-", ".", ",", " ", "ngày", "tháng", "năm", "Ngày", "THÁNG"),
+        *("KH&CN", "khoa", "học", "và", "công", "nghệ", "Bộ", "Chính", "trị", "Ban", "Bí", "thư", "Trung", "ương", "Đảng", "TP.HCM"),
+        *("Thành", "phố", "Hồ", "Chí", "Minh", "MTTQ", "Việt", "Nam", "Mặt", "trận", "Tổ", "quốc", "Liên", "hiệp", "Hội", "VUSTA"),
+    ]
+)
+# Characters both sides know: a letter assigned since Python's Unicode database may be a letter to the browser only.
+_ASSIGNED = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cn", "Cs")) | st.sampled_from("ĐđẢảệỆẾƯứ\u0301\u0323 ＡＢｃ４５-/&İſǅ"), max_size=12
+)
+_TEXTS = st.lists(_PIECES | _ASSIGNED, max_size=24).map(lambda pieces: " ".join(pieces) if len(pieces) % 2 else "".join(pieces))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_TEXTS, min_size=30, max_size=30))
+def test_scripts_read_dates_and_names_as_python_does(browser, offline: Project, texts: list[str]) -> None:
+    """Dates in any writing and the names of data/abbreviations.yaml and data/bodies.yaml: found alike by the index
+    (Python) and by the query and the highlighting (numbers.js with forms.js)."""
+    import json
+
+    from generator.corpus.searchtext import FormReader, concepts, words_and_gaps
+
+    forms = json.loads((offline.offline_dir / "search" / "forms.json").read_text(encoding="utf-8"))
+    reader = FormReader({token: tuple(written) for token, written in forms.items()})
+    page = browser.new_page()
+    page.goto((offline.offline_dir / "index.html").as_uri())
+    found = page.evaluate(
+        "texts => texts.map(t => vnSearchText.concepts(vnSearchText.textWords(t)).map(c => [c.start, c.span, c.token]))", texts
     )
+    assert found == [[[c.start, c.span, c.token] for c in concepts(*words_and_gaps(text), reader)] for text in texts]
+    words = page.evaluate("texts => texts.map(t => window.vnSearchText.textWords(t).map(w => [w.folded, w.key, w.gap]))", texts)
+    assert words == [[[f, accent_key_of(w), g] for f, w, g in zip(*_words(text), strict=True)] for text in texts]
+    page.close()
 
 
-def opened_part(hrefs: list[str]) -> str:
-    """ "287-ctr-ddlhhvn#ii-2-3": the page and anchor of a group's first part (its first link after the page's)."""
-    part = next(href for href in hrefs if "#" in href)
-    return f"{page_of(part)}#{part.split('#', 1)[1]}"
+def _words(text: str) -> tuple[list[str], list[str], list[str]]:
+    from generator.corpus.searchtext import WORD, words_and_gaps
+
+    folded, gaps = words_and_gaps(text)
+    return folded, WORD.findall(text), gaps
+
+
+def accent_key_of(word: str) -> str:
+    from generator.corpus.vocabulary import accent_key
+
+    return accent_key(word)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from mkdocs.structure.nav import get_navigation
 
 from generator.commands.build import Project
 from generator.mkdocs_plugin.speedups import fastpages
+from generator.support.engine import engine_loggers
 from tests.conftest import REPO
 
 LINKS = """# Liên kết
@@ -45,6 +46,7 @@ def render_every_page(docs: Path, site: Path) -> tuple[dict[str, tuple[Any, ...]
         yaml.safe_dump(
             {
                 "site_name": "t",
+                "theme": {"name": "material"},  # ProperDocs ships no theme of its own
                 "docs_dir": str(docs),
                 "site_dir": str(site),
                 "exclude_docs": "an.md",
@@ -60,8 +62,9 @@ def render_every_page(docs: Path, site: Path) -> tuple[dict[str, tuple[Any, ...]
     records: list[tuple[int, str]] = []
     handler = logging.Handler()
     handler.emit = lambda record: records.append((record.levelno, record.getMessage()))  # type: ignore[method-assign]
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
+    loggers = [logging.getLogger(root) for root in engine_loggers()]
+    for logger in loggers:
+        logger.addHandler(handler)
     rendered = {}
     try:
         for file in files.documentation_pages():
@@ -71,7 +74,8 @@ def render_every_page(docs: Path, site: Path) -> tuple[dict[str, tuple[Any, ...]
             links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
             rendered[file.src_uri] = (page.content, page.present_anchor_ids, links, toc_of(page.toc))
     finally:
-        logger.removeHandler(handler)
+        for logger in loggers:
+            logger.removeHandler(handler)
     return rendered, records
 
 

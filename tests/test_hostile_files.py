@@ -143,3 +143,10 @@ def test_new_refuses_an_issuer_that_is_no_body_id(project: Project, capsys: pyte
     assert main(["--root", str(project.root), "new", "15-KH/TW", "--type", "Kế hoạch", "--issuer", hostile]) == 1
     assert "mã cơ quan" in capsys.readouterr().err
     assert not (project.data_dir / "documents" / "15-kh-tw.yaml").exists()
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0", "localhost:99999", "a b:80", "host:port"])
+def test_serve_refuses_an_address_that_is_no_host_and_port(project: Project, capsys: pytest.CaptureFixture[str], address: str) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--root", str(project.root), "serve", "--addr", address])
+    assert stopped.value.code == 2 and "Lỗi: tham số --addr" in capsys.readouterr().err

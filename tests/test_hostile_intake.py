@@ -20,7 +20,7 @@ from generator.commands.build import Project
 from generator.corpus.load import load_corpus
 from generator.intake.formats import FORMATS, SourceError, read_document
 from generator.intake.limits import MAX_LINE_CHARS, MAX_UNPACKED_BYTES, MAX_XML_BYTES, MAX_ZIP_MEMBERS
-from tests.support import copy_project
+from tests.conftest import copy_project
 
 HEADER = ["BAN CHẤP HÀNH TRUNG ƯƠNG", "Số: 45-NQ/TW", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày 24 tháng 11 năm 2023", "NGHỊ QUYẾT"]
 BODY = ["VỀ TIẾP TỤC XÂY DỰNG ĐỘI NGŨ TRÍ THỨC", "I. TÌNH HÌNH", "1. Trí thức là lực lượng quan trọng.", "Nơi nhận:", "- Các tỉnh ủy,"]

@@ -77,9 +77,9 @@ def test_unchanged_documents_are_not_read_or_rendered_again(project: Project, mo
     edit(project.data_dir, replace("35-kl-tw.yaml", "date: 2022", "date:  2022"))
     read: list[str] = []
     rendered: list[str] = []
-    original_load, original_render = load._load_document, render._document_pages
+    original_load, original_render = load._load_document, render._documents_job
     monkeypatch.setattr(load, "_load_document", lambda p, *a: read.append(p.name) or original_load(p, *a))
-    monkeypatch.setattr(render, "_document_pages", lambda *a: rendered.extend(d.id for d in a[-1]) or original_render(*a))
+    monkeypatch.setattr(render, "_documents_job", lambda *a: rendered.extend(d.id for d in a[-1]) or original_render(*a))
     generate(project, AS_OF, pdfs=False, caches=caches)
     assert read == ["35-kl-tw.yaml"]
     assert "35-kl-tw" in rendered and len(rendered) < 9

@@ -20,7 +20,7 @@ from generator.corpus.load import load_corpus_bodies
 from generator.intake.formats import read_document
 from generator.intake.identity import MAYBE, OWN, RELATION, mentions
 from generator.intake.importer import import_document
-from tests.support import REPO, copy_project
+from tests.conftest import REPO, copy_project
 
 SHAPES = REPO / "tests" / "fixtures" / "intake"
 
@@ -176,3 +176,38 @@ def test_the_attached_programme_is_in_the_pdf_and_the_word_file(resolution_site:
     assert "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ" in pdf.stdout and "Độc lập - Tự do - Hạnh phúc" in pdf.stdout
     word = "\n".join(p.text for p in docx.Document(str(resolution_site.site_dir / "van-ban" / "12-nq-cp.docx")).paragraphs)
     assert "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ" in word and "a) Rà soát" in word
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "code"),
+    [
+        ("3260-KH/ĐĐQH15", "3260-kh-ddqh15", "KH"),
+        ("719/QĐ-TTg", "719-qd-ttg", "QĐ"),
+        ("04/NQ-CP", "04-nq-cp", "NQ"),
+        ("51-CTr/TU", "51-ctr-tu", "CTr"),
+        ("114-KH/TU", "114-kh-tu", "KH"),
+        ("55-HD/BTGTW", "55-hd-btgtw", "HD"),
+        ("234-TB/T.Ư", "234-tb-t-u", "TB"),
+        ("01/2024/TT-BKHCN", "01-2024-tt-bkhcn", "TT"),
+    ],
+)
+def test_every_real_form_of_a_number_is_read(written: str, key: str, code: str) -> None:
+    from generator.corpus.numbers import parse_number, type_code
+
+    assert parse_number(written) == key and type_code(written) == code
+
+
+def test_a_line_cut_inside_a_name_is_joined_again() -> None:
+    from generator.intake.wrapping import name_pairs, rejoined
+
+    pairs = name_pairs({"Ban Bí thư", "Thành phố Hồ Chí Minh"})
+    lines = [
+        (1, "Đồng chí Trần Văn A, Ủy viên Bộ Chính trị, Ủy viên Ban"),
+        (2, "Bí thư, phát biểu."),
+        (3, "Tại Thành phố Hồ Chí"),
+        (4, "Minh, ngày 5."),
+    ]
+    assert [text for _, text in rejoined(lines, pairs)] == [
+        "Đồng chí Trần Văn A, Ủy viên Bộ Chính trị, Ủy viên Ban Bí thư, phát biểu.",
+        "Tại Thành phố Hồ Chí Minh, ngày 5.",
+    ]

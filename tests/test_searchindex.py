@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.commands.build import Project
+from generator.corpus.searchtext import FormReader
 from generator.corpus.vocabulary import fold as search_fold
-from generator.mkdocs_plugin.search.shards import FoldCache, ShardWriter, folded_words, key_ranges, shard_key
+from generator.mkdocs_plugin.search.shards import FoldCache, ShardWriter, Words, folded_words, postings_of, shard_key
 from generator.support.jsonfile import compact, compact_line
 from tests.conftest import files_of
 
@@ -32,10 +33,25 @@ def test_words_are_read_as_token_by_token(html: str) -> None:
     assert folded_words(html) == _words_token_by_token(html)
 
 
-def test_the_fold_cache_folds_each_word_once() -> None:
+def test_the_fold_cache_folds_and_lowers_each_word_once() -> None:
     cache = FoldCache()
     assert folded_words("Trí thức, trí thức", cache) == ["tri", "thuc", "tri", "thuc"]
-    assert cache == {"Trí": "tri", "thức": "thuc", "trí": "tri"}
+    assert cache == {"Trí": ("tri", "tri\u0301"), "thức": ("thuc", "thưc\u0301"), "trí": ("tri", "tri\u0301")}
+
+
+def test_words_keep_their_diacritics_and_the_gaps_before_them() -> None:
+    words = Words("<p>Ngày 24/11/2023, <b>KH</b>&amp;CN</p>")
+    assert words.keys == ["ngay\u0300", "24", "11", "2023", "kh", "cn"]  # the tone after the letters
+    assert words.gaps == [" ", " ", "/", "/", ",", " "]
+
+
+def test_postings_hold_words_as_written_and_dates_and_names_with_their_length() -> None:
+    reader = FormReader({"_khcn": ("kh cn", "khcn", "khoa hoc va cong nghe")})
+    found = postings_of(Words("Bộ Khoa học và Công nghệ, ngày 24 tháng 11 năm 2023"), reader)
+    assert ("khoa", 0, 1) in found and ("bô\u0323", 0, 0) in found
+    # A name of five words and a date of five ("24 tháng 11 năm 2023"): span code 2 × (5 - 1), at their first word.
+    assert ("_khcn", 8, 1) in found
+    assert ("_24112023", 8, 7) in found
 
 
 @given(
@@ -55,11 +71,6 @@ def test_shard_keys() -> None:
     assert [shard_key(w) for w in ("tri", "trien", "t", "45", "中文字")] == ["tri", "tri", "t", "45", "x4e2d-6587-5b57"]
 
 
-def test_issuer_and_signer_rows() -> None:
-    words = folded_words("Số hiệu 20-KH/TW Cơ quan ban hành Bộ Chính trị Người ký Trương Thị Mai Chức vụ Thường trực Ban Bí thư")
-    assert [words[a:b] for a, b in key_ranges(words)] == [["bo", "chinh", "tri"], ["truong", "thi", "mai"]]
-
-
 def test_shards_of_the_built_site(built: Project) -> None:
     search = built.site_dir / "search"
     assert json.loads((search / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
@@ -69,12 +80,19 @@ def test_shards_of_the_built_site(built: Project) -> None:
     # Each task is found in its document's text; the board, which repeats them all, is not searched.
     assert not any(location.startswith("nhiem-vu/") for location in locations)
     shard = json.loads((search / "vn" / "w" / "tri.json").read_text(encoding="utf-8"))
-    postings = shard["tri"]
+    # Words lowercase with their tone after their letters, in the shard of their fold.
+    assert {"tri\u0301", "tri\u0323", "triên\u0309"} <= shard.keys()
+    postings = shard["tri\u0301"]
     assert len(postings) % 3 == 0
     section, field, position = postings[:3]
     chunk = json.loads((search / "vn" / "t" / f"{section // meta['chunk']}.json").read_text(encoding="utf-8"))
     text = chunk[section % meta["chunk"]] if field == 1 else meta["sections"][section][1]
     assert folded_words(text)[position] == "tri"
+    # 45-NQ/TW's own entry holds its date in its date part (the last of its metadata's parts).
+    dated = json.loads((search / "vn" / "w" / f"{shard_key('_24112023')}.json").read_text(encoding="utf-8"))["_24112023"]
+    page = next(i for i, section in enumerate(meta["sections"]) if section[0] == "van-ban/45-nq-tw/")
+    ends = meta["sections"][page][3]
+    assert any(dated[k] == page and dated[k + 1] == 1 + 2 * 2 and ends[-2] <= dated[k + 2] < ends[-1] for k in range(0, len(dated), 3))
 
 
 words = st.sampled_from(["trí", "thức", "tri", "Đảng", "45", "nq", "tw", "kế", "hoạch", "xyz", "ý"])

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from bench.preview import fetch, free_port, wait_for
 from generator.commands.build import Project
+from generator.support.engine import engine
 
 REPO = Path(__file__).resolve().parent.parent
+SERVED = f"{engine().package}_"  # the temporary site the engine serves: mkdocs_…, properdocs_…
 
 
 def _status(port: int, host: str) -> int:
@@ -44,7 +46,7 @@ def test_an_edit_is_served_with_its_search_entries(project: Project, tmp_path: P
         docs = json.loads(fetch(base + "search/search_index.json"))["docs"]
         assert any("Trương Thị Mai Anh" in entry["text"] for entry in docs if entry["location"].startswith("van-ban/20-kh-tw/"))
         assert len({entry["location"].split("#")[0] for entry in docs}) > 40  # pages not rebuilt keep their entries
-        assert [p.name for p in temporary.iterdir() if p.name.startswith("mkdocs_")]  # the site MkDocs serves
+        assert [p.name for p in temporary.iterdir() if p.name.startswith(SERVED)]  # the site MkDocs serves
         assert _status(port, "localhost") == 200
         assert _status(port, "rebinding.example") == 421  # DNS rebinding: a foreign name is not answered
     finally:
@@ -52,4 +54,4 @@ def test_an_edit_is_served_with_its_search_entries(project: Project, tmp_path: P
         _, err = server.communicate(timeout=30)
     assert "Traceback" not in err.decode("utf-8")
     # Stopped by a signal, the preview still shuts down cleanly and removes its temporary site.
-    assert server.returncode == 0 and not [p for p in temporary.iterdir() if p.name.startswith("mkdocs_")]
+    assert server.returncode == 0 and not [p for p in temporary.iterdir() if p.name.startswith(SERVED)]

@@ -1,4 +1,4 @@
-"""The write phase: sync touches only what changed, and fills an empty folder directly; a
+"""The write phase: the preview's sink touches only what changed, and fills an empty folder directly; a
 replaced folder is swapped with renames and the old one deleted in the background."""
 
 from __future__ import annotations
@@ -6,8 +6,17 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.commands.write import sync
+from generator.commands.write import Held, SyncResult
+from generator.support.files import Content
 from tests.conftest import files_of
+
+
+def sync(files: dict[str, bytes], target: Path, known: dict[str, Content] | None = None) -> SyncResult:
+    """One render's files put into `target` through the preview's sink, as the render path puts them."""
+    sink = Held(known, target)
+    put = sink.put(files)
+    sink.take(put)
+    return SyncResult(put.changed, sink.finish(set(files)))
 
 
 def test_an_empty_folder_gets_every_file(tmp_path: Path) -> None:
@@ -29,7 +38,7 @@ def test_a_filled_folder_gets_only_the_changes(tmp_path: Path) -> None:
 
 def test_known_contents_are_compared_in_memory(tmp_path: Path) -> None:
     target = tmp_path / "docs"
-    known: dict[str, bytes] = {}
+    known: dict[str, Content] = {}
     sync({"a.md": b"1"}, target, known)
     (target / "a.md").write_bytes(b"changed behind our back")  # not read again: `known` says what was written
     assert sync({"a.md": b"1"}, target, known).written == [] and known == {"a.md": b"1"}
@@ -37,7 +46,7 @@ def test_known_contents_are_compared_in_memory(tmp_path: Path) -> None:
 
 def test_known_contents_tell_what_to_remove_without_walking_the_folder(tmp_path: Path) -> None:
     target = tmp_path / "docs"
-    known: dict[str, bytes] = {}
+    known: dict[str, Content] = {}
     sync({"a.md": b"1", "van-ban/x/b.md": b"2", "van-ban/c.md": b"3"}, target, known)
     (target / "foreign.md").write_bytes(b"not ours")  # `known` does not list it: left alone
     result = sync({"a.md": b"1", "van-ban/c.md": b"3"}, target, known)

@@ -6,15 +6,19 @@ import argparse
 import contextlib
 import datetime as dt
 import errno
+import re
 import sys
 import traceback
 from pathlib import Path
 from typing import NoReturn
 
+from generator.cli import publish
 from generator.commands.build import Project, SiteBuildError, build, check
 from generator.corpus.errors import ValidationError
 from generator.corpus.text import url_problem
+from generator.publish import PublishError
 from generator.support.display import excerpt, visible
+from generator.support.engine import EngineMissingError, engine
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,8 +30,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(project, args))
     except ValidationError as error:
         print(error.report(project.root), file=sys.stderr)
+    except PublishError as error:
+        print(error.message, file=sys.stderr)
     except SiteBuildError as error:
-        print(f"Lỗi khi dựng trang bằng MkDocs: {error}\n{KEPT}", file=sys.stderr)
+        print(f"Lỗi khi dựng trang bằng {engine().name}: {error}\n{KEPT}", file=sys.stderr)
+    except EngineMissingError as error:
+        print(f"{error}\n{KEPT}", file=sys.stderr)
     except OSError as error:
         print(f"Không ghi được {_where(error, project.root)}: {_os_reason(error)}.\n{KEPT}", file=sys.stderr)
     except KeyboardInterrupt:
@@ -118,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.set_defaults(run=_build)
     commands.add_parser("check", help="chỉ kiểm tra dữ liệu").set_defaults(run=_check)
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa YAML hoặc mẫu")
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
+    serve.add_argument("--addr", type=_address, default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
     importer = commands.add_parser("import", help="chuyển văn bản nhận được thành tệp YAML nháp trong data/drafts/")
     importer.add_argument(
@@ -133,6 +141,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--type", dest="document_type", required=True, help='loại văn bản, ví dụ "Kế hoạch"')
     new.add_argument("--issuer", required=True, help="mã cơ quan ban hành trong data/bodies.yaml")
     new.set_defaults(run=_new)
+    publish.add_parser(commands)
     return parser
 
 
@@ -141,6 +150,15 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f'ngày không hợp lệ "{value}"; cần dạng YYYY-MM-DD, ví dụ 2024-06-30') from None
+
+
+def _address(value: str) -> str:
+    """host:port, as the preview listens on it: an IP address or a name, and a port from 1 to 65535."""
+    host, _, port = value.rpartition(":")
+    host = host.strip("[]")
+    if not re.fullmatch(r"[A-Za-z0-9.:-]{1,253}", host) or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f'địa chỉ "{excerpt(value)}" không dùng được; cần dạng máy:cổng, ví dụ 127.0.0.1:8000')
+    return value
 
 
 def _site_url(value: str) -> str:

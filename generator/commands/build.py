@@ -16,11 +16,11 @@ from pathlib import Path
 from generator.commands.mkdocs_run import SiteBuildError, build_date, run_mkdocs, write_offline_index, write_zip
 from generator.commands.project import OFFLINE_NAME, Project
 from generator.commands.transaction import Transaction, project_lock
-from generator.commands.write import Stager, SyncResult, stage_copy, sync
+from generator.commands.write import Held, Stager, SyncResult, stage_copy
 from generator.corpus.load import LoadCache, load_corpus
 from generator.corpus.resolve import Site, resolve
-from generator.outputs.site import RenderCache, Staged, render_site, stage_site
-from generator.support.files import GeneratedFiles
+from generator.outputs.site import RenderCache, Rendered, render_outputs
+from generator.support.files import Content, GeneratedFiles
 from generator.support.makers import FileMakers
 from generator.support.parallel import available_cores, run_apart
 
@@ -52,11 +52,12 @@ class BuildReport:
 
 @dataclass
 class Caches:
-    """What `serve` keeps between regenerations: files loaded, document pages rendered, docs/ written."""
+    """What `serve` keeps between regenerations: files loaded, which documents made which files, and every
+    file the last render made."""
 
     loaded: LoadCache = field(default_factory=dict)
     rendered: RenderCache = field(default_factory=RenderCache)
-    written: dict[str, bytes] = field(default_factory=dict)
+    written: dict[str, Content] = field(default_factory=dict)
 
 
 @contextlib.contextmanager
@@ -80,22 +81,22 @@ def check(project: Project, caches: Caches | None = None) -> Site:
 def generate(
     project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None
 ) -> tuple[Site, GeneratedFiles]:
-    """Validate and render every generated file in memory; task status is as of `as_of` (default today)."""
+    """Validate and render every generated file, held in memory (the PDFs and Word files, made in or found in the
+    print cache, as their paths there), by path under docs/; task status is as of `as_of` (default today)."""
     site = check(project, caches)
-    return site, render(project, site, as_of, pdfs, caches)
-
-
-def render(project: Project, site: Site, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> GeneratedFiles:
-    """Render every generated file of a checked site, by path under docs/: in memory, but for the PDFs and
-    Word files, which are made in (or found in) the print cache."""
-    rendered = caches.rendered if caches else None
-    return render_site(site, as_of or dt.date.today(), project.print_cache_dir, pdfs, rendered, site_url=project.site_url())
+    sink = Held(caches.written if caches else None)
+    cache = caches.rendered if caches else None
+    render_outputs(site, as_of or dt.date.today(), sink, project.print_cache_dir, pdfs, cache=cache, site_url=project.site_url())
+    return site, dict(sorted(sink.files.items()))
 
 
 def write_docs(project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> tuple[Site, SyncResult]:
-    """Generate and sync `docs/` only (used by `serve`)."""
-    site, files = generate(project, as_of, pdfs, caches)
-    return site, sync(files, project.docs_dir, caches.written if caches else None)
+    """Validate and render into `docs/` itself, writing only the files that changed (used by `serve`)."""
+    site = check(project, caches)
+    sink = Held(caches.written if caches else None, project.docs_dir)
+    cache = caches.rendered if caches else None
+    rendered = render_outputs(site, as_of or dt.date.today(), sink, project.print_cache_dir, pdfs, cache=cache, site_url=project.site_url())
+    return site, SyncResult(rendered.changed, rendered.removed)
 
 
 def build(
@@ -108,8 +109,9 @@ def build(
 ) -> BuildReport:
     """Generate Markdown and build the site; on any failure, docs/ and site/ are untouched.
 
-    MkDocs reads the generated Markdown from the staged docs/. docs/ and site/ (with `offline`, instead, the copy
-    that works opened from disk, site-offline/, and its zip in dist/, leaving docs/ and site/ as they were) are
+    Generation writes each file into a staged docs/ as it is made, and MkDocs reads them from there. docs/ and
+    site/ (with `offline`, instead, the copy that works opened from disk, site-offline/, and its zip in dist/,
+    leaving docs/ and site/ as they were) are
     built beside the project's and swapped in together once everything succeeded. Without `speedups`, the plugin's speed-ups stay
     off (the site is the same). One build at a time: a second one waits for the first.
     """
@@ -148,7 +150,7 @@ def _build(
     built = time.perf_counter()
     if pdfs:  # a build without them leaves the cache for the next one with them
         prune_print_cache(project.print_cache_dir, staged.files.print_files)
-    docs = SyncResult([], []) if offline else SyncResult(staged.files.changed, stager.removed(staged.files.paths))
+    docs = SyncResult([], []) if offline else SyncResult(staged.files.changed, staged.files.removed)
     seconds = Seconds(staged.validate, generated - started, built - generated, time.perf_counter() - built)
     return BuildReport(staged.documents, docs, seconds)
 
@@ -158,7 +160,7 @@ class StagedCorpus:
     """What generation left in the staged docs/, and how long validation took."""
 
     documents: int
-    files: Staged
+    files: Rendered
     validate: float
 
 
@@ -171,7 +173,7 @@ def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: boo
         with collector_paused():
             site = check(project)
             validated = time.perf_counter()
-            staged = stage_site(site, as_of, stager, project.print_cache_dir, pdfs, makers, site_url=site_url)
+            staged = render_outputs(site, as_of, stager, project.print_cache_dir, pdfs, makers, site_url=site_url)
     finally:
         if makers is not None:
             makers.stop()

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.support.engine import engine, engine_loggers
+
 if TYPE_CHECKING:  # MkDocs and the plugin are imported only when MkDocs runs
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -68,6 +70,7 @@ def run_mkdocs(
 
     Return the project's plugin, which holds what the build did (how the pages were shared out).
     """
+    engine()  # MkDocs, or ProperDocs answering for it
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -99,11 +102,12 @@ def site_plugin(config: MkDocsConfig) -> SitePlugin:
 
 
 def _show_mkdocs_warnings() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_generator", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setLevel(logging.WARNING)
-        handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
-        handler._generator = True  # type: ignore[attr-defined]  # marks our handler, so it is added once
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    for root in engine_loggers():
+        logger = logging.getLogger(root)
+        if not any(getattr(h, "_generator", False) for h in logger.handlers):
+            handler = logging.StreamHandler()
+            handler.setLevel(logging.WARNING)
+            handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
+            handler._generator = True  # type: ignore[attr-defined]  # marks our handler, so it is added once
+            logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

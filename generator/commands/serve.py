@@ -18,6 +18,7 @@ from generator.corpus.errors import ValidationError
 from generator.outputs.assets import ASSETS
 from generator.outputs.templating import TEMPLATES as OUTPUT_TEMPLATES
 from generator.pages.render import TEMPLATES
+from generator.support.engine import engine
 
 DEBOUNCE_SECONDS = 0.1
 CHANGES = frozenset({"created", "modified", "moved", "deleted"})
@@ -87,6 +88,7 @@ def served_path(project: Project) -> str:
 
 def serve(project: Project, addr: str) -> int:
     """Serve a live preview until interrupted."""
+    engine()  # MkDocs, or ProperDocs answering for it
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     regenerator = Regenerator(project)

@@ -1,4 +1,5 @@
-"""Write phase: generated files into a folder, touching only what changed."""
+"""Write phase: the sinks of the render path (outputs/site.py). `Stager` fills a new folder beside docs/ for a
+build; `Held` keeps the files in memory between renders and, for the preview, writes what changed into docs/."""
 
 from __future__ import annotations
 
@@ -10,54 +11,87 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.support.files import Content, GeneratedFiles, content_bytes
+from generator.outputs.site import Put
+from generator.support.files import Content, content_bytes
 
 
 @dataclass
 class SyncResult:
-    """What a sync wrote and removed."""
+    """What a render wrote into docs/ and removed from it."""
 
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
 
-def sync(files: GeneratedFiles, target: Path, known: dict[str, bytes] | None = None) -> SyncResult:
-    """Make `target` hold exactly `files`, writing only files whose bytes differ.
-
-    `known` (kept by `serve`) holds what the last sync left in `target`: files found there are
-    compared in memory instead of read back; it is updated to `files`.
+class Held:
+    """Files held in memory from one render to the next (the preview's and the tests' sink), and written into
+    `folder` when given: there only a file whose bytes changed is written, and a file no render makes any
+    more is removed. `files` is what the last render left (kept by `serve` between renders): it is compared
+    in memory instead of read back, and tells what to remove without walking the folder.
     """
-    result = SyncResult()
-    fresh = is_empty(target)
-    target.mkdir(parents=True, exist_ok=True)
-    last = known if known is not None else {}
-    folders = {target}
-    for relative, given in files.items():
-        content = content_bytes(given)
-        path = target / relative
-        if not fresh and path.is_file() and (last[relative] if relative in last else path.read_bytes()) == content:
-            continue
-        if path.parent not in folders:
+
+    def __init__(self, files: dict[str, Content] | None = None, folder: Path | None = None) -> None:
+        self.files = files if files is not None else {}
+        self.folder = folder
+        self.known = bool(self.files)
+        self.fresh = folder is not None and is_empty(folder)
+        self._folders: set[Path] = set()
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+
+    def put(self, files: Mapping[str, Content]) -> Put:
+        changed = [relative for relative, content in files.items() if self._differs(relative, content)]
+        if self.folder is not None:
+            for relative in changed:
+                self._write(self.folder / relative, content_bytes(files[relative]))
+        return Put(list(files), changed, dict(files))
+
+    def keep(self, paths: Iterable[str]) -> Put:
+        return Put(list(paths), [])
+
+    def put_pieces(self, relative: str, pieces: Iterable[bytes]) -> Put:
+        return self.put({relative: b"".join(pieces)})
+
+    def take(self, put: Put) -> None:
+        self.files.update(put.held)
+
+    def read(self, relative: str) -> bytes:
+        return content_bytes(self.files[relative])
+
+    def finish(self, kept: set[str]) -> list[str]:
+        removed = sorted(set(self.files) - kept)
+        for relative in removed:
+            del self.files[relative]
+        if self.folder is None:
+            return removed
+        if self.known:  # what the last render left is known: no need to walk the folder
+            for relative in removed:
+                (self.folder / relative).unlink(missing_ok=True)
+            _remove_empty_folders({(self.folder / relative).parent for relative in removed}, self.folder)
+        elif not self.fresh:
+            removed = _remove_others(kept, self.folder)
+        self.known = True
+        return removed
+
+    def _differs(self, relative: str, content: Content) -> bool:
+        if self.folder is None:
+            return relative not in self.files or content_bytes(self.files[relative]) != content_bytes(content)
+        path = self.folder / relative
+        if self.fresh or not path.is_file():
+            return True
+        return (content_bytes(self.files[relative]) if relative in self.files else path.read_bytes()) != content_bytes(content)
+
+    def _write(self, path: Path, content: bytes) -> None:
+        if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        if fresh:  # nothing reads an empty folder being filled: no need to write beside and rename
+            self._folders.add(path.parent)
+        if self.fresh:  # nothing reads an empty folder being filled: no need to write beside and rename
             path.write_bytes(content)
         else:
             temporary = path.with_name(path.name + ".tmp")
             temporary.write_bytes(content)
             temporary.replace(path)
-        result.written.append(relative)
-    if known:  # what the last sync left is known: no need to walk the folder
-        for relative in sorted(set(known) - set(files)):
-            (target / relative).unlink(missing_ok=True)
-            result.removed.append(relative)
-        _remove_empty_folders({(target / relative).parent for relative in result.removed}, target)
-    elif not fresh:
-        _remove_others(files, target, result)
-    if known is not None:
-        known.clear()
-        known.update((relative, content_bytes(content)) for relative, content in files.items())
-    return result
 
 
 class Stager:
@@ -72,12 +106,22 @@ class Stager:
         self.old = _listing(current)
         self._folders: set[Path] = set()
 
-    def put(self, files: Mapping[str, Content]) -> list[str]:
-        """Put `files` in place; return the paths of those that differ from `current`'s."""
-        return [relative for relative, content in files.items() if self._place(relative, content)]
+    def put(self, files: Mapping[str, Content]) -> Put:
+        """Put `files` in place; those that differ from `current`'s are changed."""
+        return Put(list(files), [relative for relative, content in files.items() if self._place(relative, content)])
 
-    def put_pieces(self, relative: str, pieces: Iterable[bytes]) -> list[str]:
-        """Put the file made of `pieces` in place, never holding it whole; [relative] if it differs."""
+    def keep(self, paths: Iterable[str]) -> Put:
+        """Link these files from `current`."""
+        kept = list(paths)
+        for relative in kept:
+            _link_or_copy(str(self.current / relative), str(self._target(relative)))
+        return Put(kept, [])
+
+    def take(self, put: Put) -> None:
+        """Nothing to keep: every file is on disk."""
+
+    def put_pieces(self, relative: str, pieces: Iterable[bytes]) -> Put:
+        """Put the file made of `pieces` in place, never holding it whole."""
         path = self._target(relative)
         with path.open("wb") as out:
             for piece in pieces:
@@ -86,15 +130,15 @@ class Stager:
         if relative in self.old and _same(source, path):
             path.unlink()
             _link_or_copy(str(source), str(path))
-            return []
-        return [relative]
+            return Put([relative], [])
+        return Put([relative], [relative])
 
     def read(self, relative: str) -> bytes:
         """A file already put."""
         return (self.staged / relative).read_bytes()
 
-    def removed(self, kept: set[str]) -> list[str]:
-        """What `current` holds beyond `kept`, deepest first."""
+    def finish(self, kept: set[str]) -> list[str]:
+        """What `current` holds beyond `kept`, deepest first (left out of the staged folder)."""
         return sorted(self.old - kept, reverse=True)
 
     def _target(self, relative: str) -> Path:
@@ -162,19 +206,19 @@ def is_empty(folder: Path) -> bool:
     return not folder.exists() or not any(folder.iterdir())
 
 
-def _remove_others(files: GeneratedFiles, target: Path, result: SyncResult) -> None:
-    """Remove what `target` holds beyond `files`, and folders left empty."""
+def _remove_others(kept: set[str], target: Path) -> list[str]:
+    """Remove what `target` holds beyond `kept`, and folders left empty; what was removed, deepest first."""
     removed = []
     for folder, _, names in os.walk(target, topdown=False):
         relative_folder = os.path.relpath(folder, target).replace(os.sep, "/")
         prefix = "" if relative_folder == "." else relative_folder + "/"
         for name in names:
-            if prefix + name not in files:
+            if prefix + name not in kept:
                 os.unlink(os.path.join(folder, name))
                 removed.append(prefix + name)
         if prefix and not os.listdir(folder):
             os.rmdir(folder)
-    result.removed.extend(sorted(removed, reverse=True))
+    return sorted(removed, reverse=True)
 
 
 def _remove_empty_folders(folders: set[Path], target: Path) -> None:

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+from generator.corpus.abbreviations import FILE as ABBREVIATIONS
+from generator.corpus.abbreviations import load_abbreviations
 from generator.corpus.deadlines import DeadlineError, deadline_in_text, parse_deadline
 from generator.corpus.errors import Location, Problem, ValidationError
 from generator.corpus.model import (
@@ -94,9 +96,10 @@ def load_corpus(data_dir: Path, root: Path | None = None, cache: LoadCache | Non
         if document is not None:
             documents.append(document)
     reports = load_reports(data_dir / "reports", _display(data_dir / "reports", root), problems, root)
+    abbreviations = load_abbreviations(data_dir / ABBREVIATIONS, _display(data_dir / ABBREVIATIONS, root), problems, root)
     if problems:
         raise ValidationError(problems)
-    return Corpus(bodies=tuple(bodies), documents=tuple(documents), reports=tuple(reports))
+    return Corpus(bodies=tuple(bodies), documents=tuple(documents), reports=tuple(reports), abbreviations=abbreviations)
 
 
 def load_corpus_bodies(data_dir: Path, root: Path) -> list[Body]:

@@ -182,6 +182,15 @@ class Report:
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """Ways of writing one name that search treats as one (data/abbreviations.yaml): "KH&CN", "KHCN",
+    "khoa học và công nghệ"."""
+
+    forms: tuple[str, ...]
+    location: Location
+
+
 @dataclass(frozen=True)
 class Corpus:
     """Everything loaded from `data/`."""
@@ -189,6 +198,7 @@ class Corpus:
     bodies: tuple[Body, ...]
     documents: tuple[Document, ...]
     reports: tuple[Report, ...] = ()
+    abbreviations: tuple[Abbreviation, ...] = ()
 
 
 def walk_sections(sections: tuple[Section, ...]) -> Iterator[tuple[Section, tuple[Section, ...]]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.corpus.deadlines import Deadline
 from generator.corpus.errors import Location, Problem, ValidationError
-from generator.corpus.model import AnswerRef, Body, Corpus, Document, Report, Section
+from generator.corpus.model import Abbreviation, AnswerRef, Body, Corpus, Document, Report, Section
 from generator.corpus.numbers import find_mentions, number_identity, number_key
 
 
@@ -71,6 +71,7 @@ class Site:
     answers_by: dict[str, list[Answer]] = field(default_factory=dict)
     # Each task's reports, oldest first.
     reports_on: dict[str, list[Report]] = field(default_factory=dict)
+    abbreviations: tuple[Abbreviation, ...] = ()
 
     def segments(self, text: str, current: Document | None = None) -> list[Segment]:
         """Split `text` so that every known document number becomes a link segment."""
@@ -110,7 +111,7 @@ def resolve(corpus: Corpus) -> Site:
     problems: list[Problem] = []
     bodies = _index_bodies(corpus.bodies, problems)
     by_key = _index_numbers(corpus.documents, problems)
-    site = Site(bodies=bodies, documents={d.id: d for d in corpus.documents}, by_key=by_key)
+    site = Site(bodies=bodies, documents={d.id: d for d in corpus.documents}, by_key=by_key, abbreviations=corpus.abbreviations)
     for document in corpus.documents:
         _check_bodies(document, bodies, problems)
         site.outgoing[document.id] = _relations(document, site, problems)

@@ -123,8 +123,13 @@ def _type(identity: Identity, parts: Parts, chosen: Seen | None, report: Report)
         identity.type = by_code
         identity.provenance["type"] = Provenance("mã loại trong số hiệu (đoán)", None, identity.number or "")
     elif announced is not None:
-        identity.type = announced[0]
-        identity.provenance["type"] = Provenance("câu công bố văn bản, không ghi số hiệu (đoán)", None, announced[2])
+        identity.type = announced.type
+        identity.provenance["type"] = Provenance("câu công bố văn bản, không ghi số hiệu (đoán)", None, announced.sentence)
+        if announced.figures:
+            report.no_number = (
+                f'câu công bố chỉ ghi "{announced.type} số {announced.figures}", thiếu ký hiệu; '
+                f"hãy điền số hiệu đầy đủ như văn bản gốc ghi (ví dụ {announced.figures}-…/…)"
+            )
     if identity.type and identity.number and not agrees(identity.type, identity.number):
         report.conflicts.append(f'số hiệu {identity.number} không mang mã của loại "{identity.type}"')
 
@@ -161,7 +166,7 @@ def _issuer_named(identity: Identity, parts: Parts, chosen: Seen | None) -> None
     own = [s for s in identity.seen if s.role == OWN and s.issuer and identity.number and s.key == number_key(identity.number)]
     own.sort(key=lambda seen: ON_BEHALF.search(seen.text) is None)  # "Thay mặt Bộ Chính trị, …" names the issuer
     announced = announced_kind([text for _, text, _, _ in sentences(parts)]) if identity.number is None else None
-    named = (titled[2] if titled else None) or (own[0].issuer if own else None) or (announced[1] if announced else None)
+    named = (titled[2] if titled else None) or (own[0].issuer if own else None) or (announced.issuer if announced else None)
     if named is not None and re.fullmatch(r"(?:Ban Thường vụ )?(?:Tỉnh|Thành) ủy", named.strip(), re.IGNORECASE):
         place = province_named([text for _, text, _, _ in sentences(parts)])
         named = f"{named} {place}" if place else named

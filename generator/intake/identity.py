@@ -45,7 +45,7 @@ BODY_START = re.compile(
 # "Tỉnh ủy ban hành Kế hoạch thực hiện …" with no number: the type and the issuer a posting names.
 ANNOUNCED_KIND = re.compile(
     rf"(?P<issuer>[A-ZĐÀ-Ỹ][^,.;:()“”\"]{{2,90}}?)\s+(?:(?:đã|vừa|mới|chính thức)\s+)?(?:ký\s+)?ban hành\s+(?P<type>{_TYPES})\b"
-    rf"(?!\s+(?:số\s*:?\s*)?\d)",
+    rf"(?!\s+(?:số\s*:?\s*)?{MENTION.pattern})(?:\s+số\s*:?\s*(?P<bare>\d{{1,5}})\b)?",
 )
 # An old header that names the issuer, number and date in the title: "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG
 # NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …".
@@ -172,14 +172,25 @@ def _without_date(clause: str) -> str:
     return re.sub(r"^Ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?\s*,\s*", "", clause, flags=re.IGNORECASE).strip()
 
 
-def announced_kind(texts: list[str]) -> tuple[str, str, str] | None:
+@dataclass(frozen=True)
+class Announced:
+    """A type and issuer a posting announces without a whole number, and the number's figures when it gives only
+    those ("Chỉ thị số 17")."""
+
+    type: str
+    issuer: str
+    sentence: str
+    figures: str | None
+
+
+def announced_kind(texts: list[str]) -> Announced | None:
     """The type and issuer a posting announces with no number ("Ban Thường vụ Tỉnh ủy vừa ban hành Chương trình hành
     động …"), and the sentence; None when none does."""
     for text in texts:
         for sentence in SENTENCE.split(text):
             found = ANNOUNCED_KIND.search(_without_date(sentence))
             if found and BODY_START.match(found.group("issuer").strip()):
-                return _type_name(found.group("type")), found.group("issuer").strip(), sentence
+                return Announced(_type_name(found.group("type")), found.group("issuer").strip(), sentence, found.group("bare"))
     return None
 
 

@@ -202,10 +202,14 @@ class Tree:
         return True
 
 
+LETTER_RANK = 9
+
+
 def headings_over_items(sections: list[DraftSection]) -> None:
-    """A numbered line with items nested under it is a heading, however long it is."""
+    """A numbered line with items nested under it is a heading, however long it is; a lettered item or a bullet
+    with items under it stays an item."""
     for section in sections:
-        if section.sections and section.text is not None and section.title is None:
+        if section.sections and section.text is not None and section.title is None and section.rank < LETTER_RANK:
             section.title, section.text = section.text, None
         headings_over_items(section.sections)
 

@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.mkdocs_plugin.hostguard import guard_server
 from generator.mkdocs_plugin.linking import link_static_files
-from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES, SearchState
+from generator.mkdocs_plugin.search.indexing import INDEX_WORKER, MATERIAL_ENTRIES, SearchState, read_forms
 from generator.mkdocs_plugin.search.sections import FAST_SECTIONS
 from generator.mkdocs_plugin.speedups import fastmarkdown, fastpages
 from generator.mkdocs_plugin.speedups.guard import Speedup, usable
@@ -107,7 +107,8 @@ class SitePlugin(BasePlugin[PluginConfig]):
         if self.indexing:
             whole = bool(config.extra.get("offline"))
             fast, worker = self._use(FAST_SECTIONS), self._use(INDEX_WORKER)
-            self.search.begin(Path(config.site_dir), _search_config(config), whole, fast, worker)
+            forms = read_forms(Path(config.docs_dir))
+            self.search.begin(Path(config.site_dir), _search_config(config), whole, fast, worker, forms)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.files = link_static_files(files, config)
@@ -207,16 +208,16 @@ def _leave_out_of_materials_index(page: Page) -> None:
 
 
 def escape_head(page: Page) -> None:
-    """Make the page's title and description HTML that shows them as written.
+    """Mark the page's title and description as the HTML they are.
 
-    Material prints both as they are into <title>, <meta>, the header, the navigation and the footer:
-    it takes them for HTML. Escaped once here and marked as markup, they are text wherever the theme
-    puts them, and filters that escape (`| e`) leave them as they are.
+    The front matter holds them escaped for HTML (pages/common.py, `front_matter`), since Material prints both
+    as they are into <title>, <meta>, the header, the navigation and the footer: it takes them for HTML. Marked
+    as markup here, filters that escape (`| e`) leave them as they are too.
     """
     for key in ("title", "description"):
         value = page.meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
-            page.meta[key] = Markup.escape(value)
+            page.meta[key] = Markup(value)
 
 
 def _search_config(config: MkDocsConfig) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from pathlib import Path
 import jinja2
 
 from generator.corpus.tracking import script_rules
-from generator.corpus.vocabulary import script_vocabulary
+from generator.corpus.vocabulary import script_vocabulary, search_vocabulary
+from generator.pages.output import SiteOutput
 
 ASSETS = Path(__file__).parent.parent / "assets"
 SCHEMA_FILE = Path(__file__).parent / "documents.schema.json"
@@ -36,7 +37,8 @@ def asset_files() -> dict[str, bytes]:
 
 def _render(template: Path) -> bytes:
     source = template.read_text(encoding="utf-8")
-    return _environment().from_string(source).render(vocabulary=vocabulary_json(), tracking=tracking_json()).encode("utf-8")
+    values = {"vocabulary": vocabulary_json(), "search": search_json(), "tracking": tracking_json()}
+    return _environment().from_string(source).render(**values).encode("utf-8")
 
 
 @functools.cache
@@ -55,3 +57,12 @@ def tracking_json() -> str:
 def vocabulary_json() -> str:
     """The shared vocabulary as a JavaScript value (JSON, which JavaScript reads as is)."""
     return json.dumps(script_vocabulary(), ensure_ascii=False, separators=(",", ":"))
+
+
+@functools.cache
+def search_json() -> str:
+    """How search reads text (dates, question words, accent keys) as a JavaScript value."""
+    return json.dumps(search_vocabulary(), ensure_ascii=False, separators=(",", ":"))
+
+
+ASSET_FILES = SiteOutput(lambda context: dict(asset_files()))

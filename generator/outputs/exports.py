@@ -10,8 +10,11 @@ from generator.corpus.deadlines import KIND_LABELS
 from generator.corpus.model import REPORT_LABELS, Report
 from generator.corpus.resolve import Site
 from generator.corpus.tracking import STATUS_LABELS, site_status
+from generator.pages import paths
 from generator.pages.common import section_label
+from generator.pages.output import RenderContext, SiteOutput
 from generator.pages.tasks import timing_text
+from generator.support.files import GeneratedFiles
 from generator.support.jsonfile import compact_line
 
 CSV_HEADINGS = {
@@ -122,3 +125,12 @@ def _listed(value: object) -> list[object]:
 
 def _joined(value: object, separator: str) -> str:
     return separator.join(str(item) for item in _listed(value))
+
+
+def task_exports(context: RenderContext) -> GeneratedFiles:
+    """The board as nhiem-vu/nhiem-vu.csv and .json."""
+    site, as_of = context.site, context.as_of
+    return {paths.TASKS_CSV: tasks_csv(site, as_of), paths.TASKS_JSON: tasks_json(site, as_of)}
+
+
+TASK_EXPORTS = SiteOutput(task_exports)

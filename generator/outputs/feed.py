@@ -12,6 +12,7 @@ from generator.outputs.opendata import page_url
 from generator.outputs.templating import render
 from generator.pages import paths
 from generator.pages.common import document_name
+from generator.pages.output import SiteOutput
 
 FEED_ID = "tag:vusta.vn,2023:nghi-quyet-45"
 FEED_TITLE = "Nghị quyết 45-NQ/TW và các văn bản triển khai"
@@ -53,3 +54,6 @@ def atom_feed(site: Site, site_url: str = "") -> bytes:
     updated = entries[0].stamp if entries else _stamp(FIRST_DAY)
     home, feed = urljoin(base, "./"), urljoin(base, paths.FEED)
     return render("feed.xml.j2", title=FEED_TITLE, feed_id=FEED_ID, updated=updated, entries=entries, home=home, feed=feed).encode("utf-8")
+
+
+FEED = SiteOutput(lambda context: {paths.FEED: atom_feed(context.site, context.site_url)})

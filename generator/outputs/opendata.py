@@ -8,6 +8,8 @@ from generator.corpus.model import Appendix, Document, Section
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Relation, Site, document_order
 from generator.pages import paths
+from generator.pages.output import DocumentOutput, GatheredOutput, RenderContext
+from generator.support.files import GeneratedFiles
 from generator.support.jsonfile import compact_line
 
 
@@ -134,3 +136,14 @@ def documents_json(parts: Iterable[bytes]) -> Iterator[bytes]:
 def documents_in_order(site: Site) -> list[Document]:
     """The documents in the order documents.json lists them."""
     return sorted(site.documents.values(), key=document_order)
+
+
+def document_data_file(context: RenderContext, document: Document) -> GeneratedFiles:
+    return {paths.document_json(document.id): document_json(context.site, document, context.pdfs)}
+
+
+DOCUMENT_DATA = DocumentOutput(document_data_file)
+# documents.json: every document's van-ban/<id>.json read back, in document order.
+DOCUMENTS_INDEX = GatheredOutput(
+    paths.DOCUMENTS_JSON, lambda site, read: documents_json(read(paths.document_json(d.id)) for d in documents_in_order(site))
+)

@@ -20,7 +20,9 @@ import typst
 from generator.corpus.model import Appendix, Document, body_parts
 from generator.outputs.opendata import header_data, signature_data
 from generator.outputs.templating import TEMPLATES
-from generator.support.files import FileOrder
+from generator.pages import paths
+from generator.pages.output import DocumentOutput, RenderContext
+from generator.support.files import FileOrder, GeneratedFiles
 
 TEMPLATE = TEMPLATES / "document.typ"
 # Liberation Serif 2 (Debian's fonts-liberation2, installed by `make site`): Times New Roman's metrics and
@@ -126,3 +128,13 @@ def pdf_order(document: Document, cache_dir: Path, author: str) -> FileOrder:
 def pdf_file(document: Document, cache_dir: Path, author: str) -> Path:
     """The document's PDF in `cache_dir`, typeset here unless it is there already."""
     return pdf_order(document, cache_dir, author).made()
+
+
+def pdf_output(context: RenderContext, document: Document) -> GeneratedFiles:
+    """van-ban/<id>.pdf, from the print cache, for a document with its full text when PDFs are asked for."""
+    if not context.prints(document) or context.pdf_cache is None:
+        return {}
+    return {paths.document_pdf(document.id): context.made(pdf_order(document, context.pdf_cache, context.issuer_name(document)))}
+
+
+PDF = DocumentOutput(pdf_output)

@@ -19,7 +19,9 @@ import orjson
 from generator.corpus.model import Document
 from generator.outputs.pdf import print_data
 from generator.outputs.templating import TEMPLATES
-from generator.support.files import FileOrder
+from generator.pages import paths
+from generator.pages.output import DocumentOutput, RenderContext
+from generator.support.files import FileOrder, GeneratedFiles
 from generator.support.templatecache import strict_environment
 
 FOLDER = TEMPLATES / "docx"
@@ -98,3 +100,13 @@ def docx_order(document: Document, cache_dir: Path, author: str) -> FileOrder:
 def docx_file(document: Document, cache_dir: Path, author: str) -> Path:
     """The document's Word file in `cache_dir`, written here unless it is there already."""
     return docx_order(document, cache_dir, author).made()
+
+
+def docx_output(context: RenderContext, document: Document) -> GeneratedFiles:
+    """van-ban/<id>.docx, from the print cache, for a document with its full text when PDFs are asked for."""
+    if not context.prints(document) or context.pdf_cache is None:
+        return {}
+    return {paths.document_docx(document.id): context.made(docx_order(document, context.pdf_cache, context.issuer_name(document)))}
+
+
+WORD = DocumentOutput(docx_output)

@@ -10,6 +10,8 @@ from generator.pages import paths
 from generator.pages.common import Linker, ListedDocument, front_matter
 from generator.pages.listings import Listings
 from generator.pages.markdown import escape
+from generator.pages.output import BodyOutput, RenderContext
+from generator.support.files import GeneratedFiles
 
 
 @dataclass(frozen=True)
@@ -47,3 +49,20 @@ class BodyPages:
             issued=[self.links.listed(d, page) for d in self.listings.issued.get(body.id, [])],
             received=[self.links.listed(d, page) for d in received],
         )
+
+
+def body_page(context: RenderContext, body: Body) -> GeneratedFiles:
+    """A body's page, with its tasks, their scorecard and its reports."""
+    page, tasks = paths.body_page(body.id), context.tasks
+    content = context.page(
+        "body.md.j2",
+        page=context.views.bodies.view(body),
+        tasks=tasks.for_body(body.id, page),
+        scorecard=tasks.scorecard(body.id, page),
+        reports=tasks.reports_by(body.id, page),
+        **context.as_of_values,
+    )
+    return {page: content}
+
+
+PAGE = BodyOutput(body_page)

@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+import markupsafe
 
 from generator.corpus.model import Document, Section
 from generator.corpus.numbers import number_key
@@ -30,6 +33,11 @@ def document_name(document: Document) -> str:
 def thousands(count: int) -> str:
     """A count as Vietnamese writes it: 1.002."""
     return f"{count:,}".replace(",", ".")
+
+
+def html_text(text: str) -> str:
+    """`text` escaped for HTML text and quoted attributes (&, <, >, " and ')."""
+    return str(markupsafe.escape(text))
 
 
 def yaml_string(text: str) -> str:
@@ -57,13 +65,28 @@ class Part:
 
 
 def front_matter(
-    title: str, description: str, search_boost: float = 1.0, searchable: bool = True, number: str = "", parts: tuple[Part, ...] = ()
+    title: str,
+    description: str,
+    search_boost: float = 1.0,
+    searchable: bool = True,
+    number: str = "",
+    document: Mapping[str, str] | None = None,
+    parts: tuple[Part, ...] = (),
 ) -> str:
     """Return a YAML front matter block; `number`: the document number the page bears, which search puts before
-    the label of each of its items; `parts`: the document's contents, which the theme shows as "Mục lục"."""
-    lines = ["---", f"title: {yaml_string(title)}", f"description: {yaml_string(description)}"]
+    the label of each of its items; `document`: the metadata search ranks the document by, by part (META_ZONES);
+    `parts`: the document's contents, which the theme shows as "Mục lục".
+
+    The title and the description are written escaped for HTML: Material's templates print them as markup
+    into the page's <title>, <meta>, header, navigation and footer, and so does any engine that builds docs/
+    with the theme (MkDocs without the project's plugin, ProperDocs, Zensical): data never becomes markup
+    there. The plugin marks them as markup already escaped, so that templates that escape leave them as they are.
+    """
+    lines = ["---", f"title: {yaml_string(html_text(title))}", f"description: {yaml_string(html_text(description))}"]
     if number:
         lines.append(f"number: {yaml_string(number)}")
+    if document:
+        lines += ["document:", *(f"  {zone}: {yaml_string(value)}" for zone, value in document.items() if value)]
     if parts:
         lines.append("parts:")
         lines += [f"  - [{yaml_string(p.anchor)}, {yaml_string(p.label)}, {yaml_string(p.title)}, {p.depth}]" for p in parts]

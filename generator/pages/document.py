@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from generator.corpus.model import STATUS_UNKNOWN, Appendix, BodyPart, Document, body_parts
 from generator.pages import paths
 from generator.pages.common import MISSING, Linker, Part, display_date, document_name, front_matter, section_label
-from generator.pages.markdown import attribute, escape
+from generator.pages.markdown import attribute, escape, link
+from generator.pages.output import DocumentOutput, RenderContext
 from generator.pages.relations import LinkGroup, Relations
 from generator.pages.signers import SignerPages
+from generator.support.files import GeneratedFiles
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,9 @@ class DocumentPages:
         signature = document.signature
         text = self.links.text
         return DocumentView(
-            front_matter=front_matter(name, description, number=document.number, parts=contents(document)),
+            front_matter=front_matter(
+                name, description, number=document.number, document=self.search_fields(document), parts=contents(document)
+            ),
             heading_md=escape(name),
             title_md=text(document.title, page, document) if document.title else "",
             rows=self.rows(document, page),
@@ -168,6 +172,17 @@ class DocumentPages:
             preamble_md=[text(paragraph, page, document) for paragraph in appendix.preamble],
             blocks=self.blocks(document, body_parts(appendix), page),
         )
+
+    def search_fields(self, document: Document) -> dict[str, str]:
+        """The metadata search finds the document by, by part of its own search entry (META_ZONES)."""
+        other = (document.signer_title, document.place, document.term)
+        return {
+            "title": document.title or "",
+            "issuer": self.links.site.bodies[document.issuer].name,
+            "signer": document.signer or "",
+            "other": ", ".join(value for value in other if value),
+            "date": display_date(document.date) if document.date else "",
+        }
 
     def rows(self, document: Document, page: str) -> list[Row]:
         def plain(value: str | None) -> str:
@@ -220,3 +235,21 @@ class DocumentPages:
                 )
             )
         return blocks
+
+
+def document_page(context: RenderContext, document: Document) -> GeneratedFiles:
+    """A document's page, with its tasks, the tasks it answers and links to its PDF and Word file."""
+    page, tasks, prints = paths.document_page(document.id), context.tasks, context.prints(document)
+    content = context.page(
+        "document.md.j2",
+        page=context.views.documents.view(document),
+        tasks=tasks.for_document(document.id, page),
+        answers=tasks.answered_by(document.id, page),
+        pdf_link=link("Tải bản PDF (A4)", page, paths.document_pdf(document.id)) if prints else "",
+        docx_link=link("Tải bản Word (.docx)", page, paths.document_docx(document.id)) if prints else "",
+        **context.as_of_values,
+    )
+    return {page: content}
+
+
+PAGE = DocumentOutput(document_page)

@@ -12,7 +12,9 @@ from generator.corpus.resolve import document_order
 from generator.pages import paths
 from generator.pages.common import Linker, ListedDocument, document_name, thousands
 from generator.pages.markdown import escape, link
+from generator.pages.output import RenderContext, SiteOutput
 from generator.pages.relations import Relations
+from generator.support.files import GeneratedFiles
 
 # The home page's tree shows this many documents derived from each document.
 TREE_CHILDREN_SHOWN = 10
@@ -150,3 +152,27 @@ class Listings:
                 )
             )
         return rows
+
+
+def document_list(context: RenderContext) -> GeneratedFiles:
+    documents = context.views.listings.all_documents(paths.DOCUMENTS)
+    return {paths.DOCUMENTS: context.page("documents.md.j2", documents=documents, count=len(documents))}
+
+
+def body_list(context: RenderContext) -> GeneratedFiles:
+    return {paths.BODIES: context.page("bodies.md.j2", groups=context.views.listings.by_body(paths.BODIES))}
+
+
+def timeline(context: RenderContext) -> GeneratedFiles:
+    return {paths.TIMELINE: context.page("timeline.md.j2", groups=context.views.listings.by_year(paths.TIMELINE))}
+
+
+def lookup(context: RenderContext) -> GeneratedFiles:
+    """Number lookup: the box, and every document's number with its short address."""
+    return {paths.LOOKUP: context.page("lookup.md.j2", rows=context.views.listings.lookup_rows())}
+
+
+DOCUMENT_LIST = SiteOutput(document_list)
+BODY_LIST = SiteOutput(body_list)
+TIMELINE = SiteOutput(timeline)
+LOOKUP = SiteOutput(lookup)

@@ -14,6 +14,9 @@ TASKS_JSON = "nhiem-vu/nhiem-vu.json"
 TASK_FILTERS_CSS = "nhiem-vu/bo-loc.css"
 DOCUMENTS_JSON = "documents.json"
 FEED = "feed.xml"
+# The search vocabulary of names (data/abbreviations.yaml and the bodies' names): for the index and for the scripts.
+SEARCH_FORMS = "search/forms.json"
+SEARCH_FORMS_SCRIPT = "javascripts/forms.js"
 
 
 def document_page(document_id: str) -> str:

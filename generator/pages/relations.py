@@ -10,6 +10,8 @@ from generator.corpus.text import slugify
 from generator.pages import paths
 from generator.pages.common import Linker, document_name, front_matter, section_label, thousands
 from generator.pages.markdown import escape, link
+from generator.pages.output import DocumentOutput, RenderContext
+from generator.support.files import GeneratedFiles
 
 RELATION_LABELS = {
     "implements": ("Thực hiện", "Văn bản triển khai"),
@@ -124,3 +126,12 @@ class Relations:
             shown=RELATIONS_SHOWN,
             groups=groups,
         )
+
+
+def relations_page(context: RenderContext, document: Document) -> GeneratedFiles:
+    """quan-he/<id>.md: every document related to one whose diagram cannot list them all; none for the others."""
+    view = context.views.relations.page(document)
+    return {} if view is None else {paths.relations_page(document.id): context.page("relations.md.j2", page=view)}
+
+
+PAGE = DocumentOutput(relations_page)

@@ -13,6 +13,8 @@ from generator.corpus.text import slugify
 from generator.pages import paths
 from generator.pages.common import Linker, ListedDocument, front_matter, thousands
 from generator.pages.markdown import escape, link
+from generator.pages.output import RenderContext, SiteOutput
+from generator.support.files import GeneratedFiles
 
 
 @dataclass(frozen=True)
@@ -92,3 +94,14 @@ class SignerPages:
         return [
             SignerEntry(link(escape(name), page, paths.signer_page(key)), thousands(len(documents))) for key, (name, documents) in ordered
         ]
+
+
+def signer_pages(context: RenderContext) -> GeneratedFiles:
+    """Who signed what: a page per signer and their index."""
+    signers = context.views.signers
+    files: GeneratedFiles = {paths.SIGNERS: context.page("signers.md.j2", signers=signers.index())}
+    files.update({paths.signer_page(key): context.page("signer.md.j2", page=signers.view(key)) for key in signers.ids()})
+    return files
+
+
+SIGNERS = SiteOutput(signer_pages)

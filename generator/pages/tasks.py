@@ -12,8 +12,13 @@ from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Site, Task
 from generator.corpus.tracking import STATUS_LABELS, quarter_name, quarter_of, reports_of, site_status
 from generator.pages import paths
+from generator.pages.chart import deadline_chart
+from generator.pages.chartphone import phone_chart
 from generator.pages.common import display_date, section_label, thousands
 from generator.pages.markdown import attribute, escape, link, relative
+from generator.pages.output import RenderContext, SiteOutput
+from generator.pages.render import chart_svg, phone_chart_svg
+from generator.support.files import GeneratedFiles
 
 NO_DEADLINE = "Không nêu thời hạn"
 # A task badge or a body's list names this many answering documents; the board names them all.
@@ -240,3 +245,27 @@ class TaskViews:
             "quarter": [Option(q, "/".join(quarter_name(q))) for q in quarters],
             "status": [Option(k, v) for k, v in STATUS_LABELS.items()],
         }
+
+
+def task_board(context: RenderContext) -> GeneratedFiles:
+    """The board of every task, with its filters, the deadline chart (and its phone form) and the stylesheet
+    that filters the board for a reader without JavaScript."""
+    tasks, site = context.tasks, context.site
+    statuses = {task.id: tasks.status(task) for task in site.tasks}
+    filters = tasks.filters()
+    chart = deadline_chart(site.tasks, statuses, context.as_of)
+    page = context.page(
+        "tasks.md.j2",
+        tasks=tasks.board(),
+        filters=filters,
+        chart=chart_svg(chart),
+        chart_phone=phone_chart_svg(phone_chart(site.tasks, statuses, context.as_of)),
+        chart_by_quarter=chart.by_quarter,
+        legend=chart.legend,
+        **context.as_of_values,
+    )
+    css = context.env.get_template("board-filters.css.j2").render(filters=filters).encode("utf-8")
+    return {paths.TASKS: page, paths.TASK_FILTERS_CSS: css}
+
+
+BOARD = SiteOutput(task_board)

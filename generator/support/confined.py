@@ -95,7 +95,8 @@ def _death(exitcode: int | None) -> tuple[str, str]:
     """What killed the child: the CPU limit, the memory limit (an allocation that failed), or something else."""
     if exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
         return "time", ""
-    if exitcode == _OUT_OF_MEMORY:
+    # Native code (PDFium, Tesseract's libraries) aborts when an allocation fails under the address-space cap.
+    if exitcode in (_OUT_OF_MEMORY, -signal.SIGABRT):
         return "memory", ""
     return "crash", f"mã thoát {exitcode}"
 

@@ -62,7 +62,7 @@ def bytecode_cache(kind: str, environment: jinja2.Environment) -> jinja2.Bytecod
 @functools.cache
 def _versions() -> str:
     found = []
-    for package in ("jinja2", "mkdocs", "mkdocs-material"):
+    for package in ("jinja2", "mkdocs", "properdocs", "mkdocs-material"):
         try:
             found.append(version(package))
         except PackageNotFoundError:

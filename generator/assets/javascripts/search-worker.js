@@ -1,9 +1,10 @@
 /* Search worker for Material for MkDocs' search box, for Vietnamese readers.
-   Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT) and adds: diacritics-optional
-   matching (đ -> d), document numbers in any spelling, ranking that puts the document bearing a number,
-   headings and the issuer/signer rows first, and highlighting of the real words.
-   On the served site it reads the shards written by generator/searchindex.py (only what a query needs);
-   for the copy opened from disk it indexes Material's single index in memory. */
+   Speaks Material's worker protocol (SETUP -> READY, QUERY -> RESULT) and adds: diacritics-optional matching
+   (đ -> d) that follows the reader's diacritics when typed, small typos, dates and names in any writing (numbers.js
+   reads the query), document numbers in any spelling, ranking by how closely an entry holds the words and where
+   (a document's own metadata by part), and marks on the real words.
+   On the served site it reads the shards written by generator/mkdocs_plugin/search/shards.py (only what a query
+   needs); for the copy opened from disk it builds the same shards in memory from Material's single index. */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -12,25 +13,32 @@ var TEXT_RESULTS = 12;
 var SNIPPET = 320;
 var WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 
-if (typeof importScripts === "function") importScripts("numbers.js");
-else if (typeof require === "function" && typeof module !== "undefined") self.vnNumbers = require("./numbers.js");
+if (typeof importScripts === "function") importScripts("numbers.js", "searchtext.js", "search-ranking.js", "forms.js");
+else if (typeof require === "function" && typeof module !== "undefined") {
+  self.vnNumbers = require("./numbers.js");
+  self.vnSearchText = require("./searchtext.js");
+  self.vnRanking = require("./search-ranking.js");
+}
 
-// Shared with the build (generator/corpus/vocabulary.py, written into numbers.js).
-var VOCABULARY = self.vnNumbers.vocabulary;
-var MAX_QUERY = VOCABULARY.maxQuery;
-var NUMBER = self.vnNumbers.numberPattern;
-// In the metadata table ("Thông tin văn bản"), the rows whose values name the issuer and the signer.
-var KEY_ROWS = VOCABULARY.keyRows;
+// Shared with the build (generator/corpus/vocabulary.py, written into numbers.js and searchtext.js).
+var NUMBERS = self.vnNumbers;
+var READER = self.vnSearchText;
+var RANKING = self.vnRanking;
+var VOCABULARY = NUMBERS.vocabulary;
 var SHARD_PREFIX = VOCABULARY.shardPrefix;
 var PLAIN_HEAD = new RegExp("^[a-z0-9]{1," + SHARD_PREFIX + "}$");
+RANKING.setZones(READER.vocabulary.metaZones);
+// How a key finds a term: as typed (a date or a name as a whole too), or not (other diacritics, a typo).
+var EXACT = 1, INEXACT = 0.5;
 
-var sections = [];          // {location, title, page, isPage, metadata, boost, number, keyRanges, text, words, label, parent}
+var sections = [];          // {location, title, page, isPage, boost, zones, number, kindWords, text, label, parent, index}
 var byLocation = new Map();
-var store = null;           // where hits and texts come from: memoryStore() or shardStore()
+var knownCodes = new Set(); // the letter codes of the numbers pages bear: "nq", "tw", "ddlhhvn"…
+var store = null;           // where shards and texts come from: memoryStore() or shardStore()
 var foldCache = new Map();
 
 function fold(text) {
-  return self.vnNumbers.fold(text);
+  return NUMBERS.fold(text);
 }
 
 function foldWord(word) {
@@ -66,44 +74,27 @@ function offsets(html) {
 
 function numberOf(title) {
   // Only a title that ends with the number bears it ("Nghị quyết 45-NQ/TW"), not one that mentions it.
-  var match = NUMBER.exec(title);
+  var match = NUMBERS.numberPattern.exec(title);
   if (!match || match.index + match[0].length !== title.trim().length) return null;
-  return self.vnNumbers.entry(self.vnNumbers.numberKey(match[0]));
+  var number = NUMBERS.entry(NUMBERS.numberKey(match[0]));
+  number.kindWords = foldedWords(title.slice(0, match.index)).length;
+  return number;
 }
 
 function bears(query, number) {
-  return number !== null && self.vnNumbers.matches(query, number);
-}
-
-function sequence(found, phrase, from) {
-  var wanted = phrase.split(" ");
-  for (var i = from; i + wanted.length <= found.length; i++) {
-    var all = true;
-    for (var j = 0; j < wanted.length && all; j++) all = found[i + j] === wanted[j];
-    if (all) return i;
-  }
-  return -1;
-}
-
-function keyRanges(found) {
-  return KEY_ROWS.map(function (row) {
-    var label = sequence(found, row[0], 0);
-    if (label < 0) return null;
-    var start = label + row[0].split(" ").length;
-    var end = sequence(found, row[1], start);
-    return [start, end < 0 ? found.length : end];
-  }).filter(Boolean);
+  return query !== null && number !== null && NUMBERS.matches(query, number);
 }
 
 var container = -1;          // the latest section that is not an item: items belong to it
 
-function addSection(location, title, boost, ranges, text, label) {
+function addSection(location, title, boost, zones, text, label) {
   var section = {
     location: location, title: title || "", page: location.split("#")[0], isPage: location.indexOf("#") < 0,
-    metadata: /#thong-tin$/.test(location), boost: boost || 1, keyRanges: ranges || [], text: text, words: null,
-    number: null, label: label || "", parent: -1, index: sections.length
+    boost: boost || 1, zones: zones || [], text: text, number: null, label: label || "", parent: -1, index: sections.length
   };
   if (section.isPage) section.number = numberOf(section.title);
+  section.kindWords = section.number ? section.number.kindWords : 0;
+  if (section.number) section.number.codes.forEach(function (code) { knownCodes.add(code); });
   // An item's entry is titled with its document's number and its label (generator/mkdocs_plugin/search/items.py).
   var isItem = section.label !== "" && / · /.test(section.title) && section.title.slice(-section.label.length) === section.label;
   if (isItem && container >= 0 && sections[container].page === section.page) section.parent = container;
@@ -113,56 +104,32 @@ function addSection(location, title, boost, ranges, text, label) {
   return section;
 }
 
-function newHit() {
-  return { terms: new Set(), title: new Map(), text: new Map() };
-}
-
-/* The whole index in memory: postings name documents; positions are found again for candidates only. */
-function memoryStore(docs) {
-  var postings = new Map();
-  docs.forEach(function (doc, i) {
-    var section = addSection(doc.location, doc.title, doc.boost, null, doc.text || "", doc.label);
-    section.words = { title: foldedWords(section.title), text: foldedWords(section.text) };
-    if (section.metadata) section.keyRanges = keyRanges(section.words.text);
-    [section.words.title, section.words.text].forEach(function (found) {
-      found.forEach(function (word) {
-        var list = postings.get(word);
-        if (!list) postings.set(word, list = []);
-        if (list[list.length - 1] !== i) list.push(i);
-      });
-    });
-  });
-  return {
-    vocabulary: function (term, isLast) {
-      var found = new Set(postings.has(term) ? [term] : []);
-      if (isLast && term.length >= 2) postings.forEach(function (_, word) { if (word.indexOf(term) === 0) found.add(word); });
-      return Promise.resolve(found);
-    },
-    hits: function (vocabulary) {
-      var candidates = new Set(), hits = new Map();
-      vocabulary.forEach(function (words) {
-        words.forEach(function (word) { postings.get(word).forEach(function (i) { candidates.add(i); }); });
-      });
-      candidates.forEach(function (i) {
-        var hit = newHit();
-        [["title", sections[i].words.title], ["text", sections[i].words.text]].forEach(function (pair) {
-          pair[1].forEach(function (word, position) {
-            for (var t = vocabulary.length - 1; t >= 0; t--) {
-              if (vocabulary[t].has(word)) { hit.terms.add(t); hit[pair[0]].set(position, t); break; }
-            }
-          });
-        });
-        hits.set(i, hit);
-      });
-      return Promise.resolve(hits);
-    },
-    texts: function () { return Promise.resolve(); }
-  };
-}
-
 function shardKey(word) {
   var head = Array.from(word).slice(0, SHARD_PREFIX).join("");
   return PLAIN_HEAD.test(head) ? head : "x" + Array.from(head).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+}
+
+/* The whole index in memory, as shards like the served site's: built from Material's index (the copy opened from
+   disk, the preview), whose entries carry the dates and names the build found in them. */
+function memoryStore(docs) {
+  var shards = new Map();
+  function post(key, section, field, position) {
+    var shard = shards.get(shardKey(foldWord(key)));
+    if (!shard) shards.set(shardKey(foldWord(key)), shard = Object.create(null));
+    (shard[key] || (shard[key] = [])).push(section, field, position);
+  }
+  docs.forEach(function (doc, i) {
+    var section = addSection(doc.location, doc.title, doc.boost, doc.zones, doc.text || "", doc.label);
+    [section.title, section.text].forEach(function (html, field) {
+      var position = 0;
+      eachWord(html, function (word) { post(READER.accentKey(word), i, field, position++); });
+    });
+    (doc.concepts || []).forEach(function (c) { post(c[0], i, c[1] + 2 * (c[3] - 1), c[2]); });
+  });
+  return {
+    shard: function (key) { return Promise.resolve(shards.get(key) || {}); },
+    texts: function () { return Promise.resolve(); }
+  };
 }
 
 function getJSON(url, fallback) {
@@ -172,36 +139,11 @@ function getJSON(url, fallback) {
 /* The sharded index of the served site: a shard per start of a word (SHARD_PREFIX letters), texts in chunks. */
 function shardStore(base, meta) {
   meta.sections.forEach(function (s) { addSection(s[0], s[1], s[2], s[3], null, s[4]); });
-  var shards = new Map(), loaded = new Map(), chunks = new Map();
-  function shard(key) {
-    if (!shards.has(key)) {
-      shards.set(key, getJSON(base + "w/" + key + ".json", {}).then(function (words) { loaded.set(key, words); return words; }));
-    }
-    return shards.get(key);
-  }
+  var shards = new Map(), chunks = new Map();
   return {
-    vocabulary: function (term, isLast) {
-      return shard(shardKey(term)).then(function (words) {
-        var found = new Set(Object.prototype.hasOwnProperty.call(words, term) ? [term] : []);
-        // A shard holds the words sharing their first three letters: completion starts there.
-        if (isLast && Array.from(term).length >= 3) Object.keys(words).forEach(function (word) { if (word.indexOf(term) === 0) found.add(word); });
-        return found;
-      });
-    },
-    hits: function (vocabulary) {
-      var hits = new Map();
-      vocabulary.forEach(function (words, t) {
-        words.forEach(function (word) {
-          var list = loaded.get(shardKey(word))[word];
-          for (var k = 0; k < list.length; k += 3) {
-            var hit = hits.get(list[k]);
-            if (!hit) hits.set(list[k], hit = newHit());
-            hit.terms.add(t);
-            hit[list[k + 1] === 0 ? "title" : "text"].set(list[k + 2], t);
-          }
-        });
-      });
-      return Promise.resolve(hits);
+    shard: function (key) {
+      if (!shards.has(key)) shards.set(key, getJSON(base + "w/" + key + ".json", {}));
+      return shards.get(key);
     },
     texts: function (indexes) {
       var wanted = new Set(indexes.filter(function (i) { return sections[i].text === null; }).map(function (i) { return Math.floor(i / meta.chunk); }));
@@ -218,6 +160,7 @@ function shardStore(base, meta) {
 function setup(index) {
   sections = [];
   byLocation = new Map();
+  knownCodes = new Set();
   container = -1;
   if (!index.docs.length && typeof fetch === "function") {
     var base = new URL("../search/vn/", self.location.href).href;
@@ -227,58 +170,103 @@ function setup(index) {
   return Promise.resolve();
 }
 
-function termsOf(query) {
-  return (fold(query.slice(0, MAX_QUERY)).match(/[\p{L}\p{N}]+/gu) || []).slice(0, 12);
+/* Words one edit apart (a letter left out, added, doubled, changed, or two swapped). */
+function oneEditApart(a, b) {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  var i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function inKeyRows(section, hit, count) {
-  // Every term matched inside the issuer's or the signer's row.
-  return section.keyRanges.some(function (range) {
-    var seen = new Set();
-    hit.text.forEach(function (t, position) { if (position >= range[0] && position < range[1]) seen.add(t); });
-    return seen.size === count;
-  });
-}
-
-/* How closely an entry holds the query's words: 3 as a phrase (in order and adjacent), 2 in order but apart,
-   1 all of them in any order, 0 not all of them. */
-function closeness(hit, count) {
-  if (hit.terms.size < count) return 0;
-  if (count < 2) return 3;
-  var best = 1;
-  [hit.title, hit.text].forEach(function (positions) {
-    var order = Array.from(positions.keys()).sort(function (a, b) { return a - b; });
-    var next = 0;
-    order.forEach(function (position) {
-      if (positions.get(position) === next) next++;
-      if (positions.get(position) !== 0 || best === 3) return;
-      for (var k = 1; k < count; k++) if (positions.get(position + k) !== k) return;
-      best = 3;
+/* The index keys a term stands for, each with how exactly: {key: quality}. A word matches its fold, exactly when
+   typed without diacritics or with these; the last word of the query also what it begins; a word of four letters
+   or more that the index lacks, the words one typo away. A date or a name matches its term. */
+function vocabulary(term, isLast) {
+  if (term.kind === "concept") {
+    return store.shard(shardKey(term.token)).then(function (shard) {
+      var found = {};
+      if (Object.prototype.hasOwnProperty.call(shard, term.token)) found[term.token] = EXACT;
+      return found;
     });
-    if (next >= count && best < 2) best = 2;
+  }
+  return store.shard(shardKey(term.folded)).then(function (shard) {
+    var found = wordsIn(shard, term, isLast);
+    if (Object.keys(found).length || Array.from(term.folded).length < 4) return found;
+    var heads = Array.from(term.folded), near = new Set([shardKey(term.folded)]);
+    for (var k = 0; k < SHARD_PREFIX; k++) near.add(shardKey(heads.slice(0, k).concat(heads.slice(k + 1)).join("")));
+    return Promise.all(Array.from(near).map(function (key) { return store.shard(key); })).then(function (nearby) {
+      nearby.forEach(function (other) {
+        Object.keys(other).forEach(function (key) { if (oneEditApart(foldWord(key), term.folded)) found[key] = INEXACT; });
+      });
+      return found;
+    });
   });
-  return best;
 }
 
-// Each step of closeness outweighs any score of words alone; a page bearing the number searched outweighs all.
-var CLOSENESS = 1e5, BEARS = 1e6, CITED_PART = 2e6;
+// A word typed with diacritics finds the other forms of its fold too only when the index holds them this many
+// times as often as the form typed: its diacritics then look like a slip ("tri thúc" for "trí thức"), not a choice
+// ("trí thức", never "trị"/"thực"; "Trọng").
+var SLIP = 10;
 
-function score(section, hit, count, numberQuery) {
-  var total = 0;
-  [["title", 12], ["text", 1]].forEach(function (pair) {
-    var positions = hit[pair[0]];
-    var perTerm = new Map();
-    positions.forEach(function (t) { perTerm.set(t, (perTerm.get(t) || 0) + 1); });
-    perTerm.forEach(function (occurrences) { total += pair[1] * (1 + Math.log(occurrences)); });
-    positions.forEach(function (t, position) { if (positions.get(position + 1) === t + 1) total += pair[1] * 4; });
+function wordsIn(shard, term, isLast) {
+  var found = {}, completes = isLast && Array.from(term.folded).length >= SHARD_PREFIX, exact = 0, other = 0;
+  Object.keys(shard).forEach(function (key) {
+    var folded = foldWord(key), quality = null;
+    if (folded === term.folded) quality = !term.accented || key === term.key ? EXACT : INEXACT;
+    else if (completes && folded.indexOf(term.folded) === 0) quality = !term.accented || begins(key, term.key) ? EXACT : INEXACT;
+    if (quality === null) return;
+    found[key] = quality;
+    if (quality === EXACT) exact += shard[key].length; else other += shard[key].length;
   });
-  var coverage = hit.terms.size / count;
-  total *= coverage * coverage * section.boost;
-  if (coverage === 1) total *= 3;
-  if (section.metadata) total *= inKeyRows(section, hit, count) ? 15 : 2;
-  total += closeness(hit, count) * CLOSENESS;
-  if (section.isPage && bears(numberQuery, section.number)) total += BEARS;
-  return total;
+  if (exact && exact * SLIP >= other) Object.keys(found).forEach(function (key) { if (found[key] === INEXACT) delete found[key]; });
+  return found;
+}
+
+var TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]+$/;
+
+/* Whether an index key begins with a typed one: its letters with theirs, and the same tone if one was typed. */
+function begins(key, typed) {
+  var letters = key.replace(TONE_MARKS, ""), typedLetters = typed.replace(TONE_MARKS, "");
+  var typedTone = typed.slice(typedLetters.length);
+  return letters.indexOf(typedLetters) === 0 && (!typedTone || key.slice(letters.length) === typedTone);
+}
+
+/* Where each section holds the terms: its title's and its text's matches (search-ranking.js); a position may
+   match several terms ("ủy" in "tỉnh ủy, thành ủy"). */
+function hitsOf(keysByTerm) {
+  var hits = new Map();
+  return Promise.all(keysByTerm.map(function (keys, t) {
+    return Promise.all(Object.keys(keys).map(function (key) {
+      return store.shard(shardKey(foldWord(key))).then(function (shard) {
+        var list = shard[key] || [], exact = keys[key] === EXACT;
+        for (var k = 0; k < list.length; k += 3) {
+          var hit = hits.get(list[k]);
+          if (!hit) hits.set(list[k], hit = emptyHit());
+          RANKING.addMatch(list[k + 1] & 1 ? hit.text : hit.title, list[k + 2], t, (list[k + 1] >> 1) + 1, exact);
+        }
+      });
+    }));
+  })).then(function () { return hits; });
+}
+
+function emptyHit() {
+  return { title: RANKING.newField(), text: RANKING.newField(), own: null };
+}
+
+// A step of closeness outweighs any score of words alone; a document dated the day searched, every closeness; a
+// page bearing the number searched, everything but a cited part.
+var CLOSENESS = 1e6, WORDS_AT_MOST = 9999, DATED = 1e7, BEARS = 1e8, CITED_PART = 2e8;
+
+/* The score of an entry: its closeness (exact matches rank a quarter step above inexact ones), then the weight of
+   where its words are, the page bearing the number or dated the day searched. */
+function evaluate(section, hit, hits, query) {
+  var parent = section.parent >= 0 ? hits.get(section.parent) : null;
+  var found = RANKING.assess(section, hit, parent, query.count, query.allExact);
+  var total = Math.max(found.exact ? found.exact + 0.25 : 0, found.any) * CLOSENESS + Math.min(WORDS_AT_MOST, found.words * section.boost);
+  if (section.isPage && bears(query.number, section.number)) total += BEARS;
+  if (section.zones.length && query.dates) total += DATED * RANKING.datedShare(section, hit, query.dates, query.count);
+  return { closeness: found.any, score: total };
 }
 
 /* An item ranks just above the section holding it when it holds the words as closely. */
@@ -289,6 +277,21 @@ function itemsBeforeTheirSections(scored, byIndex) {
   });
 }
 
+/* The pages whose whole title the query names (a body's page for its name, in any writing): they rank second. */
+function namedPages(scored, count) {
+  return scored.filter(function (result) {
+    var section = sections[result.index];
+    if (!section.isPage || result.closeness < 3 || result.terms !== count) return false;
+    var covered = RANKING.covered(result.hit.title);
+    return covered > 0 && covered === foldedWords(section.title).length;
+  });
+}
+
+function second(scored, named) {
+  var rest = scored.filter(function (result) { return named.indexOf(result) < 0 || result === scored[0]; });
+  return rest.slice(0, 1).concat(named.filter(function (result) { return result !== scored[0]; }), rest.slice(1));
+}
+
 /* The sections of the pages bearing the cited document's number whose labels name the cited part. */
 function citedParts(cited, numberQuery) {
   var found = [];
@@ -296,42 +299,64 @@ function citedParts(cited, numberQuery) {
   sections.forEach(function (section) { if (section.isPage && bears(numberQuery, section.number)) pages.add(section.page); });
   pages.forEach(function (page) {
     var labelled = sections.filter(function (section) { return section.page === page && section.label; });
-    var named = self.vnNumbers.partsNamed(cited.tokens, labelled.map(function (section) { return section.label; }));
+    var named = NUMBERS.partsNamed(cited.tokens, labelled.map(function (section) { return section.label; }));
     labelled.forEach(function (section) { if (named.indexOf(section.label) >= 0) found.push(section); });
   });
   return found;
 }
 
-/* Search; `current` tells whether the query is still the latest one, so overtaken queries stop early.
-   A citation ("20-KH/TW mục IV.3") searches the document's number and puts the cited part first. */
-function search(query, current) {
-  var cited = self.vnNumbers.citation(query);
-  var searched = cited ? cited.document : query;
-  var terms = termsOf(searched);
-  if (!terms.length) return Promise.resolve({ items: [] });
-  var numberQuery = self.vnNumbers.parseQuery(searched);
+/* What a query asks for: numbers.js reads it (terms, dates, names, question words); a citation ("20-KH/TW mục
+   IV.3") searches the document's number and puts the cited part first. */
+function readSearch(text) {
+  var read = READER.readQuery(text);
+  var cited = NUMBERS.citation(read.rest);
+  var terms = cited ? READER.readQuery(cited.document).terms : read.terms;
+  return { terms: terms, cited: cited, number: NUMBERS.searchedNumber(cited ? cited.document : read.rest, knownCodes) };
+}
+
+/* Search; `current` tells whether the query is still the latest one, so overtaken queries stop early. */
+function search(text, current) {
+  var query = readSearch(text);
+  if (!query.terms.length) return Promise.resolve({ items: [] });
   var stillWanted = current || function () { return true; };
-  return Promise.all(terms.map(function (term, t) { return store.vocabulary(term, t === terms.length - 1); }))
-    .then(function (vocabulary) { return stillWanted() ? store.hits(vocabulary) : null; })
-    .then(function (hits) {
-      if (!hits || !stillWanted()) return null;
-      var scored = [];
-      hits.forEach(function (hit, i) {
-        scored.push({ index: i, hit: hit, closeness: closeness(hit, terms.length), score: score(sections[i], hit, terms.length, numberQuery) });
-      });
-      // A page bearing the number ranks first even when its text did not match every term.
-      sections.forEach(function (section, i) {
-        if (section.isPage && !hits.has(i) && bears(numberQuery, section.number)) scored.push({ index: i, hit: newHit(), closeness: 0, score: BEARS });
-      });
-      var byIndex = new Map();
-      scored.forEach(function (result) { byIndex.set(result.index, result); });
-      itemsBeforeTheirSections(scored, byIndex);
-      var missing = cited ? citeParts(scored, byIndex, cited, numberQuery) : null;
-      scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
-      var top = scored.slice(0, MAX_RESULTS);
-      var shown = top.slice(0, TEXT_RESULTS).map(function (r) { return r.index; });
-      return store.texts(shown).then(function () { return stillWanted() ? group(top, terms, missing, numberQuery) : null; });
-    });
+  return Promise.all(query.terms.map(function (term, t) { return vocabulary(term, t === query.terms.length - 1); }))
+    .then(function (keys) {
+      if (!stillWanted()) return null;
+      // Terms the index lacks entirely are left out of the ranking (and shown as missing), not held against it.
+      var kept = [];
+      keys.forEach(function (found, t) { if (Object.keys(found).length) kept.push(t); });
+      query.kept = kept;
+      // A word typed with diacritics is found as typed only where written so: marked there alone ("Trọng", not "trong").
+      query.strict = 0;
+      kept.forEach(function (t, k) { if (query.terms[t].accented) query.strict |= 1 << k; });
+      query.allExact = kept.every(function (t) { return Object.keys(keys[t]).every(function (key) { return keys[t][key] === EXACT; }); });
+      query.count = Math.max(1, kept.length);
+      query.dates = 0;  // the terms that are dates, as bits
+      kept.forEach(function (t, k) { if (/^_[0-9]/.test(query.terms[t].token || "")) query.dates |= 1 << k; });
+      return hitsOf(kept.map(function (t) { return keys[t]; }));
+    })
+    .then(function (hits) { return hits && stillWanted() ? rank(hits, query, stillWanted) : null; });
+}
+
+function rank(hits, query, stillWanted) {
+  var scored = [];
+  hits.forEach(function (hit, i) {
+    var value = evaluate(sections[i], hit, hits, query);
+    scored.push({ index: i, hit: hit, terms: RANKING.bits(hit.title.terms | hit.text.terms), closeness: value.closeness, score: value.score });
+  });
+  // A page bearing the number ranks first even when its text did not match every term.
+  sections.forEach(function (section, i) {
+    if (section.isPage && !hits.has(i) && bears(query.number, section.number)) scored.push({ index: i, hit: emptyHit(), terms: 0, closeness: 0, score: BEARS });
+  });
+  var byIndex = new Map();
+  scored.forEach(function (result) { byIndex.set(result.index, result); });
+  itemsBeforeTheirSections(scored, byIndex);
+  var named = query.cited ? [] : namedPages(scored, query.count);
+  var missing = query.cited ? citeParts(scored, byIndex, query.cited, query.number) : null;
+  scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+  var top = second(scored, named).slice(0, MAX_RESULTS);
+  var shown = top.slice(0, TEXT_RESULTS).map(function (r) { return r.index; });
+  return store.texts(shown).then(function () { return stillWanted() ? group(top, query, missing) : null; });
 }
 
 /* Puts the parts a citation names first, in their order; returns the citation when it names none. */
@@ -339,19 +364,19 @@ function citeParts(scored, byIndex, cited, numberQuery) {
   var parts = citedParts(cited, numberQuery);
   parts.forEach(function (section, rank) {
     var result = byIndex.get(section.index);
-    if (!result) scored.push(result = { index: section.index, hit: newHit(), closeness: 0 });
+    if (!result) scored.push(result = { index: section.index, hit: emptyHit(), closeness: 0 });
     result.score = CITED_PART - rank;
     result.cited = true;
   });
   return parts.length ? null : cited;
 }
 
-function group(results, terms, missing, numberQuery) {
+function group(results, query, missing) {
   var groups = new Map();
   results.forEach(function (result) {
     var page = sections[result.index].page;
     if (!groups.has(page)) groups.set(page, []);
-    groups.get(page).push(render(result, terms));
+    groups.get(page).push(render(result, query));
   });
   // Material shows a page with its sections: make sure the page itself is in its group.
   groups.forEach(function (items, page) {
@@ -360,7 +385,7 @@ function group(results, terms, missing, numberQuery) {
       items.push({ location: article.location, title: article.title, text: article.text || "", score: 0, terms: {} });
     }
     // A cited part the document does not have: its page says so.
-    if (missing && article && bears(numberQuery, article.number)) {
+    if (missing && article && bears(query.number, article.number)) {
       items.forEach(function (item) {
         if (item.location === page) item.text = "<p>" + escapeHtml("Văn bản này không có mục " + missing.part + ". Mở văn bản để xem các mục.") + "</p>";
       });
@@ -373,25 +398,23 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function phrases(positions) {
-  // Positions that are part of a run of consecutive query terms; empty when there is no such run.
-  var inRun = new Map();
-  positions.forEach(function (t, position) {
-    if (positions.get(position + 1) === t + 1) { inRun.set(position, t); inRun.set(position + 1, t + 1); }
-  });
-  return inRun;
-}
+// What may join two marked words into one mark: a little punctuation, no space ("24/11/2023", "KH&amp;CN").
+var JOINED = /^(?:[^\s\p{L}\p{N}<>&]|&[#\w]+;){1,3}$/u;
 
 function mark(html, positions, from, to) {
-  var runs = phrases(positions);
-  if (runs.size) positions = runs;
-  var found = offsets(html), out = "", last = from;
-  found.forEach(function (word, position) {
+  var ranges = [];
+  offsets(html).forEach(function (word, position) {
     if (!positions.has(position) || word.start < from || word.end > to) return;
-    out += html.slice(last, word.start) + "<mark>" + html.slice(word.start, word.end) + "</mark>";
-    last = word.end;
+    var last = ranges[ranges.length - 1];
+    if (last && JOINED.test(html.slice(last[1], word.start))) last[1] = word.end;
+    else ranges.push([word.start, word.end]);
   });
-  return out + html.slice(last, to);
+  var out = "", at = from;
+  ranges.forEach(function (range) {
+    out += html.slice(at, range[0]) + "<mark>" + html.slice(range[0], range[1]) + "</mark>";
+    at = range[1];
+  });
+  return out + html.slice(at, to);
 }
 
 /* A short excerpt of a section's text around its first match, marked; tags become spaces so that the
@@ -400,7 +423,7 @@ function snippet(html, positions) {
   var plain = html.replace(/<[^>]*>/g, " ");
   if (plain.length <= SNIPPET) return mark(plain, positions, 0, plain.length).trim();
   var first = Infinity;
-  positions.forEach(function (_, position) { first = Math.min(first, position); });
+  positions.forEach(function (position) { first = Math.min(first, position); });
   var words = offsets(plain);
   var centre = first < words.length ? words[first].start : 0;
   var from = Math.max(0, centre - 80), to = Math.min(plain.length, from + SNIPPET);
@@ -409,14 +432,18 @@ function snippet(html, positions) {
   return (from > 0 ? "… " : "") + mark(plain, positions, from, to).trim() + (to < plain.length ? " …" : "");
 }
 
-function render(result, terms) {
+/* An entry as Material shows it; its terms are what the reader typed ("Thiếu:" lists those it lacks, and the
+   opened page marks the others). */
+function render(result, query) {
   var section = sections[result.index];
-  var matched = {};
+  var matched = {}, found = new Set(), asTyped = RANKING.foundAsTyped(result.hit, query.strict);
+  query.kept.forEach(function (t, k) { if (asTyped & (1 << k)) found.add(t); });
   // A cited part opens without marks: the words searched were only the document's number.
-  if (!result.cited) terms.forEach(function (term, t) { matched[term] = result.hit.terms.has(t); });
+  if (!result.cited) query.terms.forEach(function (term, t) { matched[term.typed] = matched[term.typed] || found.has(t); });
+  var title = RANKING.marked(result.hit.title, query.strict), text = RANKING.marked(result.hit.text, query.strict);
   return {
     location: section.location, boost: section.boost, score: result.score, terms: matched,
-    title: mark(section.title, result.hit.title, 0, section.title.length), text: snippet(section.text || "", result.hit.text)
+    title: mark(section.title, title, 0, section.title.length), text: snippet(section.text || "", text)
   };
 }
 

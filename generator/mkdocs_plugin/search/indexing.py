@@ -10,6 +10,7 @@ pages at a time, so it indexes in-process and keeps every page's entries between
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import queue
@@ -22,10 +23,13 @@ from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
 
+from generator.corpus.searchtext import FormReader, Forms
 from generator.mkdocs_plugin.search.items import with_items
+from generator.mkdocs_plugin.search.metadata import with_metadata
 from generator.mkdocs_plugin.search.sections import split_sections
-from generator.mkdocs_plugin.search.shards import ShardWriter
+from generator.mkdocs_plugin.search.shards import ShardWriter, entry_concepts
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
+from generator.pages.paths import SEARCH_FORMS
 from generator.support.jsonfile import compact
 from generator.support.parallel import die_with_parent
 
@@ -65,8 +69,19 @@ def page_entries(page: PageData, fast: bool = True) -> list[Entry]:
             found = by_id.get(section.id)
             index.create_entry_for_section(section, [] if found is None else [found], url, context)
     entries: list[Entry] = index.entries
+    if isinstance(meta.get("document"), dict):
+        entries = with_metadata(url, meta["document"], entries)
     number = meta.get("number")
     return with_items(url, str(number), html, entries) if number else entries
+
+
+def read_forms(docs_dir: Path) -> Forms:
+    """The search vocabulary of names that the build wrote into docs/ (none when there is none)."""
+    try:
+        found = json.loads((docs_dir / SEARCH_FORMS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(token): tuple(map(str, forms)) for token, forms in found.items()} if isinstance(found, dict) else {}
 
 
 def _toc_by_id(toc: Any) -> dict[str, Any]:
@@ -81,18 +96,19 @@ def _toc_by_id(toc: Any) -> dict[str, Any]:
 
 
 def write_index(site_dir: Path, config: dict[str, Any], docs: list[Entry]) -> None:
-    """Write Material's search_index.json with `docs` (read whole by the worker when opened from disk)."""
+    """Write Material's search_index.json with `docs` (read whole by the worker when opened from disk), each with
+    the dates and names its title and text hold ("concepts")."""
     path = site_dir / "search" / "search_index.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(compact({"config": config, "docs": docs}))
 
 
-def _work(pages: Any, result: Any, site_dir: Path, whole: bool, parent: int) -> None:
+def _work(pages: Any, result: Any, site_dir: Path, whole: bool, forms: Forms, parent: int) -> None:
     """Worker process: collect entries as they arrive; on None, write the shards or send back every entry."""
     die_with_parent(parent)
     incoming = _Incoming(pages)
     try:
-        result.send(("ok", write_entries(incoming.in_page_order(), site_dir, whole)))
+        result.send(("ok", write_entries(incoming.in_page_order(), site_dir, whole, forms)))
     except OSError as error:  # a full disk, say: the build reports it as it reports its own
         incoming.drain()
         result.send(("oserror", (error.errno, error.strerror, error.filename)))
@@ -127,12 +143,14 @@ class _Incoming:
             self.ended = self.pages.get() is None
 
 
-def write_entries(pages: Iterable[list[Entry]], site_dir: Path, whole: bool) -> list[Entry]:
-    """Write the shards of every page's entries; with `whole`, return the entries instead."""
+def write_entries(pages: Iterable[list[Entry]], site_dir: Path, whole: bool, forms: Forms) -> list[Entry]:
+    """Write the shards of every page's entries; with `whole`, return the entries instead, each with the dates
+    and names found in it."""
+    reader = FormReader(forms)
     if whole:
-        return [entry for entries in pages for entry in entries]
+        return [{**entry, "concepts": entry_concepts(entry, reader)} for entries in pages for entry in entries]
     with tempfile.TemporaryDirectory(prefix="nq45-postings-") as spill:
-        shards = ShardWriter(site_dir / "search" / "vn", Path(spill))
+        shards = ShardWriter(site_dir / "search" / "vn", Path(spill), reader)
         for entries in pages:
             shards.add(entries)
         shards.write(site_dir / "search" / "vn")
@@ -177,7 +195,7 @@ _FLUSH = object()
 class Indexer:
     """Collects the pages' entries during one build and writes the index into the site."""
 
-    def __init__(self, site_dir: Path, config: dict[str, Any], whole: bool) -> None:
+    def __init__(self, site_dir: Path, config: dict[str, Any], whole: bool, forms: Forms) -> None:
         """`whole`: write every entry into search_index.json (pages opened from disk) instead of shards."""
         self.site_dir = site_dir
         self.config = config
@@ -185,7 +203,7 @@ class Indexer:
         pages = context.SimpleQueue()  # no thread of its own: safe to share with a forked process
         self.feeder = _Feeder(pages)
         self.result, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_work, args=(pages, sender, site_dir, whole, os.getpid()), daemon=True)
+        self.process = context.Process(target=_work, args=(pages, sender, site_dir, whole, forms, os.getpid()), daemon=True)
         self.process.start()
         sender.close()  # the worker holds the only sending end: its exit reads as end of file
         self.closed = False
@@ -234,17 +252,17 @@ class LiveIndex:
     def add(self, path: str, entries: list[Entry]) -> None:
         self.pages[path] = entries
 
-    def write(self, site_dir: Path, config: dict[str, Any], paths: list[str]) -> None:
+    def write(self, site_dir: Path, config: dict[str, Any], paths: list[str], forms: Forms) -> None:
         """Write the entries of the pages from `paths` (the site's pages now) into one index."""
         self.pages = {path: self.pages[path] for path in paths if path in self.pages}
-        write_index(site_dir, config, [entry for path in paths for entry in self.pages.get(path, [])])
+        write_index(site_dir, config, write_entries([self.pages.get(path, []) for path in paths], site_dir, True, forms))
 
 
 class InProcessIndexer:
     """`Indexer` without the second process: the same index, written after the last page."""
 
-    def __init__(self, site_dir: Path, config: dict[str, Any], whole: bool) -> None:
-        self.site_dir, self.config, self.whole = site_dir, config, whole
+    def __init__(self, site_dir: Path, config: dict[str, Any], whole: bool, forms: Forms) -> None:
+        self.site_dir, self.config, self.whole, self.forms = site_dir, config, whole, forms
         self.pages: dict[int, list[Entry]] = {}
 
     def add(self, number: int, entries: list[Entry]) -> None:
@@ -258,7 +276,7 @@ class InProcessIndexer:
 
     def finish(self) -> None:
         ordered = (self.pages[number] for number in sorted(self.pages))
-        write_index(self.site_dir, self.config, write_entries(ordered, self.site_dir, self.whole))
+        write_index(self.site_dir, self.config, write_entries(ordered, self.site_dir, self.whole, self.forms))
 
     def stop(self) -> None:
         self.pages = {}
@@ -278,6 +296,7 @@ class SearchState:
         self.indexer: Indexer | InProcessIndexer | None = None
         self.site_dir = Path()
         self.config: dict[str, Any] = {}
+        self.forms: Forms = {}
         self.paths: list[str] = []
         self.numbers: dict[str, int] = {}
 
@@ -286,11 +305,12 @@ class SearchState:
         self.paths = paths
         self.numbers = {path: number for number, path in enumerate(paths)}
 
-    def begin(self, site_dir: Path, config: dict[str, Any], whole: bool, fast: bool, worker: bool) -> None:
+    def begin(self, site_dir: Path, config: dict[str, Any], whole: bool, fast: bool, worker: bool, forms: Forms) -> None:
+        """Start a build's index; `forms`: the search vocabulary of names (see `read_forms`)."""
         self.stop()
-        self.site_dir, self.config, self.fast = site_dir, config, fast
+        self.site_dir, self.config, self.fast, self.forms = site_dir, config, fast, forms
         if not self.live:
-            self.indexer = Indexer(site_dir, config, whole) if worker else InProcessIndexer(site_dir, config, whole)
+            self.indexer = (Indexer if worker else InProcessIndexer)(site_dir, config, whole, forms)
 
     def add(self, path: str, page: PageData) -> None:
         """Index the page from source `path`, just rendered (in the process that rendered it)."""
@@ -311,7 +331,7 @@ class SearchState:
 
     def finish(self) -> None:
         if self.indexer is None:
-            self.live_index.write(self.site_dir, self.config, self.paths)
+            self.live_index.write(self.site_dir, self.config, self.paths, self.forms)
         else:
             indexer, self.indexer = self.indexer, None
             indexer.finish()

@@ -1,12 +1,15 @@
 """The sharded search index: shards the search worker fetches per query term.
 
-search/vn/meta.json lists the sections (location, title, boost, the issuer/signer rows of
-metadata sections, and the label of a numbered heading or item, "IV.1, ý 2", when it has one);
-search/vn/w/<key>.json maps the folded words starting with <key> (three letters) to their postings
-(section, field, position); search/vn/t/<n>.json holds section texts in chunks, fetched only for
-results on screen. search_index.json keeps Material's config and no documents, so the
-page downloads almost nothing before the first query.
-The entries come from generator/mkdocs_plugin/search/indexing.py.
+search/vn/meta.json lists the sections (location, title, boost, the ends of the parts of a document's own entry
+(its metadata: title, issuer, signer, other, date; see META_ZONES), and the label of a numbered heading or item,
+"IV.1, ý 2", when it has one); search/vn/w/<key>.json maps the words whose folded form starts with <key> (three
+letters), lowercase with their diacritics and their tone after their letters ("trí", "trị"; "hóa" and "hoá" are
+one: vocabulary.accent_key), and the search terms of the dates and names found in
+the text ("_24112023", "_khcn"), to their postings (section, field, position: field 0 is the title, 1 the text,
+and a date's or name's field adds twice its length in words less one); search/vn/t/<n>.json holds section texts
+in chunks, fetched only for results on screen. search_index.json keeps Material's config and no documents, so
+the page downloads almost nothing before the first query. The entries come from
+generator/mkdocs_plugin/search/indexing.py.
 """
 
 from __future__ import annotations
@@ -15,32 +18,46 @@ import re
 from array import array
 from pathlib import Path
 
-from generator.corpus.vocabulary import KEY_ROWS, SHARD_PREFIX, fold
+from generator.corpus.searchtext import FormReader, concepts, split_words
+from generator.corpus.vocabulary import SHARD_PREFIX, accent_key, fold
 from generator.support.jsonfile import compact
 
 CHUNK = 16
 # Tags and entities separate words and are not words themselves.
 _MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
-_WORD = re.compile(r"[^\W_]+")
 _PLAIN_HEAD = re.compile(rf"[a-z0-9]{{1,{SHARD_PREFIX}}}")
 
 
-class FoldCache(dict[str, str]):
-    """Folded words by word, folded on first use: a corpus has millions of words but few distinct ones."""
+class FoldCache(dict[str, tuple[str, str]]):
+    """Each word folded and as the index keeps it (accent_key), on first use: a corpus has millions of words but few
+    distinct ones."""
 
-    def __missing__(self, word: str) -> str:
-        folded = self[word] = fold(word)
-        return folded
+    def __missing__(self, word: str) -> tuple[str, str]:
+        found = self[word] = (fold(word), accent_key(word))
+        return found
+
+
+class Words:
+    """The words of an HTML fragment as the worker sees them (text between tags, entities skipped): folded, as the
+    index keeps them (lowercase, marks kept, the tone after the letters), and the class of the gap before each."""
+
+    __slots__ = ("folded", "gaps", "keys")
+
+    def __init__(self, html: str, cache: FoldCache | None = None) -> None:
+        forms = FoldCache() if cache is None else cache
+        written, self.gaps = split_words(_MARKUP.sub(" ", html))
+        pairs = list(map(forms.__getitem__, written))
+        self.folded: list[str] = [pair[0] for pair in pairs]
+        self.keys: list[str] = [pair[1] for pair in pairs]
 
 
 def folded_words(html: str, cache: FoldCache | None = None) -> list[str]:
-    """The words of an HTML fragment as the worker sees them: text between tags, entities skipped."""
-    words = _WORD.findall(_MARKUP.sub(" ", html))
-    return list(map((FoldCache() if cache is None else cache).__getitem__, words))
+    """The folded words of an HTML fragment, as the worker reads them."""
+    return Words(html, cache).folded
 
 
 def shard_key(word: str) -> str:
-    """The shard a word lives in: its first SHARD_PREFIX characters, hex-encoded when not a-z or 0-9.
+    """The shard a folded word lives in: its first SHARD_PREFIX characters, hex-encoded when not a-z or 0-9.
 
     Two letters are too few for Vietnamese, where most common words start with "tr", "th", "ch"…
     """
@@ -48,24 +65,21 @@ def shard_key(word: str) -> str:
     return head if _PLAIN_HEAD.fullmatch(head) else "x" + "-".join(f"{ord(c):x}" for c in head)
 
 
-def _sequence(words: list[str], phrase: str, start: int) -> int:
-    wanted = phrase.split(" ")
-    for index in range(start, len(words) - len(wanted) + 1):
-        if words[index : index + len(wanted)] == wanted:
-            return index
-    return -1
+def postings_of(words: Words, reader: FormReader | None) -> list[tuple[str, int, int]]:
+    """What a field's words put in the index: (key, span code, position) for each word (its key, span code 0) and
+    each date or name found in it (its search term, twice its length in words less one)."""
+    found = [(word, 0, position) for position, word in enumerate(words.keys)]
+    found += [(concept.token, 2 * (concept.span - 1), concept.start) for concept in concepts(words.folded, words.gaps, reader)]
+    return found
 
 
-def key_ranges(words: list[str]) -> list[list[int]]:
-    """Word ranges of the issuer's and the signer's rows in a metadata table."""
-    ranges = []
-    for label, following in KEY_ROWS:
-        found = _sequence(words, label, 0)
-        if found >= 0:
-            start = found + len(label.split(" "))
-            end = _sequence(words, following, start)
-            ranges.append([start, end if end >= 0 else len(words)])
-    return ranges
+def entry_concepts(entry: dict[str, object], reader: FormReader | None) -> list[list[object]]:
+    """The dates and names in an entry's title (field 0) and text (field 1): [term, field, first word, length]."""
+    found: list[list[object]] = []
+    for field, name in ((0, "title"), (1, "text")):
+        words = Words(str(entry.get(name, "")))
+        found += [[concept.token, field, concept.start, concept.span] for concept in concepts(words.folded, words.gaps, reader)]
+    return found
 
 
 class ShardWriter:
@@ -78,7 +92,8 @@ class ShardWriter:
 
     SPILL_AT = 8_000_000
 
-    def __init__(self, target: Path | None = None, spill: Path | None = None) -> None:
+    def __init__(self, target: Path | None = None, spill: Path | None = None, reader: FormReader | None = None) -> None:
+        self.reader = reader
         self.sections: list[list[object]] = []
         self.texts: list[str] = []  # those not yet written, from text number `self.written`
         self.written = 0
@@ -91,36 +106,44 @@ class ShardWriter:
         self.folded = FoldCache()
 
     def add(self, entries: list[dict[str, object]]) -> None:
-        """Index Material-style entries: location, title, text and an optional boost."""
+        """Index Material-style entries: location, title, text, an optional boost, label and zones."""
         for entry in entries:
             number = len(self.sections)
-            location, title, text = str(entry["location"]), str(entry.get("title", "")), str(entry.get("text", ""))
-            text_words = folded_words(text, self.folded)
-            ranges = key_ranges(text_words) if location.endswith("#thong-tin") else []
-            section = [location, title, entry.get("boost", 1), ranges]
+            title, text = str(entry.get("title", "")), str(entry.get("text", ""))
+            section = [str(entry["location"]), title, entry.get("boost", 1), entry.get("zones", [])]
             if entry.get("label"):
                 section.append(str(entry["label"]))
             self.sections.append(section)
             self.texts.append(text)
-            title_words = folded_words(title, self.folded)
-            for field, words in ((0, title_words), (1, text_words)):
-                for position, word in enumerate(words):
-                    found = self.postings.get(word)
+            for field, html in ((0, title), (1, text)):
+                words = Words(html, self.folded)
+                for position, key in enumerate(words.keys):  # the hot loop: _post written out
+                    found = self.postings.get(key)
                     if found is None:
-                        found = self.postings[word] = array("I")
-                        self.ids.setdefault(word, len(self.ids))
+                        found = self.postings[key] = array("I")
+                        self.ids.setdefault(key, len(self.ids))
                     found.extend((number, field, position))
-            self.held += 3 * (len(title_words) + len(text_words))
+                self.held += 3 * len(words.keys)
+                for concept in concepts(words.folded, words.gaps, self.reader):
+                    self._post(concept.token, number, field + 2 * (concept.span - 1), concept.start)
             if self.target is not None and len(self.texts) == CHUNK:
                 self._write_texts(self.target)
             if self.spill is not None and self.held > self.SPILL_AT:
                 self._spill(self.spill)
 
+    def _post(self, key: str, number: int, field: int, position: int) -> None:
+        found = self.postings.get(key)
+        if found is None:
+            found = self.postings[key] = array("I")
+            self.ids.setdefault(key, len(self.ids))
+        found.extend((number, field, position))
+        self.held += 3
+
     def _spill(self, folder: Path) -> None:
         """Append the postings held to their shards' files, as blocks of (word number, count, numbers)."""
         by_shard: dict[str, list[str]] = {}
         for word in self.postings:
-            by_shard.setdefault(shard_key(word), []).append(word)
+            by_shard.setdefault(shard_key(fold(word)), []).append(word)
         for key, words in by_shard.items():
             with (folder / f"{key}.bin").open("ab") as out:
                 for word in words:
@@ -159,7 +182,7 @@ class ShardWriter:
         """Write meta.json, w/<key>.json and t/<n>.json under `target`."""
         shards: dict[str, list[str]] = {}
         for word in self.ids:
-            shards.setdefault(shard_key(word), []).append(word)
+            shards.setdefault(shard_key(fold(word)), []).append(word)
         (target / "w").mkdir(parents=True, exist_ok=True)
         _dump(target / "meta.json", {"sections": self.sections, "chunk": CHUNK})
         for key, words in shards.items():

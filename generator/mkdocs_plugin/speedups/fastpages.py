@@ -24,12 +24,12 @@ from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 
 FAST_PAGES = Speedup(
     "đọc liên kết và neo của trang nhanh",
-    "MkDocs 1.6.1",
+    "MkDocs 1.6.1, ProperDocs 1.6.7",
     (
         # Page.render looks both classes up by name on each call; the subclasses below keep their code.
-        Internal("mkdocs.structure.pages:Page.render", "320529348f7a"),
-        Internal("mkdocs.structure.pages:_RawHTMLPreprocessor", "1bc67630834f"),
-        Internal("mkdocs.structure.pages:_RelativePathTreeprocessor", "523b46edca94"),
+        Internal("mkdocs.structure.pages:Page.render", "320529348f7a", properdocs="ee0472474623"),
+        Internal("mkdocs.structure.pages:_RawHTMLPreprocessor", "1bc67630834f", properdocs="d9a4531e4f15"),
+        Internal("mkdocs.structure.pages:_RelativePathTreeprocessor", "523b46edca94", properdocs="8504828b8702"),
     ),
 )
 
@@ -86,7 +86,10 @@ class RelativeLinks(pages._RelativePathTreeprocessor):
 
     def _plain_target(self, url: str) -> Target | None:
         """The target of a relative link to a page of the site that is built, else None."""
-        scheme, netloc, path, query, anchor = urlsplit(url)
+        try:
+            scheme, netloc, path, query, anchor = urlsplit(url)
+        except ValueError:  # not a URL (a bad IPv6 host): the engine's own code says what it does with it
+            return None
         if scheme or netloc or url.startswith(("/", "\\")) or AMP_SUBSTITUTE in url or not path:
             return None
         file = self.files.get_file_from_path(self._target_uri(self.file.src_uri, unquote(path)))

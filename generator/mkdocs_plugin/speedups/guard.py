@@ -1,10 +1,12 @@
 """What each speed-up takes from another library's internals, checked before it is switched on.
 
-A speed-up replaces or re-implements private code of MkDocs, Python-Markdown or Material. It
-declares every function or method it copies, calls or relies on, with a fingerprint of that
-code's source as it was written against. At the start of a build the fingerprints are taken
-again: if any differs or is missing (another release, a fork such as ProperDocs), the speed-up
-stays off, one warning line says why, and the build goes on with the libraries' own code.
+A speed-up replaces or re-implements private code of MkDocs (or ProperDocs, support/engine.py),
+Python-Markdown or Material. It declares every function or method it copies, calls or relies on, with a
+fingerprint of that code's source as it was written against: for code of the engine, one for MkDocs 1.6.1
+and, where ProperDocs 1.6.7's differs, one for it (the differences read and found not to matter to the
+speed-up). At the start of a build the fingerprints are taken again: if any differs or is missing (another
+release, another fork), the speed-up stays off, one warning line says why, and the build goes on with the
+libraries' own code.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import inspect
 import logging
 from dataclasses import dataclass
 
+from generator.support.engine import engine
+
 log = logging.getLogger("generator.speedups")
 
 
@@ -23,18 +27,27 @@ log = logging.getLogger("generator.speedups")
 class Internal:
     """A function, method or class of another library, and the fingerprint of its source.
 
-    `path` is "module:qualified.name"; `fingerprint` is None when only its presence matters.
+    `path` is "module:qualified.name"; `fingerprint` is None when only its presence matters; `properdocs`
+    is that of the same code in ProperDocs, where the engine's code (`mkdocs.*`) differs there.
     """
 
     path: str
     fingerprint: str | None = None
+    properdocs: str | None = None
+
+    def expected(self) -> str | None:
+        """The fingerprint this internal must have under the engine in use."""
+        if self.properdocs is not None and self.path.startswith("mkdocs.") and engine().is_properdocs:
+            return self.properdocs
+        return self.fingerprint
 
     def mismatch(self) -> str | None:
         """Why this internal is not as written against, or None when it is."""
         found = resolve(self.path)
         if found is None:
             return f"không còn {self.path}"
-        if self.fingerprint is not None and fingerprint(found) != self.fingerprint:
+        expected = self.expected()
+        if expected is not None and fingerprint(found) != expected:
             return f"{self.path} đã đổi"
         return None
 

@@ -19,7 +19,7 @@ from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 
 INSTANT_REBUILD = Speedup(
     "dựng lại ngay khi xem trước",
-    "MkDocs 1.6.1",
+    "MkDocs 1.6.1, ProperDocs 1.6.7",
     (
         Internal("mkdocs.livereload:LiveReloadServer.__init__", "e79efeb939bf"),  # _rebuild_cond, _want_rebuild
         Internal("mkdocs.livereload:LiveReloadServer._build_loop", "0bea1402bb4a"),

@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
+from generator.support.engine import engine, engine_loggers
 from generator.support.parallel import SharedCounter, available_cores, die_with_parent
 
 # Below this many pages a second process costs more than it saves.
@@ -34,16 +35,16 @@ SKIP_PAGE = "skip_page"
 
 SPLIT_BUILD = Speedup(
     "dựng trang bằng hai tiến trình",
-    "MkDocs 1.6.1",
+    "MkDocs 1.6.1, ProperDocs 1.6.7",
     (
         # The order of events and page writes the split follows, and the note of a skipped page.
-        Internal("mkdocs.commands.build:build", "c476b64474ac"),
-        Internal("mkdocs.commands.build:_build_page", "adcdbd14b236"),
+        Internal("mkdocs.commands.build:build", "c476b64474ac", properdocs="9ef8add479b2"),
+        Internal("mkdocs.commands.build:_build_page", "adcdbd14b236", properdocs="a921d5be3f1b"),
         # Anchors are copied between processes before MkDocs checks them.
         Internal("mkdocs.structure.pages:Page.validate_anchor_links", "874bc52fc630"),
         Internal("mkdocs.structure.files:File.inclusion"),
         Internal("mkdocs.structure.files:InclusionLevel.EXCLUDED"),
-        Internal("mkdocs.theme:Theme.__init__", "b9676754ad86"),  # static_templates, emptied in the child
+        Internal("mkdocs.theme:Theme.__init__", "b9676754ad86", properdocs="22fa41675a74"),  # static_templates, emptied in the child
     ),
 )
 
@@ -105,17 +106,18 @@ class Split:
             writer.close()
             self.child, self.channel = pid, reader
         _share_static_files(files, self.in_child)
-        logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+        logging.getLogger(f"{engine().package}.commands.build").addFilter(self._quiet)
 
     def _become_child(self, channel: Connection, config: Any) -> None:
         self.in_child, self.channel = True, channel
         # Ctrl-C reaches both processes: the child must not unwind into the caller's code.
         signal.signal(signal.SIGINT, lambda *_: os._exit(130))
-        logger = logging.getLogger("mkdocs")
-        for handler in list(logger.handlers):
-            logger.removeHandler(handler)
-        logger.addHandler(self.collector)
-        logger.propagate = False
+        for root in engine_loggers():
+            logger = logging.getLogger(root)
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.addHandler(self.collector)
+            logger.propagate = False
         config.theme.static_templates = set()  # written by the parent
         config.extra_templates = []
 
@@ -208,7 +210,7 @@ class Split:
             code = os.waitstatus_to_exitcode(status)
         if self.channel is not None:
             self.channel.close()
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+        logging.getLogger(f"{engine().package}.commands.build").removeFilter(self._quiet)
         self._reset()
         return code
 

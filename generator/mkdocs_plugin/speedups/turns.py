@@ -25,18 +25,18 @@ from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 
 PAGE_TURNS = Speedup(
     "dựng từng trang khi đến lượt ghi",
-    "MkDocs 1.6.1",
+    "MkDocs 1.6.1, ProperDocs 1.6.7",
     (
         # The order of events: every page's populate, then every page's build, then the anchors' check.
-        Internal("mkdocs.commands.build:build", "c476b64474ac"),
-        Internal("mkdocs.commands.build:_populate_page", "31a70ea4caef"),
-        Internal("mkdocs.commands.build:_build_page", "adcdbd14b236"),
+        Internal("mkdocs.commands.build:build", "c476b64474ac", properdocs="9ef8add479b2"),
+        Internal("mkdocs.commands.build:_populate_page", "31a70ea4caef", properdocs="b3c436870881"),
+        Internal("mkdocs.commands.build:_build_page", "adcdbd14b236", properdocs="a921d5be3f1b"),
         # Replaced on the page until its turn, then called; the title is read from the front matter.
-        Internal("mkdocs.structure.pages:Page.render", "320529348f7a"),
+        Internal("mkdocs.structure.pages:Page.render", "320529348f7a", properdocs="ee0472474623"),
         Internal("mkdocs.structure.pages:Page.title.func", "0b79ceaa4082"),
-        Internal("mkdocs.plugins:PluginCollection.on_page_content", "e91253c25e8a"),
+        Internal("mkdocs.plugins:PluginCollection.on_page_content", "e91253c25e8a", properdocs="da4dbd4fc3ca"),
         # What Page.read_source does, done again at the turn for the Markdown alone.
-        Internal("mkdocs.structure.pages:Page.read_source", "b35101eabf60"),
+        Internal("mkdocs.structure.pages:Page.read_source", "b35101eabf60", properdocs="14ac2e8d8db5"),
         Internal("mkdocs.utils.meta:get_data", "3cd0a7a5f861"),
         Internal("mkdocs.plugins:PluginCollection.__init__", "9a97b8796719"),  # events: each event's handlers
     ),
