@@ -17,7 +17,7 @@ PROPERDOCS_TESTS := tests/test_engines.py tests/test_build.py tests/test_golden.
 
 # The editorial room in the browser (generator/editor/): http://127.0.0.1:8045/ (nq45 editor --help for more).
 .PHONY: site offline check serve editor publish test test-properdocs lint typecheck lock system-libs chromium ocr \
-	publish-tools test-servers bench bench-engines clean
+	publish-tools test-servers bench bench-engines lighthouse clean
 
 # Exact versions from the lock file, then the project itself (editable: `nq45` and the MkDocs plugin).
 $(VENV)/.site-installed: requirements.lock pyproject.toml
@@ -117,6 +117,11 @@ bench: $(VENV)/.dev-installed $(PROPERDOCS)/.installed chromium ocr test-servers
 # The build at 1,000 documents on MkDocs and on ProperDocs, with and without the speed-ups.
 bench-engines: $(VENV)/.dev-installed $(PROPERDOCS)/.installed
 	$(BIN)/python -m bench.engines --count 1000
+
+# Lighthouse (mobile) and axe on every kind of page: figures, not a test. Lighthouse is installed from npm at
+# the version bench/lighthouse.py pins, into .build/tools/lighthouse (not committed).
+lighthouse: $(VENV)/.dev-installed chromium
+	$(BIN)/python -m bench.lighthouse --runs 3
 
 clean:
 	rm -rf docs site site-offline dist .build

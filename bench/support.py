@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import sys
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.commands.build import Project
 
@@ -32,6 +36,14 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def offline_file(folder: Path, path: str) -> Path:
+    """The file of the copy opened from disk (no directory URLs) that the served site has at `path` ("van-ban/x/")."""
+    if path.endswith(".html"):
+        return folder / path
+    index = folder / path / "index.html"
+    return index if index.is_file() else folder / f"{path.rstrip('/')}.html"
+
+
 def copy_config(target: Path) -> None:
     """Copy the MkDocs config and the theme override it names into `target`."""
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
@@ -50,6 +62,46 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class PublishedHandler(QuietHandler):
+    """Serves the site as a production web server does: under `prefix` (site_url's path), text gzip-compressed
+    to a client that accepts it (with `compress`), and the site's 404.html with status 404 for an address the
+    site does not have."""
+
+    prefix = "/"
+    compress = False
+    COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
+
+    def send_head(self) -> BinaryIO | None:
+        route = urllib.parse.urlsplit(self.path).path
+        root = Path(self.directory).resolve()
+        if not route.startswith(self.prefix):
+            return self._send(root / "404.html", 404)
+        path = (root / urllib.parse.unquote(route[len(self.prefix) :])).resolve()
+        if path.is_dir() and path.is_relative_to(root):
+            if not route.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", route + "/")
+                self.end_headers()
+                return None
+            path = path / "index.html"
+        if not path.is_file() or not path.is_relative_to(root):
+            return self._send(root / "404.html", 404)
+        return self._send(path, 200)
+
+    def _send(self, path: Path, status: int) -> BinaryIO:
+        body = path.read_bytes() if path.is_file() else b""
+        compressed = self.compress and path.suffix in self.COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compressed:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if compressed:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 class QuietServer(http.server.ThreadingHTTPServer):
     """A loopback server that does not print the broken pipes of requests a browser cancels."""
 
@@ -59,11 +111,18 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """Serve `folder` on a loopback port while the block runs; yield its base URL (no final slash)."""
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+def serving(folder: Path, compress: bool = False, prefix: str = "") -> Iterator[str]:
+    """Serve `folder` on a loopback port while the block runs; yield its base URL (no final slash).
+
+    With `compress` or a `prefix` (site_url's path, "/nghi-quyet-45/"), as a production web server does:
+    the site under that path, text gzip-compressed, the site's 404.html for a missing address."""
+    if compress or prefix:
+        handler: type[QuietHandler] = type("Handler", (PublishedHandler,), {"prefix": prefix or "/", "compress": compress})
+    else:
+        handler = QuietHandler
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}" + (prefix or "/").rstrip("/")
     finally:
         httpd.shutdown()

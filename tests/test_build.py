@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
 from generator.cli.main import main
-from generator.commands.build import Project, build, write_docs
+from generator.commands.build import Project, build, generate, write_docs
 from generator.corpus.model import walk_sections
 from tests.conftest import REPO, files_of
 from tests.htmltext import element, page_text
@@ -111,7 +112,28 @@ def test_relations_both_ways(built: Project) -> None:
 
 
 def test_root_page_says_its_text_is_missing(built: Project) -> None:
-    assert "Toàn văn của văn bản này chưa có trên trang" in page_text(html_of(built, "van-ban/45-nq-tw"))
+    html = html_of(built, "van-ban/45-nq-tw")
+    text = page_text(html)
+    assert "Toàn văn văn bản này chưa có trên trang." in text
+    assert html.index('class="doc-no-text"') < html.index('id="thong-tin"')  # said first
+    assert "Tình trạng" not in text  # "Chưa xác định" is no information
+    assert "Tình trạng" not in page_text(html_of(built, "van-ban/20-kh-tw"))
+
+
+def test_a_page_without_its_text_links_the_official_text_when_the_data_has_it(project: Project) -> None:
+    path = project.data_dir / "documents" / "45-nq-tw.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "official_url: https://example.vn/nghi-quyet-45?a=1&b=2\n", encoding="utf-8")
+    _, files = generate(project, dt.date(2024, 6, 15), pdfs=False)
+    page = files["van-ban/45-nq-tw.md"].decode("utf-8")
+    assert '<a href="https://example.vn/nghi-quyet-45?a=1&amp;b=2">Xem toàn văn chính thức</a>' in page
+    assert page.index("Xem toàn văn chính thức") < page.index("## Thông tin văn bản")
+
+
+def test_the_home_page_says_how_many_documents_carry_their_full_text(built: Project) -> None:
+    home = page_text(html_of(built, "."))
+    assert "Trang này có 9 văn bản, trong đó 2 văn bản có toàn văn; 7 văn bản còn lại mới có thông tin chung" in home
+    assert "toàn văn các văn bản" not in home.lower()
+    assert "Toàn văn" not in (built.root / "mkdocs.yml").read_text(encoding="utf-8").split("site_description:")[1].splitlines()[0]
 
 
 def test_index_pages(built: Project) -> None:
@@ -164,7 +186,8 @@ def test_editing_one_file_rewrites_only_what_depends_on_it(project: Project) -> 
         path.read_text(encoding="utf-8").replace("issuer: bo-chinh-tri", "issuer: bo-chinh-tri\nsigner: Người Ký"), encoding="utf-8"
     )
     _, result = write_docs(project)
-    assert result.written == ["documents.json", "van-ban/69-kl-tw.json", "van-ban/69-kl-tw.md"]
+    # and the signer's new page, and the index of signers
+    assert result.written == ["documents.json", "nguoi-ky/index.md", "nguoi-ky/nguoi-ky.md", "van-ban/69-kl-tw.json", "van-ban/69-kl-tw.md"]
     assert result.removed == []
 
 

@@ -86,7 +86,10 @@ def many_tasks(count: int) -> tuple[list, dict[str, str]]:
 
 
 def columns(svg: str) -> dict[str, str]:
-    return dict(re.findall(r'<a href="\?quarter=([\d]{4}-Q\d)#bang-nhiem-vu" aria-label="([^"]+)">', svg))
+    return dict(re.findall(r'<a href="\?quarter=([\d]{4}-Q\d)#loc-\d{4}-q\d" aria-label="([^"]+)">', svg))
+
+
+COUNTS = "Có văn bản trả lời: 100; Quá hạn, chưa có văn bản trả lời: 100; Còn hạn, chưa có văn bản trả lời: 100"
 
 
 def test_a_few_dozen_tasks_get_a_row_each() -> None:
@@ -101,10 +104,7 @@ def test_many_tasks_are_counted_per_quarter_by_status_with_links_to_the_board() 
     chart = deadline_chart(tasks, statuses, dt.date(2024, 5, 16))
     assert chart.by_quarter
     assert columns(chart_svg(chart)) == {
-        "2024-Q1": "Quý I/2024: 300 nhiệm vụ (100 đã có văn bản trả lời, 100 quá hạn, 100 còn hạn)",
-        "2024-Q2": "Quý II/2024: 300 nhiệm vụ (100 đã có văn bản trả lời, 100 quá hạn, 100 còn hạn)",
-        "2024-Q3": "Quý III/2024: 300 nhiệm vụ (100 đã có văn bản trả lời, 100 quá hạn, 100 còn hạn)",
-        "2024-Q4": "Quý IV/2024: 300 nhiệm vụ (100 đã có văn bản trả lời, 100 quá hạn, 100 còn hạn)",
+        f"2024-Q{n}": f"Quý {roman}/2024: 300 nhiệm vụ ({COUNTS})" for n, roman in enumerate(("I", "II", "III", "IV"), start=1)
     }
     assert "Số nhiệm vụ đến hạn theo quý: 1.200 nhiệm vụ, tính đến ngày 16/05/2024" in chart_svg(chart)
     assert len(chart_svg(chart)) < 10_000  # the chart no longer grows with the number of tasks
@@ -133,3 +133,36 @@ def test_columns_are_as_tall_as_their_counts_and_quarters_without_tasks_stay_emp
 
 def test_quarter_range_crosses_years() -> None:
     assert quarter_range("2023-Q3", "2024-Q2") == ["2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"]
+
+
+def test_the_phone_drawing_fits_a_phone_and_shows_the_same_tasks_and_today() -> None:
+    from generator.pages.chartphone import WIDTH, phone_chart
+    from generator.pages.render import phone_chart_svg
+
+    site = resolve(load_corpus(REPO / "data", REPO))
+    tasks = TaskViews(site, AS_OF)
+    statuses = {t.id: tasks.status(t) for t in site.tasks}
+    wide, phone = chart_svg(deadline_chart(site.tasks, statuses, AS_OF)), phone_chart_svg(phone_chart(site.tasks, statuses, AS_OF))
+    assert WIDTH <= 358  # the text's width on a 390-pixel phone
+    assert f'width="{WIDTH}"' in phone
+    dots = re.compile(r'<circle class="dot (\w+)" data-task="([^"]+)"')
+    assert dots.findall(phone) == dots.findall(wide)  # every dated task, in the same order and colour
+    today = float(re.search(r'<line class="today" x1="([\d.]+)"', phone).group(1))
+    assert 0 < today < WIDTH
+    assert all(0 <= x <= WIDTH for x, _ in axis_labels(phone))
+
+
+def test_the_phone_drawing_of_many_tasks_has_a_bar_per_quarter() -> None:
+    from generator.pages.chartphone import WIDTH, phone_chart
+    from generator.pages.render import phone_chart_svg
+
+    tasks, statuses = many_tasks(1200)
+    phone = phone_chart_svg(phone_chart(tasks, statuses, dt.date(2024, 5, 16)))
+    assert columns(phone) == columns(chart_svg(deadline_chart(tasks, statuses, dt.date(2024, 5, 16))))
+    widths = [
+        sum(float(w) for w in re.findall(r'<rect class="column \w+" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', row))
+        for row in phone.split("<a ")[1:]
+    ]
+    assert widths == [pytest.approx(widths[0], abs=0.3)] * 4 and max(widths) < WIDTH
+    today = float(re.search(r'<line class="today" x1="0" y1="([\d.]+)"', phone).group(1))
+    assert 30 + 34 * 1.4 < today < 30 + 34 * 1.6  # about half way into the second quarter's row

@@ -47,7 +47,7 @@ def test_a_markdown_link_in_a_url_stays_inside_the_href(project: Project) -> Non
     new_document(project, "9-kh-tw.yaml", MINIMAL + 'official_url: "https://a.example/)[x](javascript:alert(1))"\n')
     _, files = generate(project, pdfs=False)
     page = files["van-ban/9-kh-tw.md"].decode("utf-8")
-    assert 'Xem <a href="https://a.example/)[x](javascript:alert(1))">Toàn văn chính thức</a>.' in page
+    assert '<a href="https://a.example/)[x](javascript:alert(1))">Xem toàn văn chính thức</a>.' in page
 
 
 @pytest.mark.parametrize(
@@ -207,7 +207,8 @@ def test_the_site_layout_uses_only_reserved_names() -> None:
 
     constants = [value for name, value in vars(paths).items() if name.isupper() and isinstance(value, str)]
     folders = {value.split("/")[0].removesuffix(".md") for value in constants}
-    folders |= {make("x").split("/")[0] for make in (paths.document_page, paths.body_page, paths.relations_page, paths.short_page)}
+    pages = (paths.document_page, paths.body_page, paths.relations_page, paths.short_page, paths.signer_page)
+    folders |= {make("x").split("/")[0] for make in pages}
     assert folders <= RESERVED_IDS | {"index", "feed.xml", "documents.json"}
 
 

@@ -60,10 +60,11 @@ def test_a_value_is_text_in_the_word_file_and_the_pdf(project: Project) -> None:
     assert document.signature is not None and document.signature.name == hostile
     import io
 
-    word = docx.Document(io.BytesIO(document_docx(document)))
+    word = docx.Document(io.BytesIO(document_docx(document, hostile)))
     assert word.tables[1].rows[0].cells[1].text.splitlines()[-1] == hostile
+    assert word.core_properties.author == hostile
     pdf = project.root / "x.pdf"
-    pdf.write_bytes(document_pdf(document))
+    pdf.write_bytes(document_pdf(document, hostile))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "#set page" in text and "*đậm*" in text
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
@@ -78,7 +79,7 @@ def test_the_same_document_gives_the_same_bytes_in_any_process(printed: Project)
         "from generator.outputs.pdf import document_pdf\n"
         "from generator.outputs.word import document_docx\n"
         "d = resolve(load_corpus(pathlib.Path(sys.argv[1]) / 'data', pathlib.Path(sys.argv[1]))).documents['20-kh-tw']\n"
-        "print(hashlib.sha256(document_pdf(d)).hexdigest(), hashlib.sha256(document_docx(d)).hexdigest())\n"
+        "print(hashlib.sha256(document_pdf(d, 'Bộ Chính trị')).hexdigest(), hashlib.sha256(document_docx(d, 'Bộ Chính trị')).hexdigest())\n"
     )
     runs = {subprocess.run([sys.executable, "-c", script, str(REPO)], capture_output=True, text=True, check=True).stdout for _ in range(2)}
     assert len(runs) == 1
@@ -119,8 +120,20 @@ def test_a_process_that_made_pdfs_can_build_again(project: Project) -> None:
         "from generator.corpus.load import load_corpus\n"
         "from generator.corpus.resolve import resolve\n"
         "project = Project(pathlib.Path(sys.argv[1]))\n"
-        "document_pdf(resolve(load_corpus(project.data_dir, project.root)).documents['20-kh-tw'])\n"
+        "document_pdf(resolve(load_corpus(project.data_dir, project.root)).documents['20-kh-tw'], 'Bộ Chính trị')\n"
         "print(build(project, as_of=datetime.date(2024, 6, 15)).documents)\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(project.root)], capture_output=True, text=True, timeout=300, check=True)
     assert done.stdout.split()[-1] == str(len(list((project.data_dir / "documents").glob("*.yaml"))))
+
+
+def test_print_files_name_the_issuing_body_as_their_author(printed: Project) -> None:
+    import io
+
+    import docx
+
+    built = printed.site_dir / "van-ban"
+    info = subprocess.run(["pdfinfo", str(built / "20-kh-tw.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "Author:          Bộ Chính trị" in info.splitlines()
+    word = docx.Document(io.BytesIO((built / "20-kh-tw.docx").read_bytes()))
+    assert word.core_properties.author == "Bộ Chính trị"

@@ -191,7 +191,7 @@ def test_typesetting_a_pdf_leaves_no_garbage_while_the_build_pauses_the_collecto
     gc.collect()
     gc.disable()
     try:
-        document_pdf(document)
+        document_pdf(document, "Đảng đoàn Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam")
         left = gc.collect()
     finally:
         gc.enable()

@@ -73,12 +73,36 @@ def test_pages_show_the_latest_report_and_a_bodys_history_and_scorecard(reported
     )
     assert '(<a href="https://example.vn/bao-cao/2024-04">chi tiết</a>)' in board
     body = files["co-quan/dang-doan-quoc-hoi.md"].decode("utf-8")
-    assert '<span class="scorecard__count" data-scorecard="done">1</span> Đã xong' in body
+    counted = '<p class="status-count status--done" data-status-count="done" markdown><span class="status-count__number">1</span>'
+    assert counted + " Đã hoàn thành (theo báo cáo)</p>" in body
     assert "## Báo cáo tiến độ {: #bao-cao-tien-do }" in body
     line = "- 20/08/2024 · [20-KH/TW, mục IV.1, ý 1](../van-ban/20-kh-tw.md#iv-1-g1) · **Đã hoàn thành**: "
     assert line + "Đã ban hành kế hoạch giám sát. ([45-NQ/TW]" in body
     document = files["van-ban/20-kh-tw.md"].decode("utf-8")
     assert "Đã hoàn thành (theo báo cáo)" in document
+
+
+SHARED = """body: bcsd-bo-khcn
+task: 20-KH/TW#iv-6-g1
+date: 2024-08-01
+status: Đã hoàn thành
+summary: Đã xây dựng kế hoạch phát triển đội ngũ trí thức của ngành.
+"""
+
+
+def test_a_bodys_page_counts_only_its_own_reports_on_a_shared_task(project: Project) -> None:
+    """Eight ministries share IV.6, ý 1; one reports it done: the board says done, the others' pages do not."""
+    report(project, "khcn.yaml", SHARED)
+    _, files = generate(project, AS_OF, pdfs=False)
+    board = files["nhiem-vu/index.md"].decode("utf-8")
+    row = next(line for line in board.splitlines() if 'id="nv-20-kh-tw-iv-6-g1"' in line)
+    assert "Đã hoàn thành (theo báo cáo)" in row
+    own = files["co-quan/bcsd-bo-khcn.md"].decode("utf-8")
+    other = files["co-quan/bcsd-bo-noi-vu.md"].decode("utf-8")
+    assert 'data-status-count="done" markdown><span class="status-count__number">1</span>' in own
+    assert 'data-status-count="done" hidden markdown><span class="status-count__number">0</span>' in other
+    assert 'data-status-count="due" markdown><span class="status-count__number">1</span>' in other  # due by 31/12/2024
+    assert "2024-08-01:done" not in other  # the reader's script works the status out from the body's own reports
 
 
 def test_exports_carry_the_reports(reported: Project) -> None:
@@ -134,19 +158,21 @@ def test_the_home_page_shows_where_the_programme_stands(reported: Project) -> No
         'Trạng thái của 26 nhiệm vụ mà các văn bản giao, tính đến ngày <span class="task-as-of" data-date="2024-09-01">01/09/2024</span>:'
         in home
     )
-    assert (
-        '<span class="overview-count__number">1</span> [Đã hoàn thành (theo báo cáo)](nhiem-vu/index.md?status=done#bang-nhiem-vu)' in home
-    )
-    assert '<p class="overview-count status--upcoming" data-overview-count="upcoming" hidden markdown>' in home
+    assert '<span class="status-count__number">1</span> [Đã hoàn thành (theo báo cáo)](nhiem-vu/index.md?status=done#loc-done)' in home
+    assert '<p class="status-count status--upcoming" data-status-count="upcoming" hidden markdown>' in home
     assert "### Quá hạn {: #qua-han }" in home
     due_soon = home.split("{: #sap-den-han }", 1)[1].split("###", 1)[0]
-    assert due_soon.count("<li data-kind=") == 5 and due_soon.count(" hidden markdown=") == 5  # due later: listed, not shown
-    assert '<li class="overview-list__empty">Không có nhiệm vụ nào đến hạn trong 90 ngày tới.</li>' in due_soon
+    # Nothing is due within 90 days: the list says so, and shows what comes next, the five due by 31/12/2024.
+    assert due_soon.count("<li data-kind=") == 5 and " hidden markdown=" not in due_soon
+    nothing = "Không có nhiệm vụ nào đến hạn trong 90 ngày tới."
+    next_date = '<span class="overview-list__next"> Thời hạn gần nhất sau đó: ngày <span class="overview-list__next-date">31/12/2024'
+    assert nothing + next_date in due_soon
     assert "- 20/08/2024 · [Đảng đoàn Quốc hội](co-quan/dang-doan-quoc-hoi.md) · [20-KH/TW, mục IV.1, ý 1]" in home
     assert "## Văn bản mới {: #van-ban-moi }" in home
     _, files = generate(reported, dt.date(2024, 10, 15), pdfs=False)
     due_soon = files["index.md"].decode("utf-8").split("{: #sap-den-han }", 1)[1].split("###", 1)[0]
     assert due_soon.count("<li data-kind=") == 5 and " hidden markdown=" not in due_soon  # the five due by the end of 2024, 77 days on
+    assert '<li class="overview-list__empty" hidden>' in due_soon and '<span class="overview-list__next" hidden>' in due_soon
 
 
 def test_the_tasks_export_follows_its_published_schema(reported: Project) -> None:
@@ -178,11 +204,11 @@ def test_the_home_pages_lists_hold_every_task_they_can_show_within_the_year(repo
     after the build the lists a build on that day would show."""
     from generator.commands.build import check
     from generator.corpus.tracking import DUE_SOON_DAYS, site_status
-    from generator.pages.home import Overviews
+    from generator.pages.overview import Overviews
     from generator.pages.tasks import TaskViews
 
     site = check(reported)
-    built = Overviews(TaskViews(site, AS_OF)).of("index.md", shown)
+    built = Overviews(TaskViews(site, AS_OF)).overview("index.md", shown)
     for offset in range(0, 367):
         day = AS_OF + dt.timedelta(days=offset)
         last = (day + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
@@ -193,6 +219,12 @@ def test_the_home_pages_lists_hold_every_task_they_can_show_within_the_year(repo
             if today_status(site, i.task.anchor, day) in ("due", "upcoming") and day.isoformat() <= i.task.date <= last
         ][:shown]
         due = [t for t in site.tasks if site_status(site, t, day) in ("due", "upcoming") and day <= t.deadline.date <= last_day(day)]
+        if not soon:  # nothing due within DUE_SOON_DAYS: the script shows the next date's tasks
+            later = [i.task for i in built.due_soon if today_status(site, i.task.anchor, day) in ("due", "upcoming") and i.task.date > last]
+            soon = [t.anchor for t in later if t.date == later[0].date][:shown] if later else []
+            after = [t for t in site.tasks if site_status(site, t, day) in ("due", "upcoming") and t.deadline.date > last_day(day)]
+            after.sort(key=lambda t: t.deadline.date)
+            due = [t for t in after if t.deadline.date == after[0].deadline.date] if after else []
         assert late == [f"nv-{t.id}" for t in site.tasks if site_status(site, t, day) == "overdue"][:shown], day
         assert soon == [f"nv-{t.id}" for t in sorted(due, key=lambda t: t.deadline.date)][:shown], day
 

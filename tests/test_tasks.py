@@ -110,6 +110,7 @@ def test_csv_export(site: Site) -> None:
         "Cơ quan chủ trì",
         "Loại thời hạn",
         "Thời hạn",
+        "Ngày hạn hoặc ngày bắt đầu",
         "Thời hạn theo văn bản",
         "Trạng thái",
         "Văn bản trả lời",
@@ -118,8 +119,10 @@ def test_csv_export(site: Site) -> None:
     ]
     by_id = {row[0]: row for row in rows[1:]}
     assert by_id["20-kh-tw-iv-2-g1"][1:3] == ["20-KH/TW", "IV.2, ý 1"]
-    assert by_id["20-kh-tw-iv-2-g1"][5:9] == ["hoàn thành", "2024-03-31", "hoàn thành trong quý I/2024", "Quá hạn, chưa có văn bản trả lời"]
-    assert by_id["20-kh-tw-iv-3-g1"][9] == "287-CTr/ĐĐLHHVN"
+    timing = ["hoàn thành", "Hạn 31/03/2024", "2024-03-31", "hoàn thành trong quý I/2024", "Quá hạn, chưa có văn bản trả lời"]
+    assert by_id["20-kh-tw-iv-2-g1"][5:10] == timing
+    assert by_id["20-kh-tw-iv-1-g1"][6] == "Thực hiện từ 01/01/2024"  # a start date is not a deadline
+    assert by_id["20-kh-tw-iv-3-g1"][10] == "287-CTr/ĐĐLHHVN"
     assert len(rows) == len(site.tasks) + 1
 
 

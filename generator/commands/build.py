@@ -85,7 +85,8 @@ def generate(
     print cache, as their paths there), by path under docs/; task status is as of `as_of` (default today)."""
     site = check(project, caches)
     sink = Held(caches.written if caches else None)
-    render_outputs(site, as_of or dt.date.today(), sink, project.print_cache_dir, pdfs, cache=caches.rendered if caches else None)
+    cache = caches.rendered if caches else None
+    render_outputs(site, as_of or dt.date.today(), sink, project.print_cache_dir, pdfs, cache=cache, site_url=project.site_url())
     return site, dict(sorted(sink.files.items()))
 
 
@@ -94,7 +95,7 @@ def write_docs(project: Project, as_of: dt.date | None = None, pdfs: bool = True
     site = check(project, caches)
     sink = Held(caches.written if caches else None, project.docs_dir)
     cache = caches.rendered if caches else None
-    rendered = render_outputs(site, as_of or dt.date.today(), sink, project.print_cache_dir, pdfs, cache=cache)
+    rendered = render_outputs(site, as_of or dt.date.today(), sink, project.print_cache_dir, pdfs, cache=cache, site_url=project.site_url())
     return site, SyncResult(rendered.changed, rendered.removed)
 
 
@@ -137,7 +138,7 @@ def _build(
     staged_docs = transaction.scratch("docs") if offline else transaction.stage("docs", project.docs_dir)
     stager = Stager(staged_docs, project.docs_dir)
     # In a process of its own, which gives back all it took when it ends: MkDocs, next, never holds the corpus.
-    staged = run_apart(partial(_generate_staged, project, stager, as_of, pdfs))
+    staged = run_apart(partial(_generate_staged, project, stager, as_of, pdfs, project.site_url(options.get("site_url"))))
     generated = time.perf_counter()
     with build_date(as_of):
         run_mkdocs(project.config_file, stager.staged, site_dir, offline=offline, speedups=speedups, **options)
@@ -163,7 +164,7 @@ class StagedCorpus:
     validate: float
 
 
-def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: bool) -> StagedCorpus:
+def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: bool, site_url: str) -> StagedCorpus:
     started = time.perf_counter()
     # Started while this process is small: they never hold the corpus (support/makers.py).
     cores = available_cores()
@@ -172,7 +173,7 @@ def _generate_staged(project: Project, stager: Stager, as_of: dt.date, pdfs: boo
         with collector_paused():
             site = check(project)
             validated = time.perf_counter()
-            staged = render_outputs(site, as_of, stager, project.print_cache_dir, pdfs, makers)
+            staged = render_outputs(site, as_of, stager, project.print_cache_dir, pdfs, makers, site_url=site_url)
     finally:
         if makers is not None:
             makers.stop()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 OFFLINE_NAME = "nghi-quyet-45-offline"
 
 
@@ -29,6 +31,16 @@ class Project:
     @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"
+
+    def site_url(self, override: object = None) -> str:
+        """Where the site is published: `override` (the build's --site-url), else mkdocs.yml's site_url, else ""."""
+        if override:
+            return str(override)
+        try:
+            config = yaml.safe_load(self.config_file.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            return ""  # MkDocs reports an unreadable config itself
+        return str(config.get("site_url") or "") if isinstance(config, dict) else ""
 
     @property
     def staging_dir(self) -> Path:

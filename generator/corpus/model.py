@@ -13,6 +13,8 @@ from generator.corpus.errors import Location
 RELATION_KINDS = ("implements", "based_on", "cites")
 
 STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Hết hiệu lực một phần", "Chưa xác định")
+# The default: nothing known of the document's validity, which its page does not show as if it were a fact.
+STATUS_UNKNOWN = STATUSES[-1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,16 +16,19 @@ from generator.corpus.resolve import Site, Task
 
 ANSWERED, OVERDUE, DUE, STARTED, UPCOMING, RECURRING, OPEN = "answered", "overdue", "due", "started", "upcoming", "recurring", "open"
 DONE, IN_PROGRESS = "done", "in_progress"
+# The one vocabulary of task statuses: every page, the chart's legend, the board's filter and the exports
+# say these words. Done and under way come only from a progress report; an answering document is
+# "có văn bản trả lời", never "done".
 STATUS_LABELS = {
     DONE: "Đã hoàn thành (theo báo cáo)",
-    ANSWERED: "Đã có văn bản trả lời",
+    ANSWERED: "Có văn bản trả lời",
     OVERDUE: "Quá hạn, chưa có văn bản trả lời",
     IN_PROGRESS: "Đang thực hiện (theo báo cáo)",
-    DUE: "Chưa có văn bản trả lời, còn hạn",
+    DUE: "Còn hạn, chưa có văn bản trả lời",
     STARTED: "Đã đến lúc thực hiện, chưa có văn bản trả lời",
     UPCOMING: "Chưa đến lúc bắt đầu thực hiện",
     RECURRING: "Thực hiện thường xuyên, chưa có văn bản trả lời",
-    OPEN: "Chưa có văn bản trả lời, không nêu thời hạn",
+    OPEN: "Không nêu thời hạn, chưa có văn bản trả lời",
 }
 # In order, the first rule whose facts all hold gives the status. The facts of a task on a day:
 # "reported" (what the latest report up to that day says: "done", "in_progress", "not_started", ""),
@@ -41,13 +44,6 @@ RULES: tuple[tuple[dict[str, object], str], ...] = (
     ({"kind": START_FROM}, UPCOMING),
     ({"kind": ONGOING}, RECURRING),
     ({}, OPEN),
-)
-# A body's scorecard counts its tasks in four groups of statuses.
-SCORECARD = (
-    ("done", "Đã xong", (DONE, ANSWERED)),
-    ("under-way", "Đang thực hiện", (IN_PROGRESS, STARTED, RECURRING)),
-    ("not-started", "Chưa bắt đầu hoặc còn hạn", (DUE, UPCOMING, OPEN)),
-    ("overdue", "Quá hạn", (OVERDUE,)),
 )
 # The home page lists this many tasks of each kind; tasks due within this many days are "due soon".
 OVERVIEW_SHOWN = 10
@@ -78,9 +74,16 @@ def status_of(task: Task, answered: bool, as_of: dt.date, reports: Sequence[Repo
     return apply_rules(facts(task, answered, as_of, reports))
 
 
-def site_status(site: Site, task: Task, as_of: dt.date) -> str:
-    """Where `task` of `site` stands on `as_of`: its answers and its reports considered."""
-    return status_of(task, bool(site.answers_to.get(task.id)), as_of, site.reports_on.get(task.id, ()))
+def site_status(site: Site, task: Task, as_of: dt.date, reporter: str | None = None) -> str:
+    """Where `task` of `site` stands on `as_of`: its answers and its reports considered; with `reporter`, only
+    that body's reports (a body's page speaks of its own work, not of another body's report on a shared task)."""
+    return status_of(task, bool(site.answers_to.get(task.id)), as_of, reports_of(site, task, reporter))
+
+
+def reports_of(site: Site, task: Task, reporter: str | None = None) -> list[Report]:
+    """The reports on `task`, oldest first; with `reporter`, only that body's."""
+    reports = site.reports_on.get(task.id, [])
+    return [r for r in reports if r.body == reporter] if reporter is not None else list(reports)
 
 
 def change_days(task: Task, reports: Sequence[Report], start: dt.date, end: dt.date) -> list[dt.date]:
@@ -99,7 +102,6 @@ def script_rules() -> dict[str, object]:
     return {
         "rules": [[conditions, status] for conditions, status in RULES],
         "labels": STATUS_LABELS,
-        "scorecard": [[key, list(statuses)] for key, _, statuses in SCORECARD],
         "overview": {"shown": OVERVIEW_SHOWN, "days": DUE_SOON_DAYS},
     }
 

@@ -44,6 +44,7 @@ RESERVED_IDS = frozenset(
         "so-hieu",
         "nhiem-vu",
         "quan-he",
+        "nguoi-ky",
         "dong-thoi-gian",
         "search",
         "javascripts",

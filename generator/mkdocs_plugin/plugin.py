@@ -154,6 +154,15 @@ class SitePlugin(BasePlugin[PluginConfig]):
         self.search.add(page.file.src_uri, (page.url, page.title, page.meta, page.toc, html))
         _leave_out_of_materials_index(page)
 
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        """The error page of the copy opened from disk links relative to itself: MkDocs makes an error page's
+        links absolute from site_url's path, which a web server needs and a disk does not have."""
+        if template_name != "404.html" or not config.extra.get("offline"):
+            return context
+        from mkdocs.commands.build import get_context
+
+        return get_context(context["nav"], context["pages"], config, base_url=".")
+
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.split.at_turns()
         if self._use(THEME_CACHE):

@@ -8,11 +8,11 @@ outputs come first, the costliest first, so that the small jobs even out the end
 from __future__ import annotations
 
 from generator.outputs import assets, exports, feed, opendata, pdf, redirects, searchforms, word
-from generator.pages import bodies, document, home, listings, relations, tasks
+from generator.pages import bodies, document, home, listings, relations, signers, tasks
 from generator.pages.output import Output
 
 OUTPUTS: tuple[Output, ...] = (
-    tasks.BOARD,  # nhiem-vu/index.md
+    tasks.BOARD,  # nhiem-vu/index.md, nhiem-vu/bo-loc.css
     exports.TASK_EXPORTS,  # nhiem-vu/nhiem-vu.csv, .json
     home.HOME,  # index.md
     listings.DOCUMENT_LIST,  # van-ban/index.md
@@ -20,6 +20,7 @@ OUTPUTS: tuple[Output, ...] = (
     listings.TIMELINE,  # dong-thoi-gian.md
     listings.LOOKUP,  # so-hieu/index.md
     feed.FEED,  # feed.xml
+    signers.SIGNERS,  # nguoi-ky/index.md, nguoi-ky/<id>.md
     assets.ASSET_FILES,  # stylesheet, scripts, images, schemas
     searchforms.SEARCH_FORMS,  # search/forms.json, javascripts/forms.js
     bodies.PAGE,  # co-quan/<id>.md

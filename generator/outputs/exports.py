@@ -13,6 +13,7 @@ from generator.corpus.tracking import STATUS_LABELS, site_status
 from generator.pages import paths
 from generator.pages.common import section_label
 from generator.pages.output import RenderContext, SiteOutput
+from generator.pages.tasks import timing_text
 from generator.support.files import GeneratedFiles
 from generator.support.jsonfile import compact_line
 
@@ -23,7 +24,8 @@ CSV_HEADINGS = {
     "text": "Nội dung nhiệm vụ",
     "bodies": "Cơ quan chủ trì",
     "deadline_kinds": "Loại thời hạn",
-    "deadline_date": "Thời hạn",
+    "timing": "Thời hạn",
+    "deadline_date": "Ngày hạn hoặc ngày bắt đầu",
     "deadline_wording": "Thời hạn theo văn bản",
     "status_label": "Trạng thái",
     "answered_by": "Văn bản trả lời",
@@ -52,6 +54,7 @@ def task_rows(site: Site, as_of: dt.date) -> list[dict[str, object]]:
                 "deadline_period": deadline.period if deadline else None,
                 "deadline_date": deadline.date.isoformat() if deadline and deadline.date else None,
                 "deadline_wording": deadline.wording if deadline else None,
+                "timing": timing_text(task),
                 "status": status,
                 "status_label": STATUS_LABELS[status],
                 "answered_by": [a.document.number for a in answers],

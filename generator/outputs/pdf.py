@@ -60,12 +60,12 @@ def appendix_print_data(appendix: Appendix) -> dict[str, object]:
     }
 
 
-def print_data(document: Document) -> dict[str, object]:
-    """What the print template reads of a document."""
+def print_data(document: Document, author: str) -> dict[str, object]:
+    """What the print template reads of a document; `author`: the issuing body's name, the file's author."""
     return {
         "title": f"{document.type} {document.number}",
         "number": document.number,
-        "issuer": document.issuer,
+        "author": author,
         "header": header_data(document),
         "preamble": list(document.preamble),
         "blocks": [asdict(block) for block in print_blocks(document)],
@@ -76,8 +76,8 @@ def print_data(document: Document) -> dict[str, object]:
     }
 
 
-def print_json(document: Document) -> str:
-    return orjson.dumps(print_data(document), option=orjson.OPT_SORT_KEYS).decode("utf-8")
+def print_json(document: Document, author: str) -> str:
+    return orjson.dumps(print_data(document, author), option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
 def font_files() -> list[Path]:
@@ -106,9 +106,9 @@ def _compiler() -> typst.Compiler:
     return _compilers[pid]
 
 
-def document_pdf(document: Document) -> bytes:
-    """Typeset the document's PDF."""
-    return _typeset(print_json(document))
+def document_pdf(document: Document, author: str) -> bytes:
+    """Typeset the document's PDF; `author`: the issuing body's name."""
+    return _typeset(print_json(document, author))
 
 
 def _typeset(payload: str) -> bytes:
@@ -117,24 +117,24 @@ def _typeset(payload: str) -> bytes:
     return data
 
 
-def pdf_order(document: Document, cache_dir: Path) -> FileOrder:
+def pdf_order(document: Document, cache_dir: Path, author: str) -> FileOrder:
     """The document's PDF in `cache_dir`, named by a digest of its data, template, fonts and typesetter: typeset
     only when no file of that name is there."""
-    payload = print_json(document)
+    payload = print_json(document, author)
     key = hashlib.sha256((_template_digest() + payload).encode("utf-8")).hexdigest()
     return FileOrder(cache_dir / f"{key}.pdf", _typeset, payload)
 
 
-def pdf_file(document: Document, cache_dir: Path) -> Path:
+def pdf_file(document: Document, cache_dir: Path, author: str) -> Path:
     """The document's PDF in `cache_dir`, typeset here unless it is there already."""
-    return pdf_order(document, cache_dir).made()
+    return pdf_order(document, cache_dir, author).made()
 
 
 def pdf_output(context: RenderContext, document: Document) -> GeneratedFiles:
     """van-ban/<id>.pdf, from the print cache, for a document with its full text when PDFs are asked for."""
     if not context.prints(document) or context.pdf_cache is None:
         return {}
-    return {paths.document_pdf(document.id): context.made(pdf_order(document, context.pdf_cache))}
+    return {paths.document_pdf(document.id): context.made(pdf_order(document, context.pdf_cache, context.issuer_name(document)))}
 
 
 PDF = DocumentOutput(pdf_output)

@@ -129,6 +129,7 @@ def render_outputs(
     makers: FileMakers | None = None,
     cache: RenderCache | None = None,
     outputs: Sequence[Output] = OUTPUTS,
+    site_url: str = "",
 ) -> Rendered:
     """Make every output for `site`, task status as of `as_of`, and hand the files to `sink`.
 
@@ -138,7 +139,7 @@ def render_outputs(
     """
     if pdfs and pdf_cache is None:
         raise ValueError("PDFs need a folder to be made in")
-    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache, makers)
+    context = RenderContext(markdown_environment(), Views.of(site), TaskViews(site, as_of), as_of, pdfs, pdf_cache, makers, site_url)
     reused = cache.reusable(site, (as_of, pdfs)) if cache else set()
     stale = [document for document in site.documents.values() if document.id not in reused]
     # With makers, they take the other cores: this process alone holds the corpus.

@@ -52,9 +52,9 @@ def fixed_part(name: str) -> bytes:
     return (FOLDER / name).read_bytes()
 
 
-def word_data(document: Document) -> dict[str, object]:
+def word_data(document: Document, author: str) -> dict[str, object]:
     """What the Word templates read: the print data, with heading levels for Word's outline."""
-    data = print_data(document)
+    data = print_data(document, author)
     data["blocks"] = _levelled(data["blocks"])
     appendices = data["appendices"]
     assert isinstance(appendices, list)
@@ -68,9 +68,9 @@ def _levelled(blocks: object) -> list[dict[str, object]]:
     return [{**block, "level": min(block["depth"] + 1, DEEPEST_HEADING)} for block in blocks]
 
 
-def document_docx(document: Document) -> bytes:
-    """The document as a .docx file."""
-    return _package(word_data(document))
+def document_docx(document: Document, author: str) -> bytes:
+    """The document as a .docx file; `author`: the issuing body's name."""
+    return _package(word_data(document, author))
 
 
 def _package(data: dict[str, object]) -> bytes:
@@ -90,23 +90,23 @@ def _templates_digest() -> str:
     return hashlib.sha256(b"".join((FOLDER / source).read_bytes() for _, source in PARTS)).hexdigest()
 
 
-def docx_order(document: Document, cache_dir: Path) -> FileOrder:
+def docx_order(document: Document, cache_dir: Path, author: str) -> FileOrder:
     """The document's Word file in `cache_dir`, written unless its data and templates are unchanged."""
-    data = word_data(document)
+    data = word_data(document, author)
     key = hashlib.sha256(_templates_digest().encode("utf-8") + orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
     return FileOrder(cache_dir / f"{key}.docx", _package, data)
 
 
-def docx_file(document: Document, cache_dir: Path) -> Path:
+def docx_file(document: Document, cache_dir: Path, author: str) -> Path:
     """The document's Word file in `cache_dir`, written here unless it is there already."""
-    return docx_order(document, cache_dir).made()
+    return docx_order(document, cache_dir, author).made()
 
 
 def docx_output(context: RenderContext, document: Document) -> GeneratedFiles:
     """van-ban/<id>.docx, from the print cache, for a document with its full text when PDFs are asked for."""
     if not context.prints(document) or context.pdf_cache is None:
         return {}
-    return {paths.document_docx(document.id): context.made(docx_order(document, context.pdf_cache))}
+    return {paths.document_docx(document.id): context.made(docx_order(document, context.pdf_cache, context.issuer_name(document)))}
 
 
 WORD = DocumentOutput(docx_output)

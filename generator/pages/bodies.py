@@ -58,7 +58,7 @@ def body_page(context: RenderContext, body: Body) -> GeneratedFiles:
         "body.md.j2",
         page=context.views.bodies.view(body),
         tasks=tasks.for_body(body.id, page),
-        scorecard=tasks.scorecard(body.id),
+        scorecard=tasks.scorecard(body.id, page),
         reports=tasks.reports_by(body.id, page),
         **context.as_of_values,
     )

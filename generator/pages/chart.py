@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.corpus.deadlines import START_FROM
 from generator.corpus.resolve import Task
-from generator.corpus.tracking import ANSWERED, DONE, DUE, IN_PROGRESS, OVERDUE, STARTED, UPCOMING, quarter_name, quarter_of
+from generator.corpus.tracking import ANSWERED, DONE, DUE, IN_PROGRESS, OVERDUE, STARTED, STATUS_LABELS, UPCOMING, quarter_name, quarter_of
 from generator.pages.common import display_date, section_label, thousands
 
 # The chart is drawn one unit to a CSS pixel, with text the size of the body's (16px): it scrolls
@@ -36,19 +36,11 @@ BASELINE = BAR_TOP + BAR_HEIGHT
 # "Quý III" in the 16px axis font is about 56 units wide.
 QUARTER_LABEL_GAP = 64
 QUARTER_LABEL_STEPS = (1, 2, 4, 8, 20)
-# Bottom to top, as the caption names them.
-STACKED = (
-    (DONE, "đã hoàn thành"),
-    (ANSWERED, "đã có văn bản trả lời"),
-    (OVERDUE, "quá hạn"),
-    (IN_PROGRESS, "đang thực hiện"),
-    (STARTED, "đã đến lúc thực hiện"),
-    (DUE, "còn hạn"),
-    (UPCOMING, "chưa đến lúc bắt đầu"),
-)
+# Bottom to top (on a phone, left to right), as the caption names them.
+STACKED = (DONE, ANSWERED, OVERDUE, IN_PROGRESS, STARTED, DUE, UPCOMING)
 
 
-def _at(value: float) -> str:
+def coordinate(value: float) -> str:
     """A coordinate as the SVG writes it: one decimal."""
     return f"{value:.1f}"
 
@@ -98,6 +90,26 @@ class RowsChart:
     months: list[Month]
     today_x: str
     rows: list[TaskRow]
+    tracks: list[str]  # the y of each row's line of time, where the layout draws one
+
+
+@dataclass(frozen=True)
+class RowsLayout:
+    """Where a row per task puts things: the time axis from `left`, `width` long, in a drawing `total` wide;
+    rows `row` high from `top`, a row's label and its dot `label_dy` and `dot_dy` below its top."""
+
+    left: float
+    width: float
+    total: int
+    top: int
+    row: int
+    label_dy: float
+    dot_dy: float
+    tracks: bool = False  # a line of time under each row's dot (the phone's, whose labels stand above it)
+
+
+# A label column on the left and the row's dot beside its label; the drawing leaves room for the last month's label.
+WIDE_ROWS = RowsLayout(LABEL_WIDTH, CHART_WIDTH, LABEL_WIDTH + CHART_WIDTH + LABEL_GAP, TOP, ROW, ROW / 2 + 6, ROW / 2)
 
 
 @dataclass(frozen=True)
@@ -149,21 +161,36 @@ class QuartersChart:
 
 @dataclass(frozen=True)
 class Chart:
-    """The chart to draw (None when no task has a date), and whether it counts tasks per quarter."""
+    """The chart to draw (None when no task has a date), whether it counts tasks per quarter, and the statuses
+    its colours show, with their labels, for the caption."""
 
     drawing: RowsChart | QuartersChart | None
     by_quarter: bool
+    legend: tuple[tuple[str, str], ...] = ()
+
+
+def legend(statuses: list[str]) -> tuple[tuple[str, str], ...]:
+    """The statuses among `statuses`, in the vocabulary's order, with their labels."""
+    return tuple((status, label) for status, label in STATUS_LABELS.items() if status in statuses)
+
+
+def column_label(quarter: str, column: dict[str, int]) -> str:
+    """ "Quý I/2024: 300 nhiệm vụ (Có văn bản trả lời: 100; Quá hạn, chưa có văn bản trả lời: 100)"."""
+    name, year = quarter_name(quarter)
+    described = "; ".join(f"{STATUS_LABELS[status]}: {thousands(column[status])}" for status in STACKED if column[status])
+    return f"{name}/{year}: {thousands(sum(column.values()))} nhiệm vụ ({described})"
 
 
 def deadline_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> Chart:
     """A row per dated task when there are at most ROWS_AT_MOST of them, else a column per quarter."""
     dated = [t for t in tasks if t.deadline and t.deadline.date]
+    shown = legend([statuses[t.id] for t in dated])
     if len(dated) <= ROWS_AT_MOST:
-        return Chart(rows_chart(tasks, statuses, as_of), by_quarter=False)
-    return Chart(quarters_chart(tasks, statuses, as_of), by_quarter=True)
+        return Chart(rows_chart(tasks, statuses, as_of), by_quarter=False, legend=shown)
+    return Chart(quarters_chart(tasks, statuses, as_of), by_quarter=True, legend=shown)
 
 
-def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> RowsChart | None:
+def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date, layout: RowsLayout = WIDE_ROWS) -> RowsChart | None:
     """A row per dated task: a dot at its deadline, a bar onward for "start from"."""
     dated = [t for t in tasks if t.deadline and t.deadline.date]
     if not dated:
@@ -175,15 +202,16 @@ def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> R
     span = (last - first).days or 1
 
     def x(date: dt.date) -> float:
-        return LABEL_WIDTH + CHART_WIDTH * (date - first).days / span
+        return layout.left + layout.width * (date - first).days / span
 
-    height = TOP + ROW * len(dated) + 10
+    height = layout.top + layout.row * len(dated) + 10
     months = month_starts(first, last)
     labelled = labelled_months(months, x)
-    rows = []
+    rows, tracks = [], []
     for index, task in enumerate(dated):
         assert task.deadline and task.deadline.date
-        y = TOP + ROW * index + ROW / 2
+        top = layout.top + layout.row * index
+        y = top + layout.dot_dy
         at = x(task.deadline.date)
         starts = task.deadline.kinds[0] == START_FROM or len(task.deadline.kinds) > 1
         rows.append(
@@ -192,22 +220,24 @@ def rows_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) -> R
                 f"{task.document.number} {section_label(task.section, task.ancestors)}",
                 task.deadline.wording,
                 statuses[task.id],
-                _at(y + 6),
-                _at(at),
-                _at(y),
-                Bar(_at(at), _at(y - 3), _at(max(x(last) - at, 2))) if starts else None,
+                coordinate(top + layout.label_dy),
+                coordinate(at),
+                coordinate(y),
+                Bar(coordinate(at), coordinate(y - 3), coordinate(max(x(last) - at, 2))) if starts else None,
             )
         )
+        tracks += [coordinate(y)] if layout.tracks else []
     return RowsChart(
-        width=LABEL_WIDTH + CHART_WIDTH + LABEL_GAP,  # room for the last month's label
+        width=layout.total,
         height=height,
         title=f"Thời hạn của {len(dated)} nhiệm vụ, tính đến ngày {display_date(as_of)}",
-        grid_top=TOP - 6,
+        grid_top=layout.top - 6,
         grid_bottom=height - 6,
-        axis_y=TOP - 12,
-        months=[Month(_at(x(m)), _at(x(m) + 2), f"{m.month:02d}/{m.year}" if m in labelled else "") for m in months],
-        today_x=_at(x(as_of)),
+        axis_y=layout.top - 12,
+        months=[Month(coordinate(x(m)), coordinate(x(m) + 2), f"{m.month:02d}/{m.year}" if m in labelled else "") for m in months],
+        today_x=coordinate(x(as_of)),
         rows=rows,
+        tracks=tracks,
     )
 
 
@@ -248,7 +278,7 @@ def quarters_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) 
     for task in tasks:
         due = task.deadline.due if task.deadline else None
         if due is not None:
-            column = counts.setdefault(quarter_of(due), {status: 0 for status, _ in STACKED})
+            column = counts.setdefault(quarter_of(due), dict.fromkeys(STACKED, 0))
             column[statuses[task.id]] += 1
     if not counts:
         return None
@@ -261,7 +291,7 @@ def quarters_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) 
         _column(quarter, counts.get(quarter), AXIS_WIDTH + index * width, width, tallest, index % step == 0)
         for index, quarter in enumerate(quarters)
     ]
-    today = AXIS_WIDTH + width * (quarters.index(quarter_of(as_of)) + _share_of_quarter(as_of))
+    today = AXIS_WIDTH + width * (quarters.index(quarter_of(as_of)) + share_of_quarter(as_of))
     return QuartersChart(
         width=QUARTERS_WIDTH,
         height=BASELINE + 52,
@@ -276,7 +306,7 @@ def quarters_chart(tasks: list[Task], statuses: dict[str, str], as_of: dt.date) 
         year_y=BASELINE + 42,
         tallest=thousands(tallest),
         columns=columns,
-        today_x=_at(today),
+        today_x=coordinate(today),
         today_top=BAR_TOP - 8,
     )
 
@@ -287,23 +317,24 @@ def _column(quarter: str, column: dict[str, int] | None, left: float, width: flo
     segments = []
     count = sum(column.values()) if column else 0
     bottom = float(BASELINE)
-    for status, _ in STACKED if column else ():
+    for status in STACKED if column else ():
         assert column is not None
         height = BAR_HEIGHT * column[status] / tallest
         if height:
-            segments.append(Segment(status, _at(left + width * 0.15), _at(bottom - height), _at(width * 0.7), _at(height)))
+            segments.append(
+                Segment(status, coordinate(left + width * 0.15), coordinate(bottom - height), coordinate(width * 0.7), coordinate(height))
+            )
             bottom -= height
-    described = ", ".join(f"{thousands(column[status])} {words}" for status, words in STACKED if column and column[status])
     return Column(
         quarter=quarter,
-        left_x=_at(left + 2),
+        left_x=coordinate(left + 2),
         name=name if named else "",
         year=year if named else "",
-        label=f"{name}/{year}: {thousands(count)} nhiệm vụ ({described})" if column else "",
+        label=column_label(quarter, column) if column else "",
         segments=segments,
         count=thousands(count) if column and width >= 28 else "",
-        count_x=_at(left + width / 2),
-        count_y=_at(bottom - 4),
+        count_x=coordinate(left + width / 2),
+        count_y=coordinate(bottom - 4),
     )
 
 
@@ -317,7 +348,7 @@ def quarter_range(first: str, last: str) -> list[str]:
     return quarters
 
 
-def _share_of_quarter(date: dt.date) -> float:
+def share_of_quarter(date: dt.date) -> float:
     """How far into its quarter `date` is, from 0 to 1."""
     start = dt.date(date.year, (date.month - 1) // 3 * 3 + 1, 1)
     end = dt.date(date.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)

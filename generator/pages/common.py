@@ -53,6 +53,17 @@ def _escaped_code(found: re.Match[str]) -> str:
     return f"\\u{ord(found.group()):04x}"
 
 
+@dataclass(frozen=True)
+class Part:
+    """An entry of a document's contents ("Mục lục"): the anchor it jumps to, the label readers cite ("IV.3",
+    "" for the page's own sections), its words, and its depth."""
+
+    anchor: str
+    label: str
+    title: str
+    depth: int
+
+
 def front_matter(
     title: str,
     description: str,
@@ -60,9 +71,11 @@ def front_matter(
     searchable: bool = True,
     number: str = "",
     document: Mapping[str, str] | None = None,
+    parts: tuple[Part, ...] = (),
 ) -> str:
     """Return a YAML front matter block; `number`: the document number the page bears, which search puts before
-    the label of each of its items; `document`: the metadata search ranks the document by, by part (META_ZONES).
+    the label of each of its items; `document`: the metadata search ranks the document by, by part (META_ZONES);
+    `parts`: the document's contents, which the theme shows as "Mục lục".
 
     The title and the description are written escaped for HTML: Material's templates print them as markup
     into the page's <title>, <meta>, header, navigation and footer, and so does any engine that builds docs/
@@ -74,6 +87,9 @@ def front_matter(
         lines.append(f"number: {yaml_string(number)}")
     if document:
         lines += ["document:", *(f"  {zone}: {yaml_string(value)}" for zone, value in document.items() if value)]
+    if parts:
+        lines.append("parts:")
+        lines += [f"  - [{yaml_string(p.anchor)}, {yaml_string(p.label)}, {yaml_string(p.title)}, {p.depth}]" for p in parts]
     if not searchable:
         lines += ["search:", "  exclude: true"]
     elif search_boost != 1.0:

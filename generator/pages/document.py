@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.corpus.model import Appendix, BodyPart, Document, body_parts
+from generator.corpus.model import STATUS_UNKNOWN, Appendix, BodyPart, Document, body_parts
 from generator.pages import paths
-from generator.pages.common import MISSING, Linker, display_date, document_name, front_matter, section_label
+from generator.pages.common import MISSING, Linker, Part, display_date, document_name, front_matter, section_label
 from generator.pages.markdown import attribute, escape, link
 from generator.pages.output import DocumentOutput, RenderContext
 from generator.pages.relations import LinkGroup, Relations
+from generator.pages.signers import SignerPages
 from generator.support.files import GeneratedFiles
 
 
@@ -84,11 +85,51 @@ class DocumentView:
     appendices: list[AppendixView]
 
 
+# An entry of the contents keeps this many characters of its words, cut at a word.
+PART_TITLE_CHARS = 70
+
+
+def contents(document: Document) -> tuple[Part, ...]:
+    """A document's contents for its "Mục lục": the page's own sections, and every heading and numbered item of
+    its text (bullets and paragraphs left out); none for a document whose text is not on the site."""
+    if not document.has_full_text:
+        return ()
+    parts = [
+        Part("thong-tin", "", "Thông tin văn bản", 0),
+        Part("quan-he", "", "Quan hệ văn bản", 0),
+        Part("noi-dung", "", "Nội dung văn bản", 0),
+    ]
+    parts += numbered_parts(body_parts(document), 1)
+    for appendix in document.appendices:
+        parts.append(Part(appendix.id, "", shortened(" ".join(appendix.title_lines) or f"Phụ lục {appendix.number}"), 0))
+        parts += numbered_parts(body_parts(appendix), 1)
+    if document.notes:
+        parts.append(Part("ghi-chu", "", "Ghi chú biên tập", 0))
+    return tuple(parts)
+
+
+def numbered_parts(body: Iterable[BodyPart], depth: int) -> list[Part]:
+    """The headings and numbered items of a text, as entries of the contents `depth` deep and below."""
+    return [
+        Part(part.section.id, section_label(part.section, part.ancestors), shortened(part.text), part.depth + depth)
+        for part in body
+        if part.kind != "paragraph" and part.section.number is not None
+    ]
+
+
+def shortened(text: str, limit: int = PART_TITLE_CHARS) -> str:
+    """`text` cut at the last word that fits `limit` characters, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
 class DocumentPages:
     """Builds the view of each document's page."""
 
-    def __init__(self, links: Linker, relations: Relations) -> None:
-        self.links, self.relations = links, relations
+    def __init__(self, links: Linker, relations: Relations, signers: SignerPages) -> None:
+        self.links, self.relations, self.signers = links, relations, signers
 
     def view(self, document: Document) -> DocumentView:
         page = paths.document_page(document.id)
@@ -99,7 +140,9 @@ class DocumentPages:
         signature = document.signature
         text = self.links.text
         return DocumentView(
-            front_matter=front_matter(name, description, number=document.number, document=self.search_fields(document)),
+            front_matter=front_matter(
+                name, description, number=document.number, document=self.search_fields(document), parts=contents(document)
+            ),
             heading_md=escape(name),
             title_md=text(document.title, page, document) if document.title else "",
             rows=self.rows(document, page),
@@ -149,12 +192,12 @@ class DocumentPages:
             Row("Số hiệu", escape(document.number)),
             Row("Loại văn bản", escape(document.type)),
             Row("Cơ quan ban hành", self.links.body_link(document.issuer, page)),
-            Row("Người ký", plain(document.signer)),
+            Row("Người ký", self.signers.link(document, page) or MISSING),
             Row("Chức vụ", plain(document.signer_title)),
             Row("Nơi ban hành", plain(document.place)),
             Row("Ngày ban hành", display_date(document.date)),
             *([Row("Nhiệm kỳ", escape(document.term))] if document.term else []),
-            Row("Tình trạng", escape(document.status)),
+            *([Row("Tình trạng", escape(document.status))] if document.status != STATUS_UNKNOWN else []),
         ]
 
     def header(self, document: Document) -> HeaderView | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.corpus.collation import vietnamese_key
 from generator.corpus.model import Document
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import document_order
@@ -66,6 +67,11 @@ class Listings:
         dated = sorted((d for d in self.site.documents.values() if d.date), key=document_order, reverse=True)
         return [self.links.listed(d, page) for d in dated[:count]]
 
+    def full_text_count(self) -> tuple[int, int]:
+        """How many documents the site has, and how many of them carry their full text."""
+        documents = self.site.documents.values()
+        return len(documents), sum(d.has_full_text for d in documents)
+
     def all_documents(self, page: str) -> list[ListedDocument]:
         return [self.links.listed(d, page) for d in self.links.documents_by_number()]
 
@@ -110,7 +116,7 @@ class Listings:
 
     def by_body(self, page: str) -> list[GroupView]:
         groups = []
-        for body in sorted(self.site.bodies.values(), key=lambda b: b.name):
+        for body in sorted(self.site.bodies.values(), key=lambda b: vietnamese_key(b.name)):
             issued = self.issued.get(body.id, [])
             if issued:
                 listed = [self.links.listed(d, page) for d in issued]

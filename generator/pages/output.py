@@ -35,6 +35,7 @@ class RenderContext:
     pdfs: bool
     pdf_cache: Path | None
     makers: FileMakers | None = None  # where PDFs and Word files are made; here when None
+    site_url: str = ""  # where the site is published: the feed's links are absolute from it
 
     @property
     def site(self) -> Site:
@@ -48,6 +49,10 @@ class RenderContext:
     def page(self, template: str, **values: object) -> bytes:
         """Render a Markdown page."""
         return markdown(self.env.get_template(template), **values)
+
+    def issuer_name(self, document: Document) -> str:
+        """The name of the body that issued `document`: the author of its PDF and Word file."""
+        return self.site.bodies[document.issuer].name
 
     def prints(self, document: Document) -> bool:
         """Whether `document` gets its PDF and Word file in this render."""

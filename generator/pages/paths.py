@@ -8,8 +8,10 @@ BODIES = "co-quan/index.md"
 TIMELINE = "dong-thoi-gian.md"
 LOOKUP = "so-hieu/index.md"
 TASKS = "nhiem-vu/index.md"
+SIGNERS = "nguoi-ky/index.md"
 TASKS_CSV = "nhiem-vu/nhiem-vu.csv"
 TASKS_JSON = "nhiem-vu/nhiem-vu.json"
+TASK_FILTERS_CSS = "nhiem-vu/bo-loc.css"
 DOCUMENTS_JSON = "documents.json"
 FEED = "feed.xml"
 # The search vocabulary of names (data/abbreviations.yaml and the bodies' names): for the index and for the scripts.
@@ -25,6 +27,11 @@ def document_page(document_id: str) -> str:
 def body_page(body_id: str) -> str:
     """Return the Markdown path of a body's page."""
     return f"co-quan/{body_id}.md"
+
+
+def signer_page(signer_id: str) -> str:
+    """Return the Markdown path of a signer's page."""
+    return f"nguoi-ky/{signer_id}.md"
 
 
 def relations_page(document_id: str) -> str:

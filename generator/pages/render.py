@@ -8,7 +8,8 @@ from pathlib import Path
 
 import jinja2
 
-from generator.pages.chart import Chart, QuartersChart
+from generator.pages.chart import Chart, QuartersChart, RowsChart
+from generator.pages.chartphone import PhoneQuarters
 from generator.support.templatecache import bytecode_cache, strict_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,7 +43,18 @@ def chart_svg(chart: Chart) -> str:
     if chart.drawing is None:
         return ""
     name = "chart_quarters.svg.j2" if isinstance(chart.drawing, QuartersChart) else "chart_rows.svg.j2"
-    rendered = markup_environment().get_template(name).render(chart=chart.drawing)
+    return _svg(name, chart.drawing)
+
+
+def phone_chart_svg(drawing: RowsChart | PhoneQuarters | None) -> str:
+    """The deadline chart as a phone shows it, as one line of SVG, or "" when no task has a date."""
+    if drawing is None:
+        return ""
+    return _svg("chart_quarters_phone.svg.j2" if isinstance(drawing, PhoneQuarters) else "chart_rows_phone.svg.j2", drawing)
+
+
+def _svg(name: str, drawing: object) -> str:
+    rendered = markup_environment().get_template(name).render(chart=drawing)
     # One element per line in the template; one line in the page, which Markdown leaves alone.
     return "".join(line.strip() for line in rendered.split("\n"))
 

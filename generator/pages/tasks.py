@@ -5,22 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.corpus.collation import vietnamese_key
+from generator.corpus.deadlines import COMPLETE_BY, START_FROM
 from generator.corpus.model import REPORT_LABELS, Report
 from generator.corpus.numbers import number_key
 from generator.corpus.resolve import Site, Task
-from generator.corpus.tracking import (
-    SCORECARD,
-    STATUS_LABELS,
-    quarter_name,
-    quarter_of,
-    site_status,
-)
+from generator.corpus.tracking import STATUS_LABELS, quarter_name, quarter_of, reports_of, site_status
 from generator.pages import paths
 from generator.pages.chart import deadline_chart
+from generator.pages.chartphone import phone_chart
 from generator.pages.common import display_date, section_label, thousands
-from generator.pages.markdown import attribute, escape, link
+from generator.pages.markdown import attribute, escape, link, relative
 from generator.pages.output import RenderContext, SiteOutput
-from generator.pages.render import chart_svg
+from generator.pages.render import chart_svg, phone_chart_svg
 from generator.support.files import GeneratedFiles
 
 NO_DEADLINE = "Không nêu thời hạn"
@@ -37,7 +34,7 @@ class TaskView:
     text_md: str
     where_md: str
     bodies_md: str
-    deadline_md: str
+    timing_md: str
     status: str
     status_label: str
     answers_md: str
@@ -67,20 +64,56 @@ class ReportView:
 
 
 @dataclass(frozen=True)
+class Count:
+    status: str
+    label: str
+    count: int
+    link_md: str  # the label, or a link to the board filtered to the status
+
+
+@dataclass(frozen=True)
 class Option:
-    """A choice of a filter on the board."""
+    """A choice of a filter on the board; `anchor`: the board's anchor that shows its rows without JavaScript."""
 
     value: str
     label: str
 
+    @property
+    def anchor(self) -> str:
+        return filter_anchor(self.value)
 
-def deadline_text(task: Task) -> str:
-    """ "31/03/2024 (hoàn thành trong quý I/2024)", as plain text."""
-    if task.deadline is None:
+
+def board_filter(page: str, name: str, value: str) -> str:
+    """The address, from `page`, of the board filtered to `value` of its filter `name` ("status", "quarter"): the
+    filter in the query for the board's script, and, for a reader without JavaScript, an anchor whose target
+    shows only those rows (extra.css)."""
+    return relative(page, paths.TASKS, filter_anchor(value), query=f"{name}={value}")
+
+
+def board_link(label_md: str, page: str, name: str, value: str) -> str:
+    """A Markdown link to the board filtered as `board_filter` says."""
+    return link(label_md, page, paths.TASKS, filter_anchor(value), query=f"{name}={value}")
+
+
+def filter_anchor(value: str) -> str:
+    """The board's anchor that shows only the rows of a filter's value: "loc-overdue", "loc-2024-q1"."""
+    return f"loc-{value.lower()}"
+
+
+def timing_text(task: Task) -> str:
+    """When the task is due, in words that say what the date is: "Hạn 31/03/2024", "Thực hiện từ 01/01/2024",
+    "Thực hiện thường xuyên". The document's wording follows in brackets only when the task's text does
+    not already end with it (a deadline given in the data rather than in the text)."""
+    deadline = task.deadline
+    if deadline is None:
         return NO_DEADLINE
-    if task.deadline.date is None:
-        return task.deadline.wording
-    return f"{display_date(task.deadline.date)} ({task.deadline.wording})"
+    kind = deadline.kinds[0] if deadline.kinds else ""
+    if deadline.date is None:
+        said = deadline.wording[:1].upper() + deadline.wording[1:]
+        return said if deadline.wording in task.text else f"Thực hiện thường xuyên ({deadline.wording})"
+    lead = {COMPLETE_BY: "Hạn", START_FROM: "Thực hiện từ"}.get(kind, "Hạn")
+    timing = f"{lead} {display_date(deadline.date)}"
+    return timing if deadline.wording in task.text else f"{timing} ({deadline.wording})"
 
 
 class TaskViews:
@@ -102,20 +135,21 @@ class TaskViews:
     def status_on(self, task: Task, day: dt.date) -> str:
         return site_status(self.site, task, day)
 
-    def view(self, task: Task, page: str, answers_shown: int | None = None) -> TaskView:
-        """The task as `page` shows it, naming `answers_shown` answering documents at most (all if None)."""
-        status = self.status(task)
+    def view(self, task: Task, page: str, answers_shown: int | None = None, reporter: str | None = None) -> TaskView:
+        """The task as `page` shows it, naming `answers_shown` answering documents at most (all if None); with
+        `reporter`, as that body's page shows it: its status and reports from that body's reports only."""
+        status = site_status(self.site, task, self.as_of, reporter)
         section = escape(section_label(task.section, task.ancestors))
         where = link(escape(task.document.number), page, paths.document_page(task.document.id), task.section.id) + f", mục {section}"
         bodies = "; ".join(link(escape(b.name), page, paths.body_page(b.id)) for b in task.bodies)
         due = task.deadline.due if task.deadline else None
-        kind, date, answered, reports = self.facts_of(task)
+        kind, date, answered, reports = self.facts_of(task, reporter)
         return TaskView(
             anchor=f"nv-{task.id}",
             text_md=escape(task.text),
             where_md=where,
             bodies_md=bodies,
-            deadline_md=escape(deadline_text(task)),
+            timing_md=escape(timing_text(task)),
             status=status,
             status_label=STATUS_LABELS[status],
             answers_md=self.answer_links(task, page, answers_shown),
@@ -128,7 +162,7 @@ class TaskViews:
             date=date,
             answered=answered,
             reports_attribute=reports,
-            reports=[self.report(r, page) for r in reversed(self.site.reports_on.get(task.id, []))],
+            reports=[self.report(r, page) for r in reversed(reports_of(self.site, task, reporter))],
         )
 
     def report(self, report: Report, page: str) -> ReportView:
@@ -154,13 +188,14 @@ class TaskViews:
         return [(self.task_link(task, page), self.report(report, page)) for report, task in ordered]
 
     def task_link(self, task: Task, page: str) -> str:
+        """ "20-KH/TW, mục IV.1, ý 2", a link to the task in its document's text."""
         label = f"{task.document.number}, mục {section_label(task.section, task.ancestors)}"
         return link(escape(label), page, paths.document_page(task.document.id), task.section.id)
 
-    def scorecard(self, body_id: str) -> list[tuple[str, str, int]]:
-        """(key, label, count) of the body's tasks in each group of statuses."""
-        statuses = [self.status(t) for t in self.by_body.get(body_id, [])]
-        return [(key, label, sum(s in group for s in statuses)) for key, label, group in SCORECARD]
+    def scorecard(self, body_id: str, page: str) -> list[Count]:
+        """The body's tasks counted by status, as the home page counts all tasks, from the body's own reports."""
+        statuses = [site_status(self.site, t, self.as_of, body_id) for t in self.by_body.get(body_id, [])]
+        return [Count(status, label, statuses.count(status), escape(label)) for status, label in STATUS_LABELS.items()]
 
     def answer_links(self, task: Task, page: str, shown: int | None) -> str:
         """Links to the documents answering `task`; past `shown` of them, a link to the rest on the board."""
@@ -181,21 +216,17 @@ class TaskViews:
         return {t.section.id: self.view(t, page, ANSWERS_SHOWN) for t in self.by_document.get(document_id, [])}
 
     def for_body(self, body_id: str, page: str) -> list[TaskView]:
-        return [self.view(t, page, ANSWERS_SHOWN) for t in self.by_body.get(body_id, [])]
+        return [self.view(t, page, ANSWERS_SHOWN, reporter=body_id) for t in self.by_body.get(body_id, [])]
 
     def answered_by(self, document_id: str, page: str) -> list[str]:
         """Links to the tasks a document answers, for its page."""
-        links = []
-        for answer in self.site.answers_by.get(document_id, []):
-            task = answer.task
-            label = f"{task.document.number}, mục {section_label(task.section, task.ancestors)}"
-            links.append(link(escape(label), page, paths.document_page(task.document.id), task.section.id))
-        return links
+        return [self.task_link(answer.task, page) for answer in self.site.answers_by.get(document_id, [])]
 
-    def facts_of(self, task: Task) -> tuple[str, str, str, str]:
-        """What the reader's script works a status out from: kind, date, answered, reports ("2024-06-30:done …")."""
+    def facts_of(self, task: Task, reporter: str | None = None) -> tuple[str, str, str, str]:
+        """What the reader's script works a status out from: kind, date, answered, reports ("2024-06-30:done …");
+        with `reporter`, that body's reports only."""
         deadline = task.deadline
-        reports = self.site.reports_on.get(task.id, [])
+        reports = reports_of(self.site, task, reporter)
         return (
             deadline.kinds[0] if deadline and deadline.kinds else "",
             deadline.date.isoformat() if deadline and deadline.date else "",
@@ -209,7 +240,7 @@ class TaskViews:
         documents = {t.document.id: t.document.number for t in self.site.tasks}
         quarters = sorted({quarter_of(t.deadline.due) for t in self.site.tasks if t.deadline and t.deadline.due})
         return {
-            "body": [Option(k, attribute(v)) for k, v in sorted(bodies.items(), key=lambda item: item[1])],
+            "body": [Option(k, attribute(v)) for k, v in sorted(bodies.items(), key=lambda item: vietnamese_key(item[1]))],
             "document": [Option(k, attribute(v)) for k, v in documents.items()],
             "quarter": [Option(q, "/".join(quarter_name(q))) for q in quarters],
             "status": [Option(k, v) for k, v in STATUS_LABELS.items()],
@@ -217,18 +248,24 @@ class TaskViews:
 
 
 def task_board(context: RenderContext) -> GeneratedFiles:
-    """The board of every task, with its filters and the deadline chart."""
+    """The board of every task, with its filters, the deadline chart (and its phone form) and the stylesheet
+    that filters the board for a reader without JavaScript."""
     tasks, site = context.tasks, context.site
-    chart = deadline_chart(site.tasks, {task.id: tasks.status(task) for task in site.tasks}, context.as_of)
+    statuses = {task.id: tasks.status(task) for task in site.tasks}
+    filters = tasks.filters()
+    chart = deadline_chart(site.tasks, statuses, context.as_of)
     page = context.page(
         "tasks.md.j2",
         tasks=tasks.board(),
-        filters=tasks.filters(),
+        filters=filters,
         chart=chart_svg(chart),
+        chart_phone=phone_chart_svg(phone_chart(site.tasks, statuses, context.as_of)),
         chart_by_quarter=chart.by_quarter,
+        legend=chart.legend,
         **context.as_of_values,
     )
-    return {paths.TASKS: page}
+    css = context.env.get_template("board-filters.css.j2").render(filters=filters).encode("utf-8")
+    return {paths.TASKS: page, paths.TASK_FILTERS_CSS: css}
 
 
 BOARD = SiteOutput(task_board)

@@ -10,6 +10,7 @@ from generator.pages.common import Linker
 from generator.pages.document import DocumentPages
 from generator.pages.listings import Listings
 from generator.pages.relations import Relations
+from generator.pages.signers import SignerPages
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,12 @@ class Views:
     documents: DocumentPages
     listings: Listings
     bodies: BodyPages
+    signers: SignerPages
 
     @classmethod
     def of(cls, site: Site) -> Views:
         links = Linker(site)
         relations = Relations(links)
         listings = Listings(links, relations)
-        return cls(site, links, relations, DocumentPages(links, relations), listings, BodyPages(links, listings))
+        signers = SignerPages(links)
+        return cls(site, links, relations, DocumentPages(links, relations, signers), listings, BodyPages(links, listings), signers)
