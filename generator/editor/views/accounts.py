@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from urllib.parse import urlsplit
+
 from flask import Blueprint, flash, g, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -13,8 +16,17 @@ blueprint = Blueprint("auth", __name__)
 
 
 def _next_page() -> str:
+    """Where to go after signing in: a path of this site only, else the home page."""
     wanted = request.values.get("next", "")
-    return wanted if wanted.startswith("/") and not wanted.startswith(("//", "/\\")) else url_for("documents.index")
+    return wanted if local_path(wanted) else url_for("documents.index")
+
+
+def local_path(wanted: str) -> bool:
+    """Whether `wanted` is a path on this site (browsers drop tabs and newlines and read a backslash as a slash)."""
+    if not wanted or "\\" in wanted or any(unicodedata.category(c) == "Cc" for c in wanted):
+        return False
+    parts = urlsplit(wanted)
+    return not parts.scheme and not parts.netloc and parts.path.startswith("/") and not parts.path.startswith("//")
 
 
 @blueprint.route("/dang-nhap", methods=["GET", "POST"])
