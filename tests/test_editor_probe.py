@@ -33,3 +33,44 @@ def test_after_login_a_local_path_is_followed(app: Flask) -> None:
     assert client.post("/dang-nhap", data=data, headers=HOST).headers["Location"] == "/van-ban/118-qd-tw/sua?a=1"
 
 
+def test_a_save_git_cannot_record_puts_data_back_and_keeps_the_typing_in_the_draft(app: Flask, tmp_path: Path) -> None:
+    client = signed_in(app, "bientap")
+    path = tmp_path / "data" / "documents" / "118-qd-tw.yaml"
+    before = path.read_bytes()
+    fields = form_fields(client.get("/van-ban/118-qd-tw/sua", headers=HOST).text)
+    assert not list((tmp_path / ".editor" / "drafts").glob("*.json"))  # opening the form keeps no draft
+    fields["place"], fields["op"] = "Nơi gõ dở", "luu"
+    (tmp_path / ".git" / "index.lock").write_text("", encoding="utf-8")  # git busy (any git failure)
+    refused = client.post("/van-ban/118-qd-tw/sua", data=fields, headers=HOST)
+    assert refused.status_code == 503
+    assert "Chưa lưu được: kho lưu trữ dữ liệu đang bận hoặc lỗi" in refused.text
+    assert path.read_bytes() == before
+    (tmp_path / ".git" / "index.lock").unlink()
+    again = client.get("/van-ban/118-qd-tw/sua", headers=HOST).text
+    assert "Đang mở bản nháp chưa lưu" in again and "Nơi gõ dở" in again
+    fields = form_fields(again)
+    fields["op"] = "luu"
+    assert client.post("/van-ban/118-qd-tw/sua", data=fields, headers=HOST).status_code == 302
+    assert "place: Nơi gõ dở" in path.read_text(encoding="utf-8")
+
+
+def test_a_new_file_git_cannot_record_is_removed(app: Flask, tmp_path: Path) -> None:
+    client = signed_in(app, "bientap")
+    page = client.get("/bao-cao/moi", headers=HOST).text
+    report = {"csrf": csrf_of(page), "base": "", "body": "ban-can-su-dang-chinh-phu", "task": "20-KH/TW#iv-2", "date": "2024-06-30"}
+    report |= {"status": "Đang thực hiện", "summary": "Tóm tắt", "link": "", "document": ""}
+    (tmp_path / ".git" / "index.lock").write_text("", encoding="utf-8")
+    refused = client.post("/bao-cao/moi", data=report, headers=HOST)
+    assert refused.status_code in (409, 422, 503) and "Chưa lưu được" in refused.text
+    assert not list((tmp_path / "data" / "reports").glob("2024-06-30-*.yaml"))
+
+
+def test_the_commit_names_its_author_apart_and_keeps_one_line_of_the_message(app: Flask, tmp_path: Path) -> None:
+    import subprocess
+
+    client = signed_in(app, "bientap")
+    fields = form_fields(client.get("/van-ban/118-qd-tw/sua", headers=HOST).text)
+    fields["place"], fields["op"], fields["message"] = "Hà Nội", "luu", "Dòng đầu\nCo-authored-by: Ai <ai@x>"
+    assert client.post("/van-ban/118-qd-tw/sua", data=fields, headers=HOST).status_code == 302
+    log = subprocess.run(["git", "-C", str(tmp_path), "log", "-1", "--format=%an|%ae|%B"], capture_output=True, text=True, check=True)
+    assert log.stdout.strip() == "Cán bộ bientap|bientap@phong-bien-tap|Dòng đầu"

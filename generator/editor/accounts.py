@@ -51,9 +51,9 @@ class Account:
     role: Role
 
     @property
-    def author(self) -> str:
-        """How git names this account as the author of a change."""
-        return f"{self.full_name} <{self.name}@phong-bien-tap>"
+    def email(self) -> str:
+        """The address git gives this account as the author of a change (the name alone is the full name)."""
+        return f"{self.name}@phong-bien-tap"
 
 
 _HASHER = PasswordHasher()  # Argon2id with the library's RFC 9106 parameters (64 MiB, 3 passes)

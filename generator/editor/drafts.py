@@ -61,12 +61,17 @@ class Drafts:
         self.folder = folder
 
     def new(self, owner: str, kind: str, target: str = "") -> Draft:
-        private_folder(self.folder)
-        draft = Draft(secrets.token_urlsafe(18), owner, kind, target, created=_now())
+        draft = self.unsaved(owner, kind, target)
         self.keep(draft)
         return draft
 
+    @staticmethod
+    def unsaved(owner: str, kind: str, target: str = "") -> Draft:
+        """A draft not kept yet (kept once it holds a form)."""
+        return Draft(secrets.token_urlsafe(18), owner, kind, target, created=_now())
+
     def keep(self, draft: Draft) -> None:
+        private_folder(self.folder)
         draft.updated = _now()
         write_json(self.folder / f"{draft.id}.json", asdict(draft))
 

@@ -91,6 +91,9 @@ def handle(draft: Draft) -> BaseResponse | tuple[str, int]:
     form = posted_form()
     action = str(request.form.get("op", "luu-nhap"))
     screen = Screen(draft, target_of(form, draft))
+    if action != "bo":  # the form kept before anything that can fail, so that nothing typed is lost
+        draft.keep_form(form)
+        parts.drafts.keep(draft)
     if action.startswith("cay-"):
         name, _, index = action.removeprefix("cay-").partition("-")
         at = request.form.get("split_at", "")
@@ -148,9 +151,10 @@ def _save(draft: Draft, form: DocumentForm, screen: Screen, relative: str) -> Ba
     outcome = parts.writer.save(relative, data_from_form(form), form.base, who, message, form.rows)
     screen.outcome = outcome
     if outcome.conflict is not None or outcome.messages:
-        record("lưu bị từ chối", screen.target, "xung đột" if outcome.conflict is not None else "dữ liệu chưa hợp lệ")
+        why = "xung đột" if outcome.conflict is not None else "lỗi kho lưu trữ" if outcome.failed else "dữ liệu chưa hợp lệ"
+        record("lưu bị từ chối", screen.target, why)
         screen.messages = outcome.messages
-        return _keep(draft, form, screen, 409 if outcome.conflict is not None else 422)
+        return _keep(draft, form, screen, 409 if outcome.conflict is not None else 503 if outcome.failed else 422)
     parts.drafts.discard(draft)
     if outcome.unchanged:
         flash("Không có gì thay đổi so với tệp đang lưu.", "ok")
