@@ -74,3 +74,39 @@ def test_the_commit_names_its_author_apart_and_keeps_one_line_of_the_message(app
     assert client.post("/van-ban/118-qd-tw/sua", data=fields, headers=HOST).status_code == 302
     log = subprocess.run(["git", "-C", str(tmp_path), "log", "-1", "--format=%an|%ae|%B"], capture_output=True, text=True, check=True)
     assert log.stdout.strip() == "Cán bộ bientap|bientap@phong-bien-tap|Dòng đầu"
+
+
+def _form(client: object, doc_id: str = "118-qd-tw") -> dict[str, object]:
+    fields = form_fields(client.get(f"/van-ban/{doc_id}/sua", headers=HOST).text)  # type: ignore[attr-defined]  # a FlaskClient
+    return {key: fields.getlist(key) for key in fields}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("op", "cay-tach-²"), ("split_at", "²"), ("s-level", "²"), ("op", "cay-tach-" + "9" * 5000), ("split_at", "9" * 5000)]
+    + [("s-level", "9" * 5000), ("extra", "[" * 100_000), ("extra", '{"a":' * 500 + "1" + "}" * 500)],
+    ids=["op-superscript", "split-superscript", "level-superscript", "op-long", "split-long", "level-long", "extra-deep", "extra-yaml"],
+)
+def test_crafted_form_values_are_refused_with_a_message(app: Flask, name: str, value: str) -> None:
+    client = signed_in(app, "bientap")
+    fields = _form(client)
+    fields["op"] = "cay-tach-0" if name == "split_at" else "kiem-tra"
+    fields[name] = [value]
+    refused = client.post("/van-ban/118-qd-tw/sua", data=fields, headers=HOST)
+    assert refused.status_code == 400
+    assert "Biểu mẫu không hợp lệ" in refused.text
+
+
+def test_a_linked_data_file_is_refused_with_a_message(app: Flask, tmp_path: Path) -> None:
+    documents, reports = tmp_path / "data" / "documents", tmp_path / "data" / "reports"
+    (documents / "lien-ket.yaml").symlink_to(documents / "118-qd-tw.yaml")
+    reports.mkdir(exist_ok=True)
+    (reports / "lien-ket.yaml").symlink_to(documents / "118-qd-tw.yaml")
+    client = signed_in(app, "bientap")
+    fields = _form(client)
+    for method, url in [("get", "/van-ban/lien-ket/sua"), ("post", "/van-ban/lien-ket/sua"), ("get", "/bao-cao/lien-ket/sua")]:
+        response = getattr(client, method)(url, data={**fields, "op": "luu"} if method == "post" else None, headers=HOST)
+        assert response.status_code == 422, url
+        assert "tệp không phải tệp thường trong data/" in response.text
+    response = client.post("/bao-cao/lien-ket/sua", data={"csrf": fields["csrf"], "body": "bo-chinh-tri"}, headers=HOST)
+    assert response.status_code == 422 and "tệp không phải tệp thường trong data/" in response.text

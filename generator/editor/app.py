@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from generator.editor.accounts import Accounts, Lockout, Role
 from generator.editor.audit import AuditLog
+from generator.editor.datafiles import NotFoundError
 from generator.editor.config import MAX_FORM_BYTES, MAX_REQUEST_BYTES, MAX_SESSION_HOURS, EditorConfig
 from generator.editor.drafts import Drafts
 from generator.editor.editing import Writer
@@ -85,6 +86,7 @@ def create_app(config: EditorConfig) -> Flask:
     app.before_request(_check_request)
     app.after_request(_headers)
     app.register_error_handler(HTTPException, _error_page)
+    app.register_error_handler(NotFoundError, _not_a_file)
     app.context_processor(lambda: {"me": g.get("account"), "csrf": _csrf(), "Role": Role})
     return app
 
@@ -153,6 +155,15 @@ def _headers(response: Response) -> Response:
         secure = room().config.secure_cookies or request.is_secure
         response.set_cookie(LOGIN_COOKIE, g.login_token, httponly=True, samesite="Strict", secure=secure, max_age=3600)
     return response
+
+
+def _not_a_file(error: NotFoundError) -> Response:
+    """A file of data/ that is a link, a folder or a device: never read or written through the editor."""
+    relative = str(error.args[0]) if error.args else "data/"
+    record("từ chối tệp không thường", relative)
+    message = f"{relative}: tệp không phải tệp thường trong data/ (một liên kết, thư mục hoặc thiết bị); phòng biên tập không đọc "
+    message += "và không ghi nó. Hãy nhờ người quản trị máy thay nó bằng một tệp YAML thường."
+    return Response(render_template("error.html", code=422, message=message), 422)
 
 
 def _error_page(error: HTTPException) -> Response:
