@@ -17,7 +17,10 @@ def app(tmp_path: Path) -> Flask:
     return editor_app(tmp_path)
 
 
-@pytest.mark.parametrize("wanted", ["/\t/evil.com", "/\r\n/x", "//evil.com", "/\\evil.com", "\\\\evil.com", "https://evil.com/", "/\x00", "x/y", ""])
+FOREIGN = ["/\t/evil.com", "/\r\n/x", "//evil.com", "/\\evil.com", "\\\\evil.com", "https://evil.com/", "/\x00", "x/y", ""]
+
+
+@pytest.mark.parametrize("wanted", FOREIGN)
 def test_after_login_only_a_path_of_this_site_is_followed(app: Flask, wanted: str) -> None:
     client = app.test_client()
     token = csrf_of(client.get("/dang-nhap", headers=HOST).text)
@@ -83,8 +86,10 @@ def _form(client: object, doc_id: str = "118-qd-tw") -> dict[str, object]:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("op", "cay-tach-²"), ("split_at", "²"), ("s-level", "²"), ("op", "cay-tach-" + "9" * 5000), ("split_at", "9" * 5000)]
-    + [("s-level", "9" * 5000), ("extra", "[" * 100_000), ("extra", '{"a":' * 500 + "1" + "}" * 500)],
+    [
+        *[("op", "cay-tach-²"), ("split_at", "²"), ("s-level", "²"), ("op", "cay-tach-" + "9" * 5000), ("split_at", "9" * 5000)],
+        *[("s-level", "9" * 5000), ("extra", "[" * 100_000), ("extra", '{"a":' * 500 + "1" + "}" * 500)],
+    ],
     ids=["op-superscript", "split-superscript", "level-superscript", "op-long", "split-long", "level-long", "extra-deep", "extra-yaml"],
 )
 def test_crafted_form_values_are_refused_with_a_message(app: Flask, name: str, value: str) -> None:
@@ -110,3 +115,20 @@ def test_a_linked_data_file_is_refused_with_a_message(app: Flask, tmp_path: Path
         assert "tệp không phải tệp thường trong data/" in response.text
     response = client.post("/bao-cao/lien-ket/sua", data={"csrf": fields["csrf"], "body": "bo-chinh-tri"}, headers=HOST)
     assert response.status_code == 422 and "tệp không phải tệp thường trong data/" in response.text
+
+
+def test_a_draft_is_discarded_only_by_a_post_with_its_token(app: Flask, tmp_path: Path) -> None:
+    client = signed_in(app, "bientap")
+    fields = _form(client)
+    fields["place"], fields["op"] = ["Nơi gõ dở"], "luu-nhap"
+    assert client.post("/van-ban/118-qd-tw/sua", data=fields, headers=HOST).status_code == 200
+    for method in ("get", "head"):
+        getattr(client, method)("/van-ban/118-qd-tw/sua?bo-nhap=1", headers=HOST)
+    page = client.get("/van-ban/118-qd-tw/sua", headers=HOST).text
+    assert "Nơi gõ dở" in page
+    assert client.post("/van-ban/118-qd-tw/sua", data={"op": "bo"}, headers=HOST).status_code == 403  # no token
+    assert "Nơi gõ dở" in client.get("/van-ban/118-qd-tw/sua", headers=HOST).text
+    discarded = client.post("/van-ban/118-qd-tw/sua", data={"op": "bo", "csrf": csrf_of(page)}, headers=HOST)
+    assert discarded.status_code == 302 and discarded.headers["Location"] == "/van-ban/118-qd-tw/sua"
+    assert "Nơi gõ dở" not in client.get("/van-ban/118-qd-tw/sua", headers=HOST).text
+    assert not list((tmp_path / ".editor" / "drafts").glob("*.json"))

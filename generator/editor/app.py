@@ -13,8 +13,8 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from generator.editor.accounts import Accounts, Lockout, Role
 from generator.editor.audit import AuditLog
-from generator.editor.datafiles import NotFoundError
 from generator.editor.config import MAX_FORM_BYTES, MAX_REQUEST_BYTES, MAX_SESSION_HOURS, EditorConfig
+from generator.editor.datafiles import NotFoundError
 from generator.editor.drafts import Drafts
 from generator.editor.editing import Writer
 from generator.editor.history import History

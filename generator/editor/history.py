@@ -3,6 +3,7 @@ editor who made it, the versions of one file, and a version's bytes."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
@@ -71,10 +72,8 @@ class History:
 
     def unstage(self, relative: str) -> None:
         """Leave git's index as the last commit has `relative` (after a save that could not be committed); best effort."""
-        try:
+        with contextlib.suppress(HistoryError, OSError):
             self._git("reset", "--quiet", "--", relative)
-        except (HistoryError, OSError):
-            pass
 
     def versions(self, relative: str) -> list[Version]:
         """The commits that changed `relative`, newest first (renames not followed: a file's name is its id)."""

@@ -48,9 +48,6 @@ def edit(doc_id: str) -> BaseResponse | tuple[str, int]:
     draft = parts.drafts.editing(account().name, doc_id)
     if request.method == "POST":
         return handle(draft or parts.drafts.unsaved(account().name, "edit", doc_id))
-    if draft is not None and request.args.get("bo-nhap"):
-        parts.drafts.discard(draft)
-        draft = None
     if draft is not None:
         return render(draft.document_form(), Screen(draft, doc_id))
     base, data = parts.writer.base_of(relative)

@@ -110,7 +110,7 @@ def handle(draft: Draft) -> BaseResponse | tuple[str, int]:
         parts.drafts.discard(draft)
         record("bỏ bản nháp", draft.target or draft.id)
         flash("Đã bỏ bản nháp.", "ok")
-        return redirect(url_for("documents.index"))
+        return redirect(url_for("documents.edit", doc_id=draft.target) if draft.kind == "edit" else url_for("documents.index"))
     if not screen.target:
         screen.messages = Messages(fields={"number": ["cần số hiệu đúng dạng (ví dụ 15-KH/ĐĐLHHVN) để biết lưu vào tệp nào"]})
         return _keep(draft, form, screen, 422)
