@@ -132,3 +132,70 @@ def test_a_draft_is_discarded_only_by_a_post_with_its_token(app: Flask, tmp_path
     assert discarded.status_code == 302 and discarded.headers["Location"] == "/van-ban/118-qd-tw/sua"
     assert "Nơi gõ dở" not in client.get("/van-ban/118-qd-tw/sua", headers=HOST).text
     assert not list((tmp_path / ".editor" / "drafts").glob("*.json"))
+
+
+def _attempt(client: object, name: str, password: str, headers: dict[str, str] | None = None) -> int:
+    sent = {**HOST, **(headers or {})}
+    token = csrf_of(client.get("/dang-nhap", headers=sent).text)  # type: ignore[attr-defined]  # a FlaskClient
+    return int(client.post("/dang-nhap", data={"csrf": token, "name": name, "password": password}, headers=sent).status_code)  # type: ignore[attr-defined]
+
+
+def test_behind_a_proxy_each_client_is_counted_and_logged_by_its_own_address(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, behind_proxy=True)
+    for number in range(25):
+        _attempt(app.test_client(), f"khong-co-{number}", "sai-mat-khau-roi", {"X-Forwarded-For": "10.0.0.7"})
+    assert _attempt(app.test_client(), "quantri", PASSWORD, {"X-Forwarded-For": "10.0.0.7"}) == 401  # that client is locked
+    assert _attempt(app.test_client(), "quantri", PASSWORD, {"X-Forwarded-For": "10.0.0.8"}) == 302  # the office is not
+    log = (tmp_path / ".editor" / "audit.log").read_text(encoding="utf-8")
+    assert "10.0.0.7" in log and "10.0.0.8" in log
+
+
+def test_without_the_option_forwarded_addresses_are_not_trusted(app: Flask, tmp_path: Path) -> None:
+    _attempt(app.test_client(), "khong-co", "sai-mat-khau-roi", {"X-Forwarded-For": "10.0.0.7"})
+    assert "10.0.0.7" not in (tmp_path / ".editor" / "audit.log").read_text(encoding="utf-8")
+
+
+def test_an_admin_unlocks_an_account_and_a_new_password_unlocks_it_too(app: Flask) -> None:
+    for _ in range(5):
+        _attempt(app.test_client(), "bientap", "sai-mat-khau-roi")
+    assert _attempt(app.test_client(), "bientap", PASSWORD) == 401
+    admin = signed_in(app, "quantri")
+    page = admin.get("/tai-khoan", headers=HOST).text
+    assert "đang bị khóa" in page
+    assert admin.post("/tai-khoan/bientap", data={"csrf": csrf_of(page), "action": "unlock"}, headers=HOST).status_code == 302
+    assert _attempt(app.test_client(), "bientap", PASSWORD) == 302
+    for _ in range(5):
+        _attempt(app.test_client(), "bientap", "sai-mat-khau-roi")
+    new = {"csrf": csrf_of(page), "action": "update", "role": "editor", "password": "mat-khau-moi-dai"}
+    assert admin.post("/tai-khoan/bientap", data=new, headers=HOST).status_code == 302
+    assert _attempt(app.test_client(), "bientap", "mat-khau-moi-dai") == 302
+
+
+def test_concurrent_wrong_passwords_get_no_more_guesses_than_the_limit(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    from generator.editor.accounts import ACCOUNT_FAILURES, Accounts
+
+    verified: list[str] = []
+    real = Accounts.verify
+
+    def slow(self: Accounts, name: str, password: str) -> object:
+        verified.append(password)
+        time.sleep(0.2)  # Argon2 takes this long; every request checks the lock meanwhile
+        return real(self, name, password)
+
+    clients = [app.test_client() for _ in range(16)]
+    tokens = [csrf_of(client.get("/dang-nhap", headers=HOST).text) for client in clients]
+    monkeypatch.setattr(Accounts, "verify", slow)
+
+    def guess(index: int) -> None:
+        data = {"csrf": tokens[index], "name": "bientap", "password": f"doan-sai-{index:02d}"}
+        clients[index].post("/dang-nhap", data=data, headers=HOST)
+
+    threads = [threading.Thread(target=guess, args=(index,)) for index in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(verified) == ACCOUNT_FAILURES

@@ -9,6 +9,7 @@ from pathlib import Path
 from flask import Flask, Response, g, redirect, render_template, request, url_for
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response as BaseResponse
 
 from generator.editor.accounts import Accounts, Lockout, Role
@@ -82,6 +83,8 @@ def create_app(config: EditorConfig) -> Flask:
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.autoescape = True
     app.extensions["phong_bien_tap"] = make_room(config)
+    if config.behind_proxy:  # only then: a client reaching the editor directly could otherwise name any address
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)  # type: ignore[method-assign]  # Flask's documented way to wrap it
     _register(app)
     app.before_request(_check_request)
     app.after_request(_headers)

@@ -28,6 +28,7 @@ class EditorConfig:
     port: int = DEFAULT_PORT
     extra_hosts: tuple[str, ...] = ()
     secure_cookies: bool = False
+    behind_proxy: bool = False  # the client's address from the one X-Forwarded-For entry nginx sets (Werkzeug's ProxyFix)
     idle_minutes: int = IDLE_MINUTES
     preview: bool = True  # start the preview server (tests of other parts may leave it off)
     publish_config: Path | None = None
