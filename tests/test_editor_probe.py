@@ -199,3 +199,37 @@ def test_concurrent_wrong_passwords_get_no_more_guesses_than_the_limit(app: Flas
     for thread in threads:
         thread.join()
     assert len(verified) == ACCOUNT_FAILURES
+
+
+def test_at_most_two_imports_run_at_once_and_one_per_account(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from generator.editor.views import intake
+
+    release = threading.Event()
+    real = intake.import_file
+
+    def waiting(*arguments: object, **options: object) -> object:
+        release.wait(30)
+        return real(*arguments, **options)  # type: ignore[arg-type]  # the same arguments
+
+    monkeypatch.setattr(intake, "import_file", waiting)
+
+    def send(name: str) -> tuple[int, str]:
+        client = signed_in(app, name)
+        token = csrf_of(client.get("/them", headers=HOST).text)
+        response = client.post("/them", data={"csrf": token, "text": "QUYẾT ĐỊNH\nvề việc thử"}, headers=HOST)
+        return response.status_code, response.text
+
+    try:
+        assert send("bientap")[0] == 302
+        refused = send("bientap")
+        assert refused[0] == 429 and "Đang có một tệp khác được đọc; hãy chờ xong rồi gửi tiếp." in refused[1]
+        assert send("bientap2")[0] == 302
+        assert send("xuatban")[0] == 429  # two run already in the whole editor
+    finally:
+        release.set()
+    for thread in threading.enumerate():
+        if thread.name == "nhap-tep":
+            thread.join(30)
+    assert send("xuatban")[0] == 302

@@ -19,6 +19,7 @@ from generator.editor.datafiles import NotFoundError
 from generator.editor.drafts import Drafts
 from generator.editor.editing import Writer
 from generator.editor.history import History
+from generator.editor.importing import ImportSlots
 from generator.editor.mirror import Checker
 from generator.editor.preview import Preview
 from generator.editor.publishing import Publisher
@@ -66,6 +67,7 @@ def make_room(config: EditorConfig) -> Room:
         preview=Preview(config.project, state / "xem-truoc") if config.preview else None,
         publisher=Publisher(config.project),
         hosts=own_names(config.host, config.extra_hosts),
+        imports=ImportSlots(),
     )
 
 

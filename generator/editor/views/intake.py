@@ -4,6 +4,8 @@ source beside the draft, and the page images of a PDF or a scan."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from pathlib import Path
 from dataclasses import asdict
 from functools import partial
 
@@ -14,9 +16,9 @@ from generator.commands.project import Project
 from generator.editor import uploads
 from generator.editor.drafts import Draft, Drafts
 from generator.editor.forms import form_from_data
-from generator.editor.importing import FORMATS, MAX_SOURCE_BYTES, Imported, SourceError, import_file
+from generator.editor.importing import FORMATS, MAX_SOURCE_BYTES, Imported, ImportSlots, SourceError, import_file
 from generator.editor.views.formflow import Screen, handle, render
-from generator.editor.web import account, record, room
+from generator.editor.web import Room, account, record, room
 
 blueprint = Blueprint("intake", __name__)
 
@@ -27,6 +29,19 @@ def upload() -> BaseResponse | tuple[str, int]:
         return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=""), 200
     parts = room()
     folder = parts.config.state_dir / "tep-nhan"
+    owner = account().name
+    if not parts.imports.take(owner):
+        record("từ chối tệp", detail="đang đọc tệp khác")
+        message = "Đang có một tệp khác được đọc; hãy chờ xong rồi gửi tiếp."
+        return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=message), 429
+    try:
+        return _receive(parts, folder, owner)
+    except BaseException:
+        parts.imports.give_back(owner)  # the slot is the importer thread's only once it has started
+        raise
+
+
+def _receive(parts: Room, folder: Path, owner: str) -> BaseResponse | tuple[str, int]:
     try:
         sent = request.files.get("file")
         if sent is not None and sent.filename:
@@ -36,15 +51,24 @@ def upload() -> BaseResponse | tuple[str, int]:
         else:
             raise uploads.UploadError("Hãy chọn một tệp hoặc dán văn bản vào ô.")
     except uploads.UploadError as error:
+        parts.imports.give_back(owner)
         record("từ chối tệp", detail=str(error))
         return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=str(error)), 400
-    draft = parts.drafts.new(account().name, "import")
+    draft = parts.drafts.new(owner, "import")
     draft.status = "running"
     draft.upload = {"token": received.token, "suffix": received.suffix, "name": received.shown_name}
     parts.drafts.keep(draft)
     record("nhận tệp", draft.id, received.shown_name)
-    threading.Thread(target=_import, args=(parts.config.project, parts.drafts, draft, received), daemon=True).start()
+    work = partial(_import, parts.config.project, parts.drafts, draft, received)
+    threading.Thread(target=_in_slot, args=(parts.imports, owner, work), daemon=True, name="nhap-tep").start()
     return redirect(url_for("intake.review", draft_id=draft.id))
+
+
+def _in_slot(slots: ImportSlots, owner: str, work: Callable[[], None]) -> None:
+    try:
+        work()
+    finally:
+        slots.give_back(owner)
 
 
 def _import(project: Project, drafts: Drafts, draft: Draft, received: uploads.Upload) -> None:
