@@ -233,3 +233,41 @@ def test_at_most_two_imports_run_at_once_and_one_per_account(app: Flask, monkeyp
         if thread.name == "nhap-tep":
             thread.join(30)
     assert send("xuatban")[0] == 302
+
+
+def _import_text(client: object) -> str:
+    import time
+
+    token = csrf_of(client.get("/them", headers=HOST).text)  # type: ignore[attr-defined]  # a FlaskClient
+    sent = client.post("/them", data={"csrf": token, "text": "QUYẾT ĐỊNH\nvề việc thử"}, headers=HOST)  # type: ignore[attr-defined]
+    url = sent.headers["Location"]
+    for _ in range(300):
+        page = client.get(url, headers=HOST)  # type: ignore[attr-defined]
+        if page.status_code != 200 or "bieu-mau" in page.text:
+            return str(url)
+        time.sleep(0.1)
+    raise AssertionError("the import did not end")
+
+
+def test_a_discarded_draft_takes_its_received_file_with_it_and_orphans_are_swept_at_start(app: Flask, tmp_path: Path) -> None:
+    received = tmp_path / ".editor" / "tep-nhan"
+    client = signed_in(app, "bientap")
+    url = _import_text(client)
+    assert len(list(received.iterdir())) == 1
+    page = client.get(url, headers=HOST).text
+    assert client.post(url, data={"csrf": csrf_of(page), "op": "bo"}, headers=HOST).status_code == 302
+    assert list(received.iterdir()) == []
+    _import_text(client)
+    (received / ("x" * 24)).mkdir()
+    (received / ("x" * 24) / "tep.txt").write_text("bỏ quên", encoding="utf-8")
+    from generator.editor.app import create_app
+
+    create_app(app.extensions["phong_bien_tap"].config)  # the editor started again
+    assert [path.name for path in received.iterdir()] == [_token_of(tmp_path)]  # the draft's own is kept
+
+
+def _token_of(root: Path) -> str:
+    import json
+
+    (draft,) = (root / ".editor" / "drafts").glob("*.json")
+    return str(json.loads(draft.read_text(encoding="utf-8"))["upload"]["token"])

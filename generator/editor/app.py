@@ -60,7 +60,7 @@ def make_room(config: EditorConfig) -> Room:
         sessions=Sessions(state / "sessions.json", config.idle_minutes * 60, MAX_SESSION_HOURS * 3600),
         lockout=Lockout(),
         audit=AuditLog(state / "audit.log"),
-        drafts=Drafts(state / "drafts"),
+        drafts=Drafts(state / "drafts", state / "tep-nhan"),
         history=history,
         checker=checker,
         writer=Writer(config.project, checker, history, state / ".write.lock"),
@@ -84,7 +84,8 @@ def create_app(config: EditorConfig) -> Flask:
     app.config.update(SESSION_COOKIE_NAME="nq45_thong_bao", SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_SECURE=config.secure_cookies)
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.autoescape = True
-    app.extensions["phong_bien_tap"] = make_room(config)
+    app.extensions["phong_bien_tap"] = parts = make_room(config)
+    parts.drafts.sweep()  # received files whose draft is gone, left by a crash or by older versions
     if config.behind_proxy:  # only then: a client reaching the editor directly could otherwise name any address
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)  # type: ignore[method-assign]  # Flask's documented way to wrap it
     _register(app)

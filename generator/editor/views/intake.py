@@ -28,7 +28,7 @@ def upload() -> BaseResponse | tuple[str, int]:
     if request.method == "GET":
         return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=""), 200
     parts = room()
-    folder = parts.config.state_dir / "tep-nhan"
+    folder = parts.drafts.uploads
     owner = account().name
     if not parts.imports.take(owner):
         record("từ chối tệp", detail="đang đọc tệp khác")
@@ -132,7 +132,7 @@ def review(draft_id: str) -> BaseResponse | tuple[str, int]:
 @blueprint.route("/ban-nhap/<draft_id>/trang-<int:page>.png")
 def page_image(draft_id: str, page: int) -> BaseResponse:
     draft = _own(draft_id)
-    upload = uploads.find(room().config.state_dir / "tep-nhan", draft.upload.get("token", ""), draft.upload.get("suffix", ""), "")
+    upload = uploads.find(room().drafts.uploads, draft.upload.get("token", ""), draft.upload.get("suffix", ""), "")
     path = uploads.page_image(upload, page) if upload else None
     if path is None:
         abort(404)
