@@ -271,3 +271,56 @@ def _token_of(root: Path) -> str:
 
     (draft,) = (root / ".editor" / "drafts").glob("*.json")
     return str(json.loads(draft.read_text(encoding="utf-8"))["upload"]["token"])
+
+
+def _laughs_docx(path: Path) -> None:
+    import zipfile
+
+    entities = '<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
+    document = f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
+    document += '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&a9;</w:t>'
+    document += "</w:r></w:p></w:body></w:document>"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+        )
+        archive.writestr("word/document.xml", document)
+
+
+def test_import_errors_say_in_vietnamese_what_is_wrong_without_a_librarys_text(tmp_path: Path) -> None:
+    from generator.intake.formats import read_document
+    from generator.intake.source import SourceError
+
+    (tmp_path / "hong.pdf").write_bytes(b"%PDF-1.4 hong")
+    (tmp_path / "hong.png").write_bytes(b"\x89PNG\r\n\x1a\nhong")
+    _laughs_docx(tmp_path / "cuoi.docx")
+    for name, expected in [("hong.pdf", "không đọc được như tệp PDF"), ("hong.png", "không đọc được như một ảnh")]:
+        with pytest.raises(SourceError) as refused:
+            read_document(tmp_path / name)
+        said = str(refused.value)
+        assert expected in said and "hãy" in said.lower()
+        assert not any(word in said for word in ("PDFium", "Error", "Data format", "Unidentified")), said
+    with pytest.raises(SourceError) as refused:
+        read_document(tmp_path / "cuoi.docx")
+    said = str(refused.value)
+    assert "tệp Word" in said and not any(word in said for word in ("Maximum", "amplification", "exceeded", "line ")), said
+
+
+def test_a_request_over_the_limit_gets_a_vietnamese_page_from_the_server(app: Flask) -> None:
+    import http.client
+    from urllib.parse import urlsplit
+
+    from generator.editor.config import MAX_REQUEST_BYTES
+    from generator.editor.server import SERVER_OPTIONS
+    from tests.editorkit import running
+
+    assert SERVER_OPTIONS["max_request_body_size"] > MAX_REQUEST_BYTES
+    with running(app) as base:
+        address = urlsplit(base)
+        connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=60)
+        body = b"x" * (MAX_REQUEST_BYTES + (1 << 20))
+        connection.request("POST", "/them", body=body, headers={"Host": HOST["Host"], "Content-Type": "application/octet-stream"})
+        answer = connection.getresponse()
+        text = answer.read().decode("utf-8")
+    assert answer.status == 413
+    assert "quá lớn" in text and "Request Entity" not in text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from flask import Flask, Response, g, redirect, render_template, request, url_for
+from flask import Flask, Response, abort, g, redirect, render_template, request, url_for
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -19,7 +19,7 @@ from generator.editor.datafiles import NotFoundError
 from generator.editor.drafts import Drafts
 from generator.editor.editing import Writer
 from generator.editor.history import History
-from generator.editor.importing import ImportSlots
+from generator.editor.importing import MAX_SOURCE_BYTES, ImportSlots
 from generator.editor.mirror import Checker
 from generator.editor.preview import Preview
 from generator.editor.publishing import Publisher
@@ -38,7 +38,8 @@ ERRORS = {
     403: "Tài khoản của bạn không có quyền làm việc này.",
     404: "Không có trang này.",
     405: "Không làm được việc này theo cách đó.",
-    413: "Tệp hoặc biểu mẫu quá lớn.",
+    413: f"Tệp hoặc biểu mẫu quá lớn: một lần gửi tối đa {MAX_REQUEST_BYTES >> 20} MiB (một tệp tối đa {MAX_SOURCE_BYTES >> 20} MiB). "
+    "Hãy tách tệp hoặc nén ảnh quét.",
     500: "Có lỗi không lường trước; chi tiết đã ghi vào nhật ký của máy chủ.",
 }
 EDITOR_POLICY = (
@@ -112,6 +113,8 @@ def _csrf() -> str:
 
 
 def _check_request() -> BaseResponse | None:
+    if (request.content_length or 0) > MAX_REQUEST_BYTES:  # refused before anything reads it, session or not
+        abort(413)
     parts = room()
     if not host_allowed(request.headers.get("Host"), parts.hosts):
         parts.audit.record("-", request.remote_addr or "?", "từ chối tên máy", request.headers.get("Host", "")[:100])

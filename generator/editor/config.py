@@ -15,6 +15,9 @@ IDLE_MINUTES = 120
 MAX_SESSION_HOURS = 12
 # A request's body: an upload (the importer's 20 MiB limit) and the form around it.
 MAX_REQUEST_BYTES = 21 << 20
+# Waitress's own limit, above the editor's so that the editor refuses a request too large with its Vietnamese page
+# (Waitress's is English); Waitress keeps a body up to this size in a temporary file before the editor sees it.
+SERVER_MAX_BODY_BYTES = 64 << 20
 # A form without a file: a long document's YAML is a few hundred kilobytes.
 MAX_FORM_BYTES = 8 << 20
 

@@ -3,11 +3,12 @@ source beside the draft, and the page images of a PDF or a scan."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from dataclasses import asdict
 from functools import partial
+from pathlib import Path
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response as BaseResponse
@@ -77,8 +78,11 @@ def _import(project: Project, drafts: Drafts, draft: Draft, received: uploads.Up
         imported = import_file(project, received.path, received.shown_name, partial(_progress, drafts, draft))
     except SourceError as error:
         draft.status, draft.message = "failed", str(error).replace(received.path.name, received.shown_name)
-    except Exception as error:  # the importer failing on a file nobody foresaw: a message, never a dead page
-        draft.status, draft.message = "failed", f"Không đọc được tệp {received.shown_name} ({type(error).__name__})."
+    except Exception:  # the importer failing on a file nobody foresaw: a message, never a dead page; the details logged
+        logging.getLogger(__name__).exception("import of %s failed", received.path)
+        draft.status = "failed"
+        draft.message = f"Không đọc được tệp {received.shown_name}: trình nhập gặp lỗi không lường trước với tệp này (chi tiết đã ghi "
+        draft.message += "vào nhật ký của máy chủ). Hãy lưu tệp lại dưới dạng khác (.docx hoặc .pdf) rồi gửi lại."
     else:
         draft.pages = uploads.page_images(received)
         draft.keep_form(form_from_data(imported.data))
