@@ -324,3 +324,17 @@ def test_a_request_over_the_limit_gets_a_vietnamese_page_from_the_server(app: Fl
         text = answer.read().decode("utf-8")
     assert answer.status == 413
     assert "quá lớn" in text and "Request Entity" not in text
+
+
+def test_a_publish_job_failing_unforeseen_ends_with_a_vietnamese_error(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.editor import publishing
+
+    def broken(*arguments: object, **options: object) -> object:
+        raise RuntimeError("internal detail")
+
+    monkeypatch.setattr(publishing, "publish_project", broken)
+    publisher = app.extensions["phong_bien_tap"].publisher
+    job = publishing.Job("xuat-ban", "xuatban")
+    publisher._run(job, None, False)
+    assert job.done and job.result is None
+    assert job.error.startswith("Xuất bản dừng vì một lỗi không lường trước") and "internal detail" not in job.error
