@@ -47,6 +47,8 @@ EDITOR_POLICY = (
     "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
 # The preview is the site itself, whose theme has inline scripts and styles; the data in it is escaped by the build.
+# Not sandboxed: in an opaque origin (a sandbox without allow-same-origin) a link from the preview to a form is a
+# cross-site navigation, which the SameSite=Strict session cookie does not follow (the form asks to sign in again).
 PREVIEW_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 PREVIEW_POLICY += "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
 
