@@ -54,7 +54,9 @@ def running(app: Flask) -> Iterator[str]:
     import waitress
 
     parts = app.extensions["phong_bien_tap"]
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=6)
+    from generator.editor.server import SERVER_OPTIONS
+
+    server = waitress.create_server(app, host="127.0.0.1", port=0, **{**SERVER_OPTIONS, "threads": 6})
     port = server.effective_port
     if parts.preview is not None:
         parts.preview.start()

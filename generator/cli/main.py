@@ -143,6 +143,11 @@ def _parser() -> argparse.ArgumentParser:
         "--allowed-host", action="append", default=[], metavar="TÊN", help="tên máy khác được nhận, ví dụ tên sau nginx (lặp lại được)"
     )
     editor.add_argument("--secure-cookies", action="store_true", help="cookie chỉ gửi qua HTTPS (bật khi đặt sau nginx có HTTPS)")
+    editor.add_argument(
+        "--behind-proxy",
+        action="store_true",
+        help="đặt sau nginx: lấy địa chỉ người dùng từ X-Forwarded-For do nginx đặt (cho việc khóa đăng nhập và nhật ký)",
+    )
     editor.add_argument("--create-admin", metavar="TÊN", help="tạo tài khoản quản trị (hỏi mật khẩu) rồi thoát")
     editor.set_defaults(run=_editor)
     new = commands.add_parser("new", help="tạo tệp YAML khung cho một văn bản mới")
@@ -213,7 +218,7 @@ def _editor(project: Project, args: argparse.Namespace) -> int:
     from generator.editor.config import EditorConfig
     from generator.editor.server import create_admin, run
 
-    config = EditorConfig(project, args.host, args.port, tuple(args.allowed_host), args.secure_cookies)
+    config = EditorConfig(project, args.host, args.port, tuple(args.allowed_host), args.secure_cookies, behind_proxy=args.behind_proxy)
     return create_admin(config, args.create_admin) if args.create_admin else run(config)
 
 

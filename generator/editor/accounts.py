@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
@@ -51,9 +52,9 @@ class Account:
     role: Role
 
     @property
-    def author(self) -> str:
-        """How git names this account as the author of a change."""
-        return f"{self.full_name} <{self.name}@phong-bien-tap>"
+    def email(self) -> str:
+        """The address git gives this account as the author of a change (the name alone is the full name)."""
+        return f"{self.name}@phong-bien-tap"
 
 
 _HASHER = PasswordHasher()  # Argon2id with the library's RFC 9106 parameters (64 MiB, 3 passes)
@@ -135,7 +136,9 @@ def _account(name: str, entry: dict[str, str]) -> Account:
 
 
 class Lockout:
-    """Failed logins per account and per client in the last window; either past its limit locks out."""
+    """Failed logins per account and per client in the last window; either past its limit locks out. An attempt is
+    counted as a failure before its password is verified (one step under the lock), so that concurrent wrong
+    passwords get no more guesses than the limit; a success takes its count back."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._failures: dict[tuple[str, str], deque[float]] = {}
@@ -149,16 +152,31 @@ class Lockout:
             found.popleft()
         return found
 
-    def locked(self, name: str, client: str) -> bool:
-        with self._lock:
-            return len(self._recent(("account", name))) >= ACCOUNT_FAILURES or len(self._recent(("client", client))) >= CLIENT_FAILURES
+    def _locked(self, name: str, client: str) -> bool:
+        return len(self._recent(("account", name))) >= ACCOUNT_FAILURES or len(self._recent(("client", client))) >= CLIENT_FAILURES
 
-    def failed(self, name: str, client: str) -> None:
+    def attempt(self, name: str, client: str) -> float | None:
+        """None when `name` or `client` is locked out; else the attempt, counted as a failure until `succeeded`."""
         with self._lock:
+            if self._locked(name, client):
+                return None
             now = self._clock()
             self._recent(("account", name)).append(now)
             self._recent(("client", client)).append(now)
+            return now
 
-    def succeeded(self, name: str) -> None:
+    def succeeded(self, name: str, client: str, attempt: float) -> None:
+        """The attempt was right: the account's failures forgotten, the client's count of this attempt taken back."""
+        with self._lock:
+            self._failures.pop(("account", name), None)
+            with contextlib.suppress(ValueError):
+                self._recent(("client", client)).remove(attempt)
+
+    def locked_accounts(self) -> set[str]:
+        with self._lock:
+            return {key[1] for key in list(self._failures) if key[0] == "account" and len(self._recent(key)) >= ACCOUNT_FAILURES}
+
+    def unlock(self, name: str) -> None:
+        """An admin lets the account sign in again (its failures forgotten)."""
         with self._lock:
             self._failures.pop(("account", name), None)

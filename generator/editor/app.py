@@ -6,17 +6,20 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from flask import Flask, Response, g, redirect, render_template, request, url_for
+from flask import Flask, Response, abort, g, redirect, render_template, request, url_for
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response as BaseResponse
 
 from generator.editor.accounts import Accounts, Lockout, Role
 from generator.editor.audit import AuditLog
 from generator.editor.config import MAX_FORM_BYTES, MAX_REQUEST_BYTES, MAX_SESSION_HOURS, EditorConfig
+from generator.editor.datafiles import NotFoundError
 from generator.editor.drafts import Drafts
 from generator.editor.editing import Writer
 from generator.editor.history import History
+from generator.editor.importing import MAX_SOURCE_BYTES, ImportSlots
 from generator.editor.mirror import Checker
 from generator.editor.preview import Preview
 from generator.editor.publishing import Publisher
@@ -35,7 +38,8 @@ ERRORS = {
     403: "Tài khoản của bạn không có quyền làm việc này.",
     404: "Không có trang này.",
     405: "Không làm được việc này theo cách đó.",
-    413: "Tệp hoặc biểu mẫu quá lớn.",
+    413: f"Tệp hoặc biểu mẫu quá lớn: một lần gửi tối đa {MAX_REQUEST_BYTES >> 20} MiB (một tệp tối đa {MAX_SOURCE_BYTES >> 20} MiB). "
+    "Hãy tách tệp hoặc nén ảnh quét.",
     500: "Có lỗi không lường trước; chi tiết đã ghi vào nhật ký của máy chủ.",
 }
 EDITOR_POLICY = (
@@ -43,6 +47,8 @@ EDITOR_POLICY = (
     "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
 # The preview is the site itself, whose theme has inline scripts and styles; the data in it is escaped by the build.
+# Not sandboxed: in an opaque origin (a sandbox without allow-same-origin) a link from the preview to a form is a
+# cross-site navigation, which the SameSite=Strict session cookie does not follow (the form asks to sign in again).
 PREVIEW_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 PREVIEW_POLICY += "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
 
@@ -57,13 +63,14 @@ def make_room(config: EditorConfig) -> Room:
         sessions=Sessions(state / "sessions.json", config.idle_minutes * 60, MAX_SESSION_HOURS * 3600),
         lockout=Lockout(),
         audit=AuditLog(state / "audit.log"),
-        drafts=Drafts(state / "drafts"),
+        drafts=Drafts(state / "drafts", state / "tep-nhan"),
         history=history,
         checker=checker,
         writer=Writer(config.project, checker, history, state / ".write.lock"),
         preview=Preview(config.project, state / "xem-truoc") if config.preview else None,
         publisher=Publisher(config.project),
         hosts=own_names(config.host, config.extra_hosts),
+        imports=ImportSlots(),
     )
 
 
@@ -80,11 +87,15 @@ def create_app(config: EditorConfig) -> Flask:
     app.config.update(SESSION_COOKIE_NAME="nq45_thong_bao", SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_SECURE=config.secure_cookies)
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.autoescape = True
-    app.extensions["phong_bien_tap"] = make_room(config)
+    app.extensions["phong_bien_tap"] = parts = make_room(config)
+    parts.drafts.sweep()  # received files whose draft is gone, left by a crash or by older versions
+    if config.behind_proxy:  # only then: a client reaching the editor directly could otherwise name any address
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)  # type: ignore[method-assign]  # Flask's documented way to wrap it
     _register(app)
     app.before_request(_check_request)
     app.after_request(_headers)
     app.register_error_handler(HTTPException, _error_page)
+    app.register_error_handler(NotFoundError, _not_a_file)
     app.context_processor(lambda: {"me": g.get("account"), "csrf": _csrf(), "Role": Role})
     return app
 
@@ -104,6 +115,8 @@ def _csrf() -> str:
 
 
 def _check_request() -> BaseResponse | None:
+    if (request.content_length or 0) > MAX_REQUEST_BYTES:  # refused before anything reads it, session or not
+        abort(413)
     parts = room()
     if not host_allowed(request.headers.get("Host"), parts.hosts):
         parts.audit.record("-", request.remote_addr or "?", "từ chối tên máy", request.headers.get("Host", "")[:100])
@@ -153,6 +166,15 @@ def _headers(response: Response) -> Response:
         secure = room().config.secure_cookies or request.is_secure
         response.set_cookie(LOGIN_COOKIE, g.login_token, httponly=True, samesite="Strict", secure=secure, max_age=3600)
     return response
+
+
+def _not_a_file(error: NotFoundError) -> Response:
+    """A file of data/ that is a link, a folder or a device: never read or written through the editor."""
+    relative = str(error.args[0]) if error.args else "data/"
+    record("từ chối tệp không thường", relative)
+    message = f"{relative}: tệp không phải tệp thường trong data/ (một liên kết, thư mục hoặc thiết bị); phòng biên tập không đọc "
+    message += "và không ghi nó. Hãy nhờ người quản trị máy thay nó bằng một tệp YAML thường."
+    return Response(render_template("error.html", code=422, message=message), 422)
 
 
 def _error_page(error: HTTPException) -> Response:

@@ -15,6 +15,9 @@ IDLE_MINUTES = 120
 MAX_SESSION_HOURS = 12
 # A request's body: an upload (the importer's 20 MiB limit) and the form around it.
 MAX_REQUEST_BYTES = 21 << 20
+# Waitress's own limit, above the editor's so that the editor refuses a request too large with its Vietnamese page
+# (Waitress's is English); Waitress keeps a body up to this size in a temporary file before the editor sees it.
+SERVER_MAX_BODY_BYTES = 64 << 20
 # A form without a file: a long document's YAML is a few hundred kilobytes.
 MAX_FORM_BYTES = 8 << 20
 
@@ -28,6 +31,7 @@ class EditorConfig:
     port: int = DEFAULT_PORT
     extra_hosts: tuple[str, ...] = ()
     secure_cookies: bool = False
+    behind_proxy: bool = False  # the client's address from the one X-Forwarded-For entry nginx sets (Werkzeug's ProxyFix)
     idle_minutes: int = IDLE_MINUTES
     preview: bool = True  # start the preview server (tests of other parts may leave it off)
     publish_config: Path | None = None

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator.editor.forms import DocumentForm
 from generator.editor.state import private_folder, read_json, write_json
 from generator.editor.tree import Row
+from generator.editor.uploads import TOKEN
 
 DRAFT_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -57,16 +59,24 @@ def _now() -> str:
 
 
 class Drafts:
-    def __init__(self, folder: Path) -> None:
+    """The drafts (one JSON file each) and the received files they were read from (a folder each in `uploads`)."""
+
+    def __init__(self, folder: Path, uploads: Path) -> None:
         self.folder = folder
+        self.uploads = uploads
 
     def new(self, owner: str, kind: str, target: str = "") -> Draft:
-        private_folder(self.folder)
-        draft = Draft(secrets.token_urlsafe(18), owner, kind, target, created=_now())
+        draft = self.unsaved(owner, kind, target)
         self.keep(draft)
         return draft
 
+    @staticmethod
+    def unsaved(owner: str, kind: str, target: str = "") -> Draft:
+        """A draft not kept yet (kept once it holds a form)."""
+        return Draft(secrets.token_urlsafe(18), owner, kind, target, created=_now())
+
     def keep(self, draft: Draft) -> None:
+        private_folder(self.folder)
         draft.updated = _now()
         write_json(self.folder / f"{draft.id}.json", asdict(draft))
 
@@ -91,4 +101,19 @@ class Drafts:
         return next((draft for draft in self.of(owner) if draft.kind == "edit" and draft.target == target), None)
 
     def discard(self, draft: Draft) -> None:
+        """The draft gone (saved or discarded), and the file it was read from with it."""
         (self.folder / f"{draft.id}.json").unlink(missing_ok=True)
+        token = draft.upload.get("token", "")
+        if TOKEN.fullmatch(token):
+            shutil.rmtree(self.uploads / token, ignore_errors=True)
+
+    def sweep(self) -> list[str]:
+        """Remove the received files no draft holds (left by a draft discarded before this was done, or a crash);
+        return their folders' names."""
+        if not self.uploads.is_dir():
+            return []
+        held = {draft.upload.get("token", "") for path in self.folder.glob("*.json") if (draft := self.get(path.stem))}
+        orphans = [path for path in self.uploads.iterdir() if path.is_dir() and not path.is_symlink() and path.name not in held]
+        for path in orphans:
+            shutil.rmtree(path, ignore_errors=True)
+        return sorted(path.name for path in orphans)

@@ -16,7 +16,7 @@ from generator.corpus.yamlsource import MAX_FILE_BYTES, compose_text
 from generator.editor.accounts import Account
 from generator.editor.datafiles import read, write_atomic
 from generator.editor.forms import field_of
-from generator.editor.history import History, blob_hash
+from generator.editor.history import History, HistoryError, blob_hash
 from generator.editor.importing import dump_yaml
 from generator.editor.mirror import Checker
 from generator.editor.state import file_lock
@@ -56,6 +56,7 @@ class Outcome:
     conflict: list[DiffLine] | None = None  # the file changed since the form was loaded: what changed it
     mine: list[DiffLine] = field(default_factory=list)  # and what this save would have changed
     unchanged: bool = False
+    failed: bool = False  # git could not record the save: data/ was put back as it was, messages.general says why
 
 
 def diff(before: str, after: str, before_name: str, after_name: str) -> list[DiffLine]:
@@ -156,4 +157,22 @@ class Writer:
             if problems:
                 return Outcome(messages=place_messages(problems, relative, rows))
             write_atomic(self.project, relative, text)
-            return Outcome(commit=self.history.commit(relative, account.author, message))
+            try:
+                return Outcome(commit=self.history.commit(relative, account.full_name, account.email, message))
+            except HistoryError as error:
+                self._put_back(relative, current)
+                said = f"Chưa lưu được: kho lưu trữ dữ liệu đang bận hoặc lỗi ({_first_line(str(error))}). "
+                said += "Nội dung vừa sửa vẫn được giữ trong bản nháp; hãy thử lưu lại."
+                return Outcome(messages=Messages(general=[said]), failed=True)
+
+    def _put_back(self, relative: str, previous: bytes | None) -> None:
+        """data/ as it was before a save git could not record: the previous bytes, or no file for a new one."""
+        if previous is None:
+            (self.project.root / relative).unlink(missing_ok=True)
+        else:
+            write_atomic(self.project, relative, previous)
+        self.history.unstage(relative)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0][:200] if text.strip() else "git"

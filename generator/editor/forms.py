@@ -31,6 +31,15 @@ ORDER = (
 # A recipient with the bodies it names: "Ban Tuyên giáo Trung ương | ban-tuyen-giao-trung-uong".
 RECIPIENT_BODIES = " | "
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# A number a form sends (a row, a level): ASCII digits only (str.isdigit takes "²"), few enough for int().
+SMALL_NUMBER = re.compile(r"[0-9]{1,4}")
+# The fields the form has no box for, as JSON: at most this long and this deeply nested (json and PyYAML recurse).
+MAX_EXTRA_CHARS = 4_000_000
+MAX_EXTRA_DEPTH = 20
+
+
+class FormError(ValueError):
+    """A form no page of the editor sends (a crafted request); the message says what is wrong, in Vietnamese."""
 
 
 @dataclass
@@ -85,7 +94,9 @@ def form_from_request(values: Mapping[str, str], lists: Mapping[str, list[str]])
     rows = []
     for index in range(count):
         cell = {name: (column[index] if index < len(column) else "") for name, column in columns.items()}
-        level = int(cell["level"]) if cell["level"].isdigit() else 1
+        if cell["level"] and not SMALL_NUMBER.fullmatch(cell["level"]):
+            raise FormError(f"cấp của mục {index + 1} phải là một số từ 1 đến 9999")
+        level = int(cell["level"]) if cell["level"] else 1
         tasks = set(lists.get("s-task-on", []))
         rows.append(
             Row(
@@ -102,8 +113,28 @@ def form_from_request(values: Mapping[str, str], lists: Mapping[str, list[str]])
                 id=cell["id"],
             )
         )
-    order, extra = str(values.get("order", ""))[:2000], str(values.get("extra", ""))
+    order, extra = str(values.get("order", ""))[:2000], check_extra(str(values.get("extra", "")))
     return DocumentForm(fields, levels_fixed(rows), str(values.get("base", "")), order, extra)
+
+
+def check_extra(extra: str) -> str:
+    """The JSON of the fields the form has no box for, refused when longer or deeper than a document holds."""
+    if len(extra) > MAX_EXTRA_CHARS:
+        raise FormError(f"phần dữ liệu không có ô trên biểu mẫu dài quá {MAX_EXTRA_CHARS // 1_000_000} triệu ký tự")
+    depth, deepest, in_string, escaped = 0, 0, False, False
+    for char in extra:
+        if in_string:
+            escaped, in_string = (not escaped and char == "\\"), in_string and (escaped or char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    if deepest > MAX_EXTRA_DEPTH:
+        raise FormError(f"phần dữ liệu không có ô trên biểu mẫu lồng nhau quá {MAX_EXTRA_DEPTH} cấp")
+    return extra
 
 
 def data_from_form(form: DocumentForm) -> dict[str, object]:

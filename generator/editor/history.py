@@ -3,6 +3,7 @@ editor who made it, the versions of one file, and a version's bytes."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
@@ -44,13 +45,12 @@ class History:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def _git(self, *arguments: str, author: str | None = None) -> bytes:
+    def _git(self, *arguments: str, author: tuple[str, str] | None = None) -> bytes:
         name, email = COMMITTER
         environment = {**os.environ, "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email, "GIT_TERMINAL_PROMPT": "0"}
         command = ["git", "-c", f"user.name={name}", "-c", f"user.email={email}", "-c", "commit.gpgsign=false", "-C", str(self.root)]
         if author is not None:
-            environment["GIT_AUTHOR_NAME"], _, rest = author.partition(" <")
-            environment["GIT_AUTHOR_EMAIL"] = rest.rstrip(">")
+            environment["GIT_AUTHOR_NAME"], environment["GIT_AUTHOR_EMAIL"] = author
         done = subprocess.run([*command, *arguments], capture_output=True, env=environment, timeout=60, check=False)
         if done.returncode != 0:
             raise HistoryError(done.stderr.decode("utf-8", "replace").strip() or f"git {arguments[0]} thất bại")
@@ -62,11 +62,18 @@ class History:
         except (HistoryError, OSError):
             return False
 
-    def commit(self, relative: str, author: str, message: str) -> str:
-        """Commit `relative` (a path under the project) alone, as `author`; return the commit's id."""
+    def commit(self, relative: str, author_name: str, author_email: str, message: str) -> str:
+        """Commit `relative` (a path under the project) alone, as the author named; return the commit's id. The message
+        is its first line only (what a form sent may hold more)."""
+        subject = message.strip().splitlines()[0] if message.strip() else "Sửa dữ liệu"
         self._git("add", "--", relative)
-        self._git("commit", "--quiet", "--only", "--no-verify", "-m", message, "--", relative, author=author)
+        self._git("commit", "--quiet", "--only", "--no-verify", "-m", subject, "--", relative, author=(author_name, author_email))
         return self._git("rev-parse", "HEAD").decode().strip()
+
+    def unstage(self, relative: str) -> None:
+        """Leave git's index as the last commit has `relative` (after a save that could not be committed); best effort."""
+        with contextlib.suppress(HistoryError, OSError):
+            self._git("reset", "--quiet", "--", relative)
 
     def versions(self, relative: str) -> list[Version]:
         """The commits that changed `relative`, newest first (renames not followed: a file's name is its id)."""

@@ -4,6 +4,7 @@ screen shows: the source line by line, where each decided fact came from, what w
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.intake.usecase import known_files
 from generator.intake.yamlout import draft_fields, dump_fields
 
 __all__ = ["FORMATS", "MAX_PAGES", "MAX_PAGE_PIXELS", "MAX_SOURCE_BYTES", "Imported", "SourceError", "SourceLine", "dump_yaml"]
-__all__ += ["import_file", "is_image"]
+__all__ += ["ImportSlots", "import_file", "is_image"]
 
 # What can be imported, by the suffix of the file the browser sends: the importer's own table of readers.
 FORMATS = tuple(suffix for reader in READERS for suffix in reader.suffixes)
@@ -59,6 +60,29 @@ class Imported:
     missing: list[str] = field(default_factory=list)
     doubtful: list[tuple[int, str]] = field(default_factory=list)
     existing: str | None = None  # the id of the document in data/ with the same number
+
+
+class ImportSlots:
+    """How many imports run at once: each is a confined child (and tesseract for a scan) using a core and memory, so
+    at most MAX_RUNNING in the whole editor and one per account."""
+
+    MAX_RUNNING = 2
+
+    def __init__(self) -> None:
+        self._running: set[str] = set()
+        self._lock = threading.Lock()
+
+    def take(self, owner: str) -> bool:
+        """Whether `owner` may start an import now (then it counts until `give_back`)."""
+        with self._lock:
+            if owner in self._running or len(self._running) >= self.MAX_RUNNING:
+                return False
+            self._running.add(owner)
+            return True
+
+    def give_back(self, owner: str) -> None:
+        with self._lock:
+            self._running.discard(owner)
 
 
 def is_image(suffix: str) -> bool:

@@ -3,6 +3,7 @@ publish run in the background with its progress, the releases on each target, an
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -83,6 +84,10 @@ class Publisher:
             job.error = str(error)
         except OSError as error:
             job.error = f"Lỗi khi đọc hoặc ghi tệp: {error.strerror or type(error).__name__}."
+        except Exception:  # a failure nobody foresaw: said, never a job with neither result nor error; details logged
+            logging.getLogger(__name__).exception("publish job failed")
+            job.error = "Xuất bản dừng vì một lỗi không lường trước (chi tiết đã ghi vào nhật ký của máy chủ). "
+            job.error += "Hãy xem danh sách bản phát hành để biết trang đang chạy bản nào, rồi thử lại."
         finally:
             job.done = True
 

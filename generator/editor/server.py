@@ -6,15 +6,18 @@ from __future__ import annotations
 import getpass
 import signal
 import sys
+from typing import Any
 
 from generator.editor.accounts import AccountError, Accounts, Role
 from generator.editor.app import create_app
-from generator.editor.config import MAX_REQUEST_BYTES, EditorConfig
+from generator.editor.config import SERVER_MAX_BODY_BYTES, EditorConfig
 from generator.editor.history import History
 from generator.editor.state import private_folder
 from generator.support.hosts import LOOPBACK_NAMES
 
 THREADS = 8
+# How Waitress serves the editor (the tests serve it the same way).
+SERVER_OPTIONS: dict[str, Any] = {"threads": THREADS, "max_request_body_size": SERVER_MAX_BODY_BYTES, "ident": "nq45"}
 
 
 def create_admin(config: EditorConfig, name: str, password: str | None = None) -> int:
@@ -61,7 +64,7 @@ def run(config: EditorConfig) -> int:
     # A stop request (kill, a service manager) ends the editor as Ctrl+C does: the preview's server is stopped too.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        waitress.serve(app, host=config.host, port=config.port, threads=THREADS, max_request_body_size=MAX_REQUEST_BYTES, ident="nq45")
+        waitress.serve(app, host=config.host, port=config.port, **SERVER_OPTIONS)
     except KeyboardInterrupt:
         print("Đã dừng phòng biên tập.")
     finally:

@@ -15,6 +15,7 @@ from generator.editor.config import EditorConfig
 from generator.editor.drafts import Drafts
 from generator.editor.editing import Writer
 from generator.editor.history import History
+from generator.editor.importing import ImportSlots
 from generator.editor.mirror import Checker
 from generator.editor.preview import Preview
 from generator.editor.publishing import Publisher
@@ -39,6 +40,7 @@ class Room:
     preview: Preview | None
     publisher: Publisher
     hosts: frozenset[str]
+    imports: ImportSlots
 
 
 def room() -> Room:

@@ -127,7 +127,7 @@ def _rows(image: Image, dpi: float) -> list[list[Word]]:
     except subprocess.TimeoutExpired:
         raise OcrError(f"một trang nhận dạng quá {PAGE_SECONDS} giây; hãy quét lại từng trang, 300 dpi") from None
     if done.returncode != 0:
-        raise OcrError(done.stderr.decode("utf-8", "replace").strip()[:200] or "Tesseract dừng với lỗi")
+        raise OcrError("Tesseract dừng với lỗi khi đọc một trang; hãy quét lại trang đó (300 dpi, .png hoặc .tif)")
     words = _tsv_words(done.stdout.decode("utf-8"))
     angle = _skew(words)
     scale = 72.0 / dpi

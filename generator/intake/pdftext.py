@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.intake.layout import drop_running, page_lines, paragraphs, rows_by_top
 from generator.intake.limits import MAX_PDF_PAGES, counted
 from generator.intake.pdfwords import page_words
-from generator.intake.source import Source, SourceError
+from generator.intake.source import Source, SourceError, unreadable_pdf
 
 
 def pdf_lines(path: Path) -> Source:
@@ -18,8 +18,8 @@ def pdf_lines(path: Path) -> Source:
 
     try:
         document = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError as error:
-        raise SourceError(f"Tệp {path.name} không đọc được như tệp PDF ({error}); hãy lưu lại tệp PDF.") from None
+    except pypdfium2.PdfiumError:
+        raise unreadable_pdf(path.name) from None
     try:
         pages = len(document)
         if pages > MAX_PDF_PAGES:

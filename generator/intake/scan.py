@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.intake.limits import MAX_PAGE_PIXELS, MAX_SCAN_PAGES, MIN_SCAN_DPI, counted
-from generator.intake.source import SourceError
+from generator.intake.source import SourceError, unreadable_pdf
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -43,8 +43,8 @@ def pdf_pages(path: Path) -> Iterator[tuple[Image, float]]:
 
     try:
         document = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError as error:
-        raise SourceError(f"Tệp {path.name} không đọc được như tệp PDF ({error}); hãy lưu lại tệp PDF.") from None
+    except pypdfium2.PdfiumError:
+        raise unreadable_pdf(path.name) from None
     check_pages(path.name, len(document))
     for index in range(len(document)):
         page = document[index]
@@ -82,8 +82,12 @@ def image_pages(path: Path) -> Iterator[tuple[Image, float]]:
         SyntaxError,
     ) as error:
         # A decompression bomb (a small file that claims billions of pixels), a broken frame, a resolution of 0/0.
-        kind = type(error).__name__
-        raise SourceError(f"Tệp {path.name} không đọc được như một ảnh ({kind}); hãy quét lại thành .png, .jpg hoặc .tif.") from None
+        why = (
+            "ảnh khai báo nhiều điểm ảnh hơn mọi trang giấy"
+            if isinstance(error, PILImage.DecompressionBombError)
+            else ("tệp hỏng, bị cắt dở hoặc không phải ảnh")
+        )
+        raise SourceError(f"Tệp {path.name} không đọc được như một ảnh ({why}); hãy quét lại thành .png, .jpg hoặc .tif.") from None
 
 
 def _resolution(dpi: object) -> float:

@@ -11,7 +11,16 @@ from generator.support.display import strip_acting
 
 
 class SourceError(Exception):
-    """The file cannot be read as a document; the message says why and what to do, in Vietnamese."""
+    """The file cannot be read as a document; the message says why and what to do, in Vietnamese (never a
+    library's own text, which is English and names its internals)."""
+
+
+def unreadable_pdf(name: str) -> SourceError:
+    """A file PDFium cannot open (whatever it said)."""
+    return SourceError(
+        f"Tệp {name} không đọc được như tệp PDF: tệp hỏng, bị cắt dở, có mật khẩu hoặc không phải PDF. "
+        "Hãy mở tệp bằng trình đọc PDF rồi lưu lại (hoặc in ra PDF) và gửi lại."
+    )
 
 
 @dataclass

@@ -42,8 +42,8 @@ def _archive(path: Path) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
         members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise SourceError(f"Tệp {path.name} là tệp nén hỏng ({type(error).__name__}); hãy lưu lại bằng Word dạng .docx.") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise SourceError(f"Tệp {path.name} là tệp nén hỏng; hãy mở bằng Word rồi lưu lại dạng .docx.") from None
     if len(members) > MAX_ZIP_MEMBERS:
         archive.close()
         raise SourceError(f"Tệp {path.name} có {counted(len(members))} phần; tệp Word tối đa {counted(MAX_ZIP_MEMBERS)} phần.")
@@ -71,8 +71,11 @@ def _parse(stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
         yield from etree.iterparse(
             stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
         )
-    except etree.XMLSyntaxError as error:
-        raise SourceError(f"Phần nội dung của tệp Word hỏng ({error.msg}); hãy mở bằng Word và lưu lại.") from None
+    except etree.XMLSyntaxError:  # broken XML, or entities that expand too far (lxml's message is English)
+        raise SourceError(
+            "Phần nội dung của tệp Word hỏng hoặc không đúng dạng Word (XML sai cấu trúc hay thực thể lồng nhau quá mức); "
+            "hãy mở tệp bằng Word rồi lưu lại dưới dạng .docx."
+        ) from None
 
 
 @dataclass

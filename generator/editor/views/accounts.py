@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from urllib.parse import urlsplit
+
 from flask import Blueprint, flash, g, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -13,8 +16,17 @@ blueprint = Blueprint("auth", __name__)
 
 
 def _next_page() -> str:
+    """Where to go after signing in: a path of this site only, else the home page."""
     wanted = request.values.get("next", "")
-    return wanted if wanted.startswith("/") and not wanted.startswith(("//", "/\\")) else url_for("documents.index")
+    return wanted if local_path(wanted) else url_for("documents.index")
+
+
+def local_path(wanted: str) -> bool:
+    """Whether `wanted` is a path on this site (browsers drop tabs and newlines and read a backslash as a slash)."""
+    if not wanted or "\\" in wanted or any(unicodedata.category(c) == "Cc" for c in wanted):
+        return False
+    parts = urlsplit(wanted)
+    return not parts.scheme and not parts.netloc and parts.path.startswith("/") and not parts.path.startswith("//")
 
 
 @blueprint.route("/dang-nhap", methods=["GET", "POST"])
@@ -23,15 +35,14 @@ def login() -> BaseResponse | str:
     if request.method == "POST":
         parts = room()
         name, password = form_value("name").strip().lower()[:64], form_value("password")
-        if parts.lockout.locked(name, client()):
+        if (attempt := parts.lockout.attempt(name, client())) is None:
             record("đăng nhập bị khóa", name)
             message = "Đăng nhập tạm bị khóa sau nhiều lần sai mật khẩu; hãy thử lại sau 15 phút hoặc nhờ quản trị viên."
         elif (found := parts.accounts.verify(name, password)) is None:
-            parts.lockout.failed(name, client())
             record("đăng nhập sai", name)
             message = "Tên đăng nhập hoặc mật khẩu không đúng."
         else:
-            parts.lockout.succeeded(name)
+            parts.lockout.succeeded(name, client(), attempt)
             session_id, _ = parts.sessions.start(found.name)
             g.account = found
             record("đăng nhập", found.name)
@@ -66,7 +77,7 @@ def accounts() -> BaseResponse | str:
             record("tạo tài khoản", created.name, created.role.label)
             flash(f"Đã tạo tài khoản {created.name} ({created.role.label}).", "ok")
         return redirect(url_for("auth.accounts"))
-    return render_template("accounts.html", accounts=parts.accounts.all(), roles=ROLE_NAMES)
+    return render_template("accounts.html", accounts=parts.accounts.all(), roles=ROLE_NAMES, locked=parts.lockout.locked_accounts())
 
 
 @blueprint.route("/tai-khoan/<name>", methods=["POST"])
@@ -78,6 +89,11 @@ def change_account(name: str) -> BaseResponse:
         flash("Không có tài khoản này.", "error")
         return redirect(url_for("auth.accounts"))
     try:
+        if form_value("action") == "unlock":
+            parts.lockout.unlock(target.name)
+            record("mở khóa tài khoản", target.name)
+            flash(f"Đã mở khóa tài khoản {target.name}.", "ok")
+            return redirect(url_for("auth.accounts"))
         if form_value("action") == "remove":
             if target.name == account().name:
                 raise AccountError("không thể xóa tài khoản đang dùng")
@@ -87,6 +103,8 @@ def change_account(name: str) -> BaseResponse:
             role = ROLE_NAMES.get(form_value("role"))
             password = form_value("password") or None
             parts.accounts.update(target.name, role, password)
+            if password is not None:  # a new password given by an admin lifts the lock
+                parts.lockout.unlock(target.name)
             record("sửa tài khoản", target.name, role.label if role else "")
         parts.sessions.end_all_of(target.name)
     except AccountError as error:

@@ -47,12 +47,7 @@ def edit(doc_id: str) -> BaseResponse | tuple[str, int]:
     relative = _relative(doc_id)
     draft = parts.drafts.editing(account().name, doc_id)
     if request.method == "POST":
-        if draft is None:
-            draft = parts.drafts.new(account().name, "edit", doc_id)
-        return handle(draft)
-    if draft is not None and request.args.get("bo-nhap"):
-        parts.drafts.discard(draft)
-        draft = None
+        return handle(draft or parts.drafts.unsaved(account().name, "edit", doc_id))
     if draft is not None:
         return render(draft.document_form(), Screen(draft, doc_id))
     base, data = parts.writer.base_of(relative)
@@ -117,7 +112,9 @@ def restore(doc_id: str, commit: str) -> BaseResponse | tuple[str, int]:
     outcome = parts.writer.save_bytes(
         relative, old, request.form.get("base", ""), account(), f"Khôi phục {doc_id} về bản {commit[:10]}", []
     )
-    if outcome.conflict is not None:
+    if outcome.failed:
+        flash(" ".join(outcome.messages.general), "error")
+    elif outcome.conflict is not None:
         flash("Tệp đã thay đổi từ khi bạn mở trang này; hãy xem lại lịch sử rồi khôi phục lại.", "error")
     elif outcome.messages:
         flash("Bản cũ này không còn hợp lệ với dữ liệu hiện nay: " + "; ".join(outcome.messages.all()[:5]), "error")

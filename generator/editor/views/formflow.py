@@ -14,11 +14,13 @@ from generator.editor import tree
 from generator.editor.datafiles import relative_path, valid_id
 from generator.editor.drafts import Draft
 from generator.editor.editing import Messages, Outcome, place_messages
-from generator.editor.forms import DocumentForm, data_from_form, form_from_request
+from generator.editor.forms import SMALL_NUMBER, DocumentForm, FormError, data_from_form, form_from_request
 from generator.editor.importing import dump_yaml
 from generator.editor.views.choices import choices
 from generator.editor.web import account, record, room
 
+# Where a row's text is split: a character's position (a paragraph may pass 9,999 characters).
+SPLIT_AT = re.compile(r"[0-9]{1,7}")
 TREE_OPS = {"len": lambda rows, i, at: tree.change_level(rows, i, -1), "xuong": lambda rows, i, at: tree.change_level(rows, i, 1)}
 TREE_OPS |= {"tach": tree.split, "gop": lambda rows, i, at: tree.join(rows, i)}
 TREE_OPS |= {"them": lambda rows, i, at: tree.add_after(rows, i), "xoa": lambda rows, i, at: tree.remove(rows, i)}
@@ -88,20 +90,27 @@ def marked(text: str, words: list[str]) -> list[tuple[str, bool]]:
 def handle(draft: Draft) -> BaseResponse | tuple[str, int]:
     """Do what the button pressed asks with the form as sent."""
     parts = room()
-    form = posted_form()
+    try:
+        form = posted_form()
+    except FormError as error:
+        return _refused(str(error))
     action = str(request.form.get("op", "luu-nhap"))
     screen = Screen(draft, target_of(form, draft))
+    if action != "bo":  # the form kept before anything that can fail, so that nothing typed is lost
+        draft.keep_form(form)
+        parts.drafts.keep(draft)
     if action.startswith("cay-"):
         name, _, index = action.removeprefix("cay-").partition("-")
-        at = request.form.get("split_at", "")
-        if name in TREE_OPS and index.isdigit():
-            form.rows = TREE_OPS[name](form.rows, int(index), int(at) if at.isdigit() else None)
+        at = str(request.form.get("split_at", ""))
+        if name not in TREE_OPS or not SMALL_NUMBER.fullmatch(index) or (at and not SPLIT_AT.fullmatch(at)):
+            return _refused("nút sửa cây mục không hợp lệ: cần tên thao tác, số thứ tự của mục và vị trí tách là số")
+        form.rows = TREE_OPS[name](form.rows, int(index), int(at) if at else None)
         return _keep(draft, form, screen)
     if action == "bo":
         parts.drafts.discard(draft)
         record("bỏ bản nháp", draft.target or draft.id)
         flash("Đã bỏ bản nháp.", "ok")
-        return redirect(url_for("documents.index"))
+        return redirect(url_for("documents.edit", doc_id=draft.target) if draft.kind == "edit" else url_for("documents.index"))
     if not screen.target:
         screen.messages = Messages(fields={"number": ["cần số hiệu đúng dạng (ví dụ 15-KH/ĐĐLHHVN) để biết lưu vào tệp nào"]})
         return _keep(draft, form, screen, 422)
@@ -116,6 +125,12 @@ def handle(draft: Draft) -> BaseResponse | tuple[str, int]:
     if action == "luu":
         return _save(draft, form, screen, relative)
     return _keep(draft, form, screen)
+
+
+def _refused(why: str) -> tuple[str, int]:
+    """A form no page of the editor sends: said, nothing done."""
+    record("biểu mẫu không hợp lệ", request.path, why)
+    return render_template("error.html", code=400, message=f"Biểu mẫu không hợp lệ: {why}. Hãy tải lại trang rồi làm lại."), 400
 
 
 def _keep(draft: Draft, form: DocumentForm, screen: Screen, status: int = 200) -> tuple[str, int]:
@@ -148,9 +163,10 @@ def _save(draft: Draft, form: DocumentForm, screen: Screen, relative: str) -> Ba
     outcome = parts.writer.save(relative, data_from_form(form), form.base, who, message, form.rows)
     screen.outcome = outcome
     if outcome.conflict is not None or outcome.messages:
-        record("lưu bị từ chối", screen.target, "xung đột" if outcome.conflict is not None else "dữ liệu chưa hợp lệ")
+        why = "xung đột" if outcome.conflict is not None else "lỗi kho lưu trữ" if outcome.failed else "dữ liệu chưa hợp lệ"
+        record("lưu bị từ chối", screen.target, why)
         screen.messages = outcome.messages
-        return _keep(draft, form, screen, 409 if outcome.conflict is not None else 422)
+        return _keep(draft, form, screen, 409 if outcome.conflict is not None else 503 if outcome.failed else 422)
     parts.drafts.discard(draft)
     if outcome.unchanged:
         flash("Không có gì thay đổi so với tệp đang lưu.", "ok")

@@ -3,9 +3,12 @@ source beside the draft, and the page images of a PDF or a scan."""
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import partial
+from pathlib import Path
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response as BaseResponse
@@ -14,9 +17,9 @@ from generator.commands.project import Project
 from generator.editor import uploads
 from generator.editor.drafts import Draft, Drafts
 from generator.editor.forms import form_from_data
-from generator.editor.importing import FORMATS, MAX_SOURCE_BYTES, Imported, SourceError, import_file
+from generator.editor.importing import FORMATS, MAX_SOURCE_BYTES, Imported, ImportSlots, SourceError, import_file
 from generator.editor.views.formflow import Screen, handle, render
-from generator.editor.web import account, record, room
+from generator.editor.web import Room, account, record, room
 
 blueprint = Blueprint("intake", __name__)
 
@@ -26,7 +29,20 @@ def upload() -> BaseResponse | tuple[str, int]:
     if request.method == "GET":
         return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=""), 200
     parts = room()
-    folder = parts.config.state_dir / "tep-nhan"
+    folder = parts.drafts.uploads
+    owner = account().name
+    if not parts.imports.take(owner):
+        record("từ chối tệp", detail="đang đọc tệp khác")
+        message = "Đang có một tệp khác được đọc; hãy chờ xong rồi gửi tiếp."
+        return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=message), 429
+    try:
+        return _receive(parts, folder, owner)
+    except BaseException:
+        parts.imports.give_back(owner)  # the slot is the importer thread's only once it has started
+        raise
+
+
+def _receive(parts: Room, folder: Path, owner: str) -> BaseResponse | tuple[str, int]:
     try:
         sent = request.files.get("file")
         if sent is not None and sent.filename:
@@ -36,15 +52,24 @@ def upload() -> BaseResponse | tuple[str, int]:
         else:
             raise uploads.UploadError("Hãy chọn một tệp hoặc dán văn bản vào ô.")
     except uploads.UploadError as error:
+        parts.imports.give_back(owner)
         record("từ chối tệp", detail=str(error))
         return render_template("upload.html", formats=FORMATS, limit=MAX_SOURCE_BYTES >> 20, message=str(error)), 400
-    draft = parts.drafts.new(account().name, "import")
+    draft = parts.drafts.new(owner, "import")
     draft.status = "running"
     draft.upload = {"token": received.token, "suffix": received.suffix, "name": received.shown_name}
     parts.drafts.keep(draft)
     record("nhận tệp", draft.id, received.shown_name)
-    threading.Thread(target=_import, args=(parts.config.project, parts.drafts, draft, received), daemon=True).start()
+    work = partial(_import, parts.config.project, parts.drafts, draft, received)
+    threading.Thread(target=_in_slot, args=(parts.imports, owner, work), daemon=True, name="nhap-tep").start()
     return redirect(url_for("intake.review", draft_id=draft.id))
+
+
+def _in_slot(slots: ImportSlots, owner: str, work: Callable[[], None]) -> None:
+    try:
+        work()
+    finally:
+        slots.give_back(owner)
 
 
 def _import(project: Project, drafts: Drafts, draft: Draft, received: uploads.Upload) -> None:
@@ -53,8 +78,11 @@ def _import(project: Project, drafts: Drafts, draft: Draft, received: uploads.Up
         imported = import_file(project, received.path, received.shown_name, partial(_progress, drafts, draft))
     except SourceError as error:
         draft.status, draft.message = "failed", str(error).replace(received.path.name, received.shown_name)
-    except Exception as error:  # the importer failing on a file nobody foresaw: a message, never a dead page
-        draft.status, draft.message = "failed", f"Không đọc được tệp {received.shown_name} ({type(error).__name__})."
+    except Exception:  # the importer failing on a file nobody foresaw: a message, never a dead page; the details logged
+        logging.getLogger(__name__).exception("import of %s failed", received.path)
+        draft.status = "failed"
+        draft.message = f"Không đọc được tệp {received.shown_name}: trình nhập gặp lỗi không lường trước với tệp này (chi tiết đã ghi "
+        draft.message += "vào nhật ký của máy chủ). Hãy lưu tệp lại dưới dạng khác (.docx hoặc .pdf) rồi gửi lại."
     else:
         draft.pages = uploads.page_images(received)
         draft.keep_form(form_from_data(imported.data))
@@ -108,7 +136,7 @@ def review(draft_id: str) -> BaseResponse | tuple[str, int]:
 @blueprint.route("/ban-nhap/<draft_id>/trang-<int:page>.png")
 def page_image(draft_id: str, page: int) -> BaseResponse:
     draft = _own(draft_id)
-    upload = uploads.find(room().config.state_dir / "tep-nhan", draft.upload.get("token", ""), draft.upload.get("suffix", ""), "")
+    upload = uploads.find(room().drafts.uploads, draft.upload.get("token", ""), draft.upload.get("suffix", ""), "")
     path = uploads.page_image(upload, page) if upload else None
     if path is None:
         abort(404)
