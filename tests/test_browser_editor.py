@@ -64,6 +64,9 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Proj
 
 def _sign_in(browser, base: str, name: str, viewport: dict[str, int] = DESKTOP):  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport=viewport)
+    # The preview rebuilds the site after each save: on a loaded 2-core machine a page can take longer than
+    # Playwright's default 30 s to come, which is not what these tests are about.
+    page.set_default_timeout(90_000)
     page.goto(f"{base}/")
     page.fill("#name", name)
     page.fill("#password", PASSWORD)
