@@ -4,7 +4,6 @@ discarded, so that nothing typed is lost when the browser closes."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 import shutil
 from dataclasses import asdict, dataclass, field
@@ -14,8 +13,6 @@ from generator.editor.forms import DocumentForm
 from generator.editor.state import private_folder, read_json, write_json
 from generator.editor.tree import Row
 from generator.editor.uploads import TOKEN
-
-DRAFT_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 @dataclass
@@ -81,7 +78,7 @@ class Drafts:
         write_json(self.folder / f"{draft.id}.json", asdict(draft))
 
     def get(self, draft_id: str) -> Draft | None:
-        if not DRAFT_ID.fullmatch(draft_id):
+        if not TOKEN.fullmatch(draft_id):
             return None
         found = read_json(self.folder / f"{draft_id}.json", None)
         if not isinstance(found, dict):

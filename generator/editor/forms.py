@@ -92,12 +92,12 @@ def form_from_request(values: Mapping[str, str], lists: Mapping[str, list[str]])
     columns = {name: lists.get(f"s-{name}", []) for name in ROW_FIELDS}
     count = len(columns["level"])
     rows = []
+    tasks = set(lists.get("s-task-on", []))
     for index in range(count):
         cell = {name: (column[index] if index < len(column) else "") for name, column in columns.items()}
         if cell["level"] and not SMALL_NUMBER.fullmatch(cell["level"]):
             raise FormError(f"cấp của mục {index + 1} phải là một số từ 1 đến 9999")
         level = int(cell["level"]) if cell["level"] else 1
-        tasks = set(lists.get("s-task-on", []))
         rows.append(
             Row(
                 level=level,

@@ -46,13 +46,12 @@ def paragraphs_of(value: str) -> list[str]:
     return blocks
 
 
-def rows_from_sections(sections: object, level: int = 1, path: str = "sections") -> list[Row]:
+def rows_from_sections(sections: object, level: int = 1) -> list[Row]:
     """The rows of a YAML section list (as loaded), depth first."""
     rows: list[Row] = []
-    for index, section in enumerate(sections if isinstance(sections, list) else [], 1):
+    for section in sections if isinstance(sections, list) else []:
         if not isinstance(section, dict):
             continue
-        here = f"{path}[{index}]"
         task = section.get("task")
         task_fields = task if isinstance(task, dict) else {}
         rows.append(
@@ -70,7 +69,7 @@ def rows_from_sections(sections: object, level: int = 1, path: str = "sections")
                 id=_text(section.get("id")),
             )
         )
-        rows += rows_from_sections(section.get("sections"), level + 1, f"{here}.sections")
+        rows += rows_from_sections(section.get("sections"), level + 1)
     return rows
 
 

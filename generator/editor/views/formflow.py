@@ -113,18 +113,18 @@ def handle(draft: Draft) -> BaseResponse | tuple[str, int]:
         return redirect(url_for("documents.edit", doc_id=draft.target) if draft.kind == "edit" else url_for("documents.index"))
     if not screen.target:
         screen.messages = Messages(fields={"number": ["cần số hiệu đúng dạng (ví dụ 15-KH/ĐĐLHHVN) để biết lưu vào tệp nào"]})
-        return _keep(draft, form, screen, 422)
+        return render(form, screen, 422)
     relative = relative_path("document", screen.target)
     data = dump_yaml(data_from_form(form)).encode("utf-8")
     if action == "kiem-tra":
         screen.messages = place_messages(parts.writer.problems(relative, data), relative, form.rows)
         screen.checked = True
-        return _keep(draft, form, screen, 422 if screen.messages else 200)
+        return render(form, screen, 422 if screen.messages else 200)
     if action == "xem-truoc":
         return _preview(draft, form, screen, relative, data)
     if action == "luu":
-        return _save(draft, form, screen, relative)
-    return _keep(draft, form, screen)
+        return _save(draft, form, screen, relative, data)
+    return render(form, screen)
 
 
 def _refused(why: str) -> tuple[str, int]:
@@ -143,14 +143,12 @@ def _preview(draft: Draft, form: DocumentForm, screen: Screen, relative: str, da
     parts = room()
     screen.messages = place_messages(parts.writer.problems(relative, data), relative, form.rows)
     if screen.messages or parts.preview is None:
-        return _keep(draft, form, screen, 422)
-    draft.keep_form(form)
-    parts.drafts.keep(draft)
+        return render(form, screen, 422)
     parts.preview.refresh({relative.removeprefix("data/"): data})
     return redirect(url_for("preview.page", path=f"van-ban/{screen.target}/"))
 
 
-def _save(draft: Draft, form: DocumentForm, screen: Screen, relative: str) -> BaseResponse | tuple[str, int]:
+def _save(draft: Draft, form: DocumentForm, screen: Screen, relative: str, data: bytes) -> BaseResponse | tuple[str, int]:
     parts = room()
     if draft.kind == "import" and not form.base:
         existing = parts.writer.base_of(relative)[0]
@@ -160,7 +158,7 @@ def _save(draft: Draft, form: DocumentForm, screen: Screen, relative: str) -> Ba
     message = request.form.get("message", "").strip()[:200] or f"Sửa {form.value('number') or screen.target}"
     if draft.kind == "import":
         message = request.form.get("message", "").strip()[:200] or f"Thêm {form.value('number')} từ {draft.upload.get('name', 'tệp')}"
-    outcome = parts.writer.save(relative, data_from_form(form), form.base, who, message, form.rows)
+    outcome = parts.writer.save_bytes(relative, data, form.base, who, message, form.rows)
     screen.outcome = outcome
     if outcome.conflict is not None or outcome.messages:
         why = "xung đột" if outcome.conflict is not None else "lỗi kho lưu trữ" if outcome.failed else "dữ liệu chưa hợp lệ"
