@@ -83,20 +83,25 @@ def generate(
 ) -> tuple[Site, GeneratedFiles]:
     """Validate and render every generated file, held in memory (the PDFs and Word files, made in or found in the
     print cache, as their paths there), by path under docs/; task status is as of `as_of` (default today)."""
-    site = check(project, caches)
-    sink = Held(caches.written if caches else None)
-    cache = caches.rendered if caches else None
-    render_outputs(site, as_of or dt.date.today(), sink, project.print_cache_dir, pdfs, cache=cache, site_url=project.site_url())
+    site, sink, _ = _render_held(project, as_of, pdfs, caches)
     return site, dict(sorted(sink.files.items()))
 
 
 def write_docs(project: Project, as_of: dt.date | None = None, pdfs: bool = True, caches: Caches | None = None) -> tuple[Site, SyncResult]:
     """Validate and render into `docs/` itself, writing only the files that changed (used by `serve`)."""
+    site, _, rendered = _render_held(project, as_of, pdfs, caches, project.docs_dir)
+    return site, SyncResult(rendered.changed, rendered.removed)
+
+
+def _render_held(
+    project: Project, as_of: dt.date | None, pdfs: bool, caches: Caches | None, folder: Path | None = None
+) -> tuple[Site, Held, Rendered]:
+    """Validate, then render every output into a `Held` sink (writing into `folder` too, when given)."""
     site = check(project, caches)
-    sink = Held(caches.written if caches else None, project.docs_dir)
+    sink = Held(caches.written if caches else None, folder)
     cache = caches.rendered if caches else None
     rendered = render_outputs(site, as_of or dt.date.today(), sink, project.print_cache_dir, pdfs, cache=cache, site_url=project.site_url())
-    return site, SyncResult(rendered.changed, rendered.removed)
+    return site, sink, rendered
 
 
 def build(

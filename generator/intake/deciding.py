@@ -90,9 +90,7 @@ def _number(identity: Identity, parts: Parts, report: Report) -> Seen | None:
         identity.provenance["number"] = Provenance("bảng thuộc tính của trang", None, f"Số hiệu: {attributes['Số hiệu']}")
     elif titled is not None:
         identity.number = titled[0]
-        identity.provenance["number"] = Provenance(
-            "dòng tên loại và trích yếu của khối tiêu đề", header.kind_line_number, " ".join(header.title_lines)
-        )
+        identity.provenance["number"] = Provenance(TITLE_BLOCK, header.kind_line_number, " ".join(header.title_lines))
     else:
         chosen, why = decide(identity.seen)
         if chosen is None:
@@ -144,17 +142,13 @@ def _date(identity: Identity, parts: Parts, chosen: Seen | None) -> None:
         dated.insert(0, chosen)
     if place_date:
         identity.date = f"{place_date.group('year')}-{int(place_date.group('month')):02d}-{int(place_date.group('day')):02d}"
-        identity.provenance["date"] = Provenance(
-            "dòng địa danh, ngày tháng của khối tiêu đề", header.place_date_line, header.place_date or ""
-        )
+        identity.provenance["date"] = Provenance(HEADER_DATE, header.place_date_line, header.place_date or "")
     elif listed:
         identity.date = f"{listed.group(3)}-{int(listed.group(2)):02d}-{int(listed.group(1)):02d}"
         identity.provenance["date"] = Provenance("bảng thuộc tính của trang", None, f"Ngày ban hành: {attributes['Ngày ban hành']}")
     elif titled is not None and titled[1] is not None:
         identity.date = titled[1]
-        identity.provenance["date"] = Provenance(
-            "dòng tên loại và trích yếu của khối tiêu đề", header.kind_line_number, " ".join(header.title_lines)
-        )
+        identity.provenance["date"] = Provenance(TITLE_BLOCK, header.kind_line_number, " ".join(header.title_lines))
     elif dated:
         identity.date = dated[0].date
         identity.provenance["date"] = Provenance(dated[0].why, dated[0].line, dated[0].text)

@@ -125,16 +125,12 @@ def read_document(path: Path, on_progress: Callable[[str], None] | None = None, 
         if not confined:
             return checked(shown_name(path), kind.read(path, None))
         try:
-            source = run_confined(partial(_read, kind.read, path), MEMORY_BUDGET, TEXT_SECONDS, on_progress)
+            source = run_confined(partial(kind.read, path), MEMORY_BUDGET, TEXT_SECONDS, on_progress)
         except ConfinedError as error:
             raise SourceError(_limit_message(shown_name(path), error)) from None
         return checked(shown_name(path), source)
     except SourceError as error:  # the readers name the file as it is called: shown safely here
         raise SourceError(safe_message(str(error))) from None
-
-
-def _read(read: Callable[[Path, Channel | None], Source], path: Path, channel: Channel) -> Source:
-    return read(path, channel)
 
 
 def _check_file(path: Path) -> None:

@@ -14,7 +14,6 @@ from generator.intake.source import SourceError, unreadable_pdf
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 # Scans are read at this resolution unless the page would be too large in pixels.
 RENDER_DPI = 300
 # An image that does not say its resolution was scanned at this.
