@@ -40,20 +40,16 @@ class Concept:
     token: str
 
 
+@functools.lru_cache(maxsize=4096)  # gaps are few: a space, ", ", "/", " - "…
 def gap_class(gap: str) -> str:
     """The class of the text between two words: the first of "/-.," it holds, else a space."""
     return next((mark for mark in GAP_CLASSES if mark in gap), " ")
 
 
-@functools.lru_cache(maxsize=4096)  # gaps are few: a space, ", ", "/", " - "…
-def _gap_class(gap: str) -> str:
-    return gap_class(gap)
-
-
 def split_words(text: str) -> tuple[list[str], list[str]]:
     """The words of plain text as written, and the class of the gap before each."""
     parts = _SPLIT.split(text)
-    return parts[1::2], [" " if gap == " " else _gap_class(gap) for gap in parts[0:-1:2]]
+    return parts[1::2], [" " if gap == " " else gap_class(gap) for gap in parts[0:-1:2]]
 
 
 def words_and_gaps(text: str) -> tuple[list[str], list[str]]:

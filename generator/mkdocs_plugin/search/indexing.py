@@ -27,7 +27,7 @@ from generator.corpus.searchtext import FormReader, Forms
 from generator.mkdocs_plugin.search.items import with_items
 from generator.mkdocs_plugin.search.metadata import with_metadata
 from generator.mkdocs_plugin.search.sections import split_sections
-from generator.mkdocs_plugin.search.shards import ShardWriter, entry_concepts
+from generator.mkdocs_plugin.search.shards import FoldCache, ShardWriter, entry_concepts
 from generator.mkdocs_plugin.speedups.guard import Internal, Speedup
 from generator.pages.paths import SEARCH_FORMS
 from generator.support.jsonfile import compact
@@ -148,7 +148,8 @@ def write_entries(pages: Iterable[list[Entry]], site_dir: Path, whole: bool, for
     and names found in it."""
     reader = FormReader(forms)
     if whole:
-        return [{**entry, "concepts": entry_concepts(entry, reader)} for entries in pages for entry in entries]
+        cache = FoldCache()  # each word folded once for the whole site, not once an entry
+        return [{**entry, "concepts": entry_concepts(entry, reader, cache)} for entries in pages for entry in entries]
     with tempfile.TemporaryDirectory(prefix="nq45-postings-") as spill:
         shards = ShardWriter(site_dir / "search" / "vn", Path(spill), reader)
         for entries in pages:

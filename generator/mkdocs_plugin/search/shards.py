@@ -73,11 +73,11 @@ def postings_of(words: Words, reader: FormReader | None) -> list[tuple[str, int,
     return found
 
 
-def entry_concepts(entry: dict[str, object], reader: FormReader | None) -> list[list[object]]:
+def entry_concepts(entry: dict[str, object], reader: FormReader | None, cache: FoldCache | None = None) -> list[list[object]]:
     """The dates and names in an entry's title (field 0) and text (field 1): [term, field, first word, length]."""
     found: list[list[object]] = []
     for field, name in ((0, "title"), (1, "text")):
-        words = Words(str(entry.get(name, "")))
+        words = Words(str(entry.get(name, "")), cache)
         found += [[concept.token, field, concept.start, concept.span] for concept in concepts(words.folded, words.gaps, reader)]
     return found
 
