@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.support.display import EXCERPT, excerpt, safe_message, visible
-from generator.support.safefiles import UnsafeFileError, read_bounded
+from generator.support.safefiles import UnsafeFileError, listed, read_bounded
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -82,3 +83,14 @@ def _source_line(location: Location, root: Path) -> tuple[str, int] | None:
 
 # A data file is at most 4 MiB (yamlsource.MAX_FILE_BYTES); the line shown with a problem is read from no more.
 MAX_SOURCE = 4 << 20
+
+
+def readable_files(folder: Path, suffix: str, root: Path, display: Callable[[Path], str], problems: list[Problem]) -> list[Path]:
+    """The files of `folder` ending in `suffix` that may be read (listed), each refused one a problem named by `display`."""
+    readable = []
+    for entry in listed(folder, suffix, root):
+        if entry.refused is None:
+            readable.append(entry.path)
+        else:
+            problems.append(Problem(Location(display(entry.path), 1, 1), "", f"tệp {entry.refused}"))
+    return readable

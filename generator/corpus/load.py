@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.corpus.abbreviations import FILE as ABBREVIATIONS
 from generator.corpus.abbreviations import load_abbreviations
 from generator.corpus.deadlines import DeadlineError, deadline_in_text, parse_deadline
-from generator.corpus.errors import Location, Problem, ValidationError
+from generator.corpus.errors import Location, Problem, ValidationError, readable_files
 from generator.corpus.model import (
     RELATION_KINDS,
     STATUSES,
@@ -33,7 +33,6 @@ from generator.corpus.text import is_safe_slug, slugify
 from generator.corpus.vocabulary import DOCUMENT_TYPES, RESERVED_IDS, UNCODED_TYPES
 from generator.corpus.yamlsource import Node, ScalarNode, compose_file
 from generator.support.parallel import map_in_chunks
-from generator.support.safefiles import listed
 
 DOCUMENT_REQUIRED = ("number", "type", "issuer")
 DOCUMENT_OPTIONAL = (
@@ -85,12 +84,7 @@ def load_corpus(data_dir: Path, root: Path | None = None, cache: LoadCache | Non
     if not folder.is_dir():
         where = Location(_display(folder, root), 1, 1)
         problems.append(Problem(where, "", "không có thư mục data/documents/; hãy tạo thư mục và đặt tệp YAML của mỗi văn bản vào đó"))
-    readable = []
-    for entry in listed(folder, ".yaml", root):
-        if entry.refused is None:
-            readable.append(entry.path)
-        else:
-            problems.append(Problem(Location(_display(entry.path, root), 1, 1), "", f"tệp {entry.refused}"))
+    readable = readable_files(folder, ".yaml", root, partial(_display, root=root), problems)
     for document, found in _load_changed(readable, root, cache):
         problems.extend(found)
         if document is not None:

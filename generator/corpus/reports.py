@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.corpus.errors import Location, Problem
+from generator.corpus.errors import Location, Problem, readable_files
 from generator.corpus.model import REPORT_STATUSES, Report
 from generator.corpus.reader import Reader
 from generator.corpus.yamlsource import Node, compose_file
-from generator.support.safefiles import listed
 
 REQUIRED = ("body", "task", "date", "status", "summary")
 OPTIONAL = ("link", "document")
@@ -18,12 +17,8 @@ def load_reports(folder: Path, display_folder: str, problems: list[Problem], roo
     """Every report in `folder` (none when there is no such folder), each problem added to `problems`; files are
     read only inside `root`."""
     reports = []
-    for entry in listed(folder, ".yaml", root):
-        path = entry.path
+    for path in readable_files(folder, ".yaml", root, lambda refused: f"{display_folder}/{refused.name}", problems):
         display = f"{display_folder}/{path.name}"
-        if entry.refused is not None:
-            problems.append(Problem(Location(display, 1, 1), "", f"tệp {entry.refused}"))
-            continue
         node, syntax = compose_file(path, display, root)
         problems.extend(syntax)
         if node is None or syntax:
