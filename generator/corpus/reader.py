@@ -142,6 +142,12 @@ class Reader:
         return value
 
 
+def iso_of_vn_date(text: str) -> str | None:
+    """A date written DD/MM/YYYY (which data/ accepts) as YYYY-MM-DD; None for any other text."""
+    match = _VN_DATE.fullmatch(text)
+    return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}" if match else None
+
+
 def _date_parts(raw: str) -> tuple[int, int, int] | None:
     if match := _ISO_DATE.fullmatch(raw):
         year, month, day = match.groups()

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.corpus.load import DOCUMENT_OPTIONAL, DOCUMENT_REQUIRED
+from generator.corpus.reader import iso_of_vn_date
 from generator.editor.tree import ROW_FIELDS, Row, levels_fixed, paragraphs_of, rows_from_sections, sections_from_rows, words_list
 
 # Fields of one line or one text.
@@ -30,7 +31,6 @@ ORDER = (
 )
 # A recipient with the bodies it names: "Ban Tuyên giáo Trung ương | ban-tuyen-giao-trung-uong".
 RECIPIENT_BODIES = " | "
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 # A number a form sends (a row, a level): ASCII digits only (str.isdigit takes "²"), few enough for int().
 SMALL_NUMBER = re.compile(r"[0-9]{1,4}")
 # The fields the form has no box for, as JSON: at most this long and this deeply nested (json and PyYAML recurse).
@@ -216,8 +216,7 @@ def _scalar(value: object) -> str:
 
 def _iso_date(value: str) -> str:
     """A date as the date picker holds it (YYYY-MM-DD); DD/MM/YYYY, which data/ also accepts, is turned round."""
-    match = _DMY.fullmatch(value.strip())
-    return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}" if match else value
+    return iso_of_vn_date(value.strip()) or value
 
 
 def _recipient(item: object) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.corpus.numbers import number_key
+from generator.corpus.reader import iso_of_vn_date
 from generator.corpus.yamlsource import MAX_FILE_BYTES, MappingNode, ScalarNode, compose_text
 from generator.intake.yamlout import comment_lines, dump_fields
 from generator.support.safefiles import UnsafeFileError, read_bounded
@@ -95,8 +96,8 @@ def _disagreement(existing: dict[str, object], fields: dict[str, object], full_t
 
 def _same(value: object) -> str:
     """A value as compared: a date written DD/MM/YYYY as YYYY-MM-DD."""
-    found = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", str(value).strip())
-    return f"{found.group(3)}-{int(found.group(2)):02d}-{int(found.group(1)):02d}" if found else str(value).strip()
+    text = str(value).strip()
+    return iso_of_vn_date(text) or text
 
 
 def _appended(before: bytes, text: str, added: dict[str, object]) -> bytes:
