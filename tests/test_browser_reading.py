@@ -56,6 +56,16 @@ def test_the_contents_open_from_anywhere_on_a_phone_and_going_back_keeps_the_pla
     page.close()
 
 
+def test_the_contents_button_gives_way_to_search_results_on_a_phone(browser, server: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{server}/van-ban/20-kh-tw/")
+    assert page.locator(".doc-toc__open").is_visible()
+    page.locator("label[for=__search]").first.click()
+    page.wait_for_function("document.getElementById('__search').checked")
+    assert not page.locator(".doc-toc__open").is_visible()  # it would cover the results
+    page.close()
+
+
 def test_the_contents_work_without_javascript(browser, server: str) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
